@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+
+/** Marquee's own settings; the only place the app's code reads the environment. */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
+  const development = env('NODE_ENV', 'development') === 'development';
+  return {
+    /** The web server's API token: the only caller allowed to create comments or read drafts. */
+    webApiToken: env('WEB_API_TOKEN', ''),
+    /** Shared with the web: it signs the time each comment form was rendered. */
+    commentFormSecret: env('COMMENT_FORM_SECRET', ''),
+    /** Key of the HMAC that turns a reader's IP address into a private, comparable hash. */
+    ipHashSecret: env('COMMENT_IP_HASH_SECRET', ''),
+    /** A form submitted sooner than this after it was rendered was not filled in by a person. */
+    minSubmitSeconds: env.int('COMMENT_MIN_SUBMIT_SECONDS', 3),
+    revalidate: {
+      url: env('REVALIDATE_URL', 'http://localhost:3000/api/revalidate'),
+      secret: env('REVALIDATE_SECRET', ''),
+      attempts: env.int('REVALIDATE_ATTEMPTS', 5),
+      baseDelayMs: env.int('REVALIDATE_BASE_DELAY_MS', 1000),
+      timeoutMs: env.int('REVALIDATE_TIMEOUT_MS', 5000),
+    },
+    seed: {
+      enabled: env.bool('SEED_DEMO_CONTENT', development),
+    },
+    devAdmin: {
+      email: env('ADMIN_EMAIL', ''),
+      password: env('ADMIN_PASSWORD', ''),
+    },
+    production: env('NODE_ENV', 'development') === 'production',
+  };
+};
+
+export type MarqueeConfig = ReturnType<typeof config>;
+
+export default config;

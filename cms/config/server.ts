@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: { koa: env.bool('IS_PROXIED', false) },
+  app: {
+    keys: env.array('APP_KEYS', []),
+  },
+  // No outbound calls: the update check would reach the npm registry's dist-tags from every start.
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: env('NODE_ENV', 'development') === 'development' },
+  },
+});
+
+export default config;

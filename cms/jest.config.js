@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
+  // Compiles the app once: compileStrapi() exits the process on a TypeScript error, so it must not run per file.
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  testTimeout: 60_000,
+};

@@ -1,0 +1,3 @@
+import { defaultPopulate, media } from '../../../utils/default-populate';
+
+export default defaultPopulate({ avatar: media });

@@ -1,0 +1,53 @@
+import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { WEB_TOKEN_NAME } from '../../../bootstrap/web-token';
+import { CommentRejection } from '../services/rejection';
+
+const COMMENT = 'api::comment.comment';
+
+/**
+ * The reader behind a request. The web server posts on the reader's behalf, so it passes the reader's address in
+ * headers; those are believed only when the request carries the web's own API token.
+ */
+const readerOf = (ctx: Context) => {
+  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
+  const fromWeb = auth?.strategy?.name === 'content-api-token' && auth.credentials?.name === WEB_TOKEN_NAME;
+  const header = (name: string) => {
+    const value = ctx.get(name).trim();
+    return value === '' ? null : value;
+  };
+  return fromWeb
+    ? { ip: header('x-marquee-client-ip') ?? ctx.request.ip, userAgent: header('x-marquee-client-ua') }
+    : { ip: ctx.request.ip, userAgent: header('user-agent') };
+};
+
+const positiveInt = (value: unknown, fallback: number, max: number) => {
+  const number = typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isInteger(number) && number > 0 ? Math.min(number, max) : fallback;
+};
+
+export default factories.createCoreController(COMMENT, ({ strapi }) => ({
+  async create(ctx: Context) {
+    const body = ctx.request.body as { data?: unknown } | undefined;
+    try {
+      const comment = await strapi.service(COMMENT).submit(body?.data, readerOf(ctx));
+      ctx.status = 201;
+      ctx.body = { data: comment, meta: {} };
+    } catch (error) {
+      if (!(error instanceof CommentRejection)) throw error;
+      ctx.status = error.status;
+      ctx.body = {
+        data: null,
+        error: { status: error.status, name: error.name, message: error.message, details: { errors: error.errors } },
+      };
+    }
+  },
+
+  async findForReview(ctx: Context) {
+    const page = positiveInt(ctx.query.page, 1, 10_000);
+    const pageSize = positiveInt(ctx.query.pageSize, 20, 50);
+    const result = await strapi.service(COMMENT).listApproved(String(ctx.params.slug), page, pageSize);
+    if (!result) return ctx.notFound('This review does not exist or is not published.');
+    ctx.body = result;
+  },
+}));

@@ -1,0 +1,196 @@
+import { factories } from '@strapi/strapi';
+import type { MarqueeConfig } from '../../../../config/marquee';
+import { messages } from './messages';
+import { CommentRejection } from './rejection';
+import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from './rules';
+
+const COMMENT = 'api::comment.comment';
+const REVIEW = 'api::review.review';
+
+export interface Reader {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What anyone may see of a comment. Built field by field: private fields cannot slip in. */
+export interface PublicComment {
+  documentId: string;
+  authorName: string;
+  authorWebsite: string | null;
+  body: string;
+  createdAt: string;
+  replies: PublicComment[];
+}
+
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt'] as const;
+
+const toIso = (value: unknown): string => new Date(String(value)).toISOString();
+
+const moderationSettings = async () => {
+  const stored = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
+  return {
+    linkThreshold: stored?.linkThreshold ?? 2,
+    heldWords: parseWordList(stored?.heldWords),
+    blockedWords: parseWordList(stored?.blockedWords),
+    autoApproveReturning: stored?.autoApproveReturning ?? true,
+    closeAfterDays: stored?.closeAfterDays ?? 0,
+    floodIntervalSeconds: stored?.floodIntervalSeconds ?? 15,
+  };
+};
+
+/** How deep a comment sits: 1 for a top-level comment. Walks at most MAX_DEPTH parents. */
+const depthOf = async (documentId: string): Promise<number> => {
+  let depth = 1;
+  let current: string | undefined = documentId;
+  while (current && depth <= MAX_DEPTH) {
+    const row = await strapi.db
+      .query(COMMENT)
+      .findOne({ where: { documentId: current }, select: ['id'], populate: { parent: { select: ['documentId'] } } });
+    current = row?.parent?.documentId;
+    if (current) depth += 1;
+  }
+  return depth;
+};
+
+export default factories.createCoreService(COMMENT, () => ({
+  /**
+   * Applies every comment rule to one submission and stores it.
+   * @throws CommentRejection with the status and field errors to answer.
+   */
+  async submit(raw: unknown, reader: Reader) {
+    const parsed = parseSubmission(raw);
+    if (!parsed.ok) throw new CommentRejection(400, messages.invalid, parsed.errors);
+    const input = parsed.value;
+    const config = strapi.config.get<MarqueeConfig>('marquee');
+    const settings = await moderationSettings();
+
+    const review = await strapi.documents(REVIEW).findOne({
+      documentId: input.review,
+      status: 'published',
+      fields: ['commentsOpen', 'publishedAt', 'slug'],
+    });
+    if (!review) throw new CommentRejection(404, messages.reviewNotFound, [{ path: ['review'], message: messages.reviewNotFound }]);
+    const closedByAge =
+      settings.closeAfterDays > 0 &&
+      review.publishedAt &&
+      Date.now() - new Date(review.publishedAt).getTime() > settings.closeAfterDays * 86_400_000;
+    if (!review.commentsOpen || closedByAge) throw new CommentRejection(403, messages.commentsClosed);
+
+    if (input.parent) {
+      const parent = await strapi.db.query(COMMENT).findOne({
+        where: { documentId: input.parent, moderationStatus: 'approved' },
+        populate: { review: { select: ['documentId'] } },
+      });
+      const parentError = (message: string) => new CommentRejection(400, message, [{ path: ['parent'], message }]);
+      if (!parent) throw new CommentRejection(404, messages.parentNotFound, [{ path: ['parent'], message: messages.parentNotFound }]);
+      if (parent.review?.documentId !== input.review) throw parentError(messages.parentOtherReview);
+      if ((await depthOf(input.parent)) >= MAX_DEPTH) throw parentError(messages.tooDeep);
+    }
+
+    const duplicate = await strapi.db.query(COMMENT).findOne({
+      where: { review: { documentId: input.review }, authorEmail: input.authorEmail, body: input.body },
+      select: ['id'],
+    });
+    if (duplicate) throw new CommentRejection(409, messages.duplicate, [{ path: ['body'], message: messages.duplicate }]);
+
+    const ipHash = reader.ip ? hashIp(reader.ip, config.ipHashSecret) : null;
+    if (settings.floodIntervalSeconds > 0) {
+      const since = new Date(Date.now() - settings.floodIntervalSeconds * 1000);
+      const recent = await strapi.db.query(COMMENT).findOne({
+        where: {
+          createdAt: { $gt: since },
+          $or: [{ authorEmail: input.authorEmail }, ...(ipHash ? [{ ipHash }] : [])],
+        },
+        select: ['id'],
+      });
+      if (recent) throw new CommentRejection(429, messages.flood);
+    }
+
+    const returning =
+      (await strapi.db.query(COMMENT).count({ where: { authorEmail: input.authorEmail, moderationStatus: 'approved' } })) > 0;
+    const verdict = moderate({
+      submission: input,
+      formToken: checkFormToken(input.formToken, config.commentFormSecret, Date.now(), config.minSubmitSeconds),
+      settings,
+      returning,
+    });
+
+    const created = await strapi.documents(COMMENT).create({
+      data: {
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        authorWebsite: input.authorWebsite,
+        body: input.body,
+        moderationStatus: verdict.status,
+        heldReason: verdict.reason,
+        review: input.review,
+        parent: input.parent,
+        ipHash,
+        userAgent: reader.userAgent?.slice(0, 400) ?? null,
+      },
+    });
+
+    // A bot is told what a person would be told; only a moderator sees that it went to spam.
+    const shownStatus: ModerationStatus = verdict.status === 'approved' ? 'approved' : 'pending';
+    return {
+      documentId: created.documentId,
+      authorName: created.authorName,
+      authorWebsite: created.authorWebsite ?? null,
+      body: created.body,
+      createdAt: toIso(created.createdAt),
+      parent: input.parent,
+      moderationStatus: shownStatus,
+    };
+  },
+
+  /** The approved comments of one published review, threaded, paginated by top-level comment, oldest first. */
+  async listApproved(slug: string, page: number, pageSize: number) {
+    const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
+    if (!review) return null;
+
+    const approved = { review: { documentId: review.documentId }, moderationStatus: 'approved' };
+    const topWhere = { ...approved, parent: { id: { $null: true } } };
+    const [total, top, replies] = await Promise.all([
+      strapi.db.query(COMMENT).count({ where: topWhere }),
+      strapi.db.query(COMMENT).findMany({
+        where: topWhere,
+        select: [...PUBLIC_FIELDS],
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }),
+      strapi.db.query(COMMENT).findMany({
+        where: { ...approved, parent: { id: { $notNull: true } } },
+        select: [...PUBLIC_FIELDS],
+        populate: { parent: { select: ['documentId'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+    ]);
+
+    const toPublic = (row: Record<string, unknown>): PublicComment => ({
+      documentId: String(row.documentId),
+      authorName: String(row.authorName),
+      authorWebsite: typeof row.authorWebsite === 'string' && row.authorWebsite ? row.authorWebsite : null,
+      body: String(row.body),
+      createdAt: toIso(row.createdAt),
+      replies: [],
+    });
+    const byParent = new Map<string, Record<string, unknown>[]>();
+    for (const reply of replies) {
+      const parentId = reply.parent?.documentId;
+      if (typeof parentId !== 'string') continue;
+      byParent.set(parentId, [...(byParent.get(parentId) ?? []), reply]);
+    }
+    // A reply whose parent is not approved stays hidden with its parent.
+    const thread = (row: Record<string, unknown>, depth: number): PublicComment => ({
+      ...toPublic(row),
+      replies:
+        depth >= MAX_DEPTH ? [] : (byParent.get(String(row.documentId)) ?? []).map((child) => thread(child, depth + 1)),
+    });
+
+    return {
+      data: top.map((row) => thread(row, 1)),
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+    };
+  },
+}));

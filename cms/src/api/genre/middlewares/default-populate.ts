@@ -1,0 +1,3 @@
+import { defaultPopulate } from '../../../utils/default-populate';
+
+export default defaultPopulate({}, { sort: ['name:asc'] });

@@ -1,0 +1,13 @@
+import { factories } from '@strapi/strapi';
+import { forcePublishedUnlessToken } from '../../../utils/published-only';
+
+export default factories.createCoreController('api::review.review', () => ({
+  async find(ctx) {
+    forcePublishedUnlessToken(ctx);
+    return super.find(ctx);
+  },
+  async findOne(ctx) {
+    forcePublishedUnlessToken(ctx);
+    return super.findOne(ctx);
+  },
+}));

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+
+const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq'];
+const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::moderation-setting.moderation-setting'];
+const MEDIA_ACTIONS = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+const READ = 'plugin::content-manager.explorer.read';
+
+interface Action {
+  actionId: string;
+  section: string;
+  subjects?: string[];
+}
+interface Role {
+  id: number;
+  name: string;
+  code: string;
+}
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+}
+
+/** Every content-manager permission, with all fields, on the given content types. */
+const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (actionId: string) => boolean): Permission[] => {
+  const actions = (strapi.service('admin::permission') as unknown as { actionProvider: { values(): Action[] } }).actionProvider
+    .values()
+    .filter((action) => action.section === 'contentTypes' && (!only || only(action.actionId)));
+  const everything = Object.keys(strapi.contentTypes);
+  return (
+    strapi.service('admin::content-type') as unknown as {
+      getPermissionsWithNestedFields(actions: Action[], options: { restrictedSubjects: string[] }): Permission[];
+    }
+  ).getPermissionsWithNestedFields(actions, { restrictedSubjects: everything.filter((uid) => !subjects.includes(uid)) });
+};
+
+/**
+ * Editor: reviews, films, authors, genres, FAQs and media. Moderator: comments and moderation settings, and may read
+ * reviews to see what a comment answers. Both are set to exactly these permissions at every start.
+ */
+export const ensureAdminRoles = async (strapi: Core.Strapi) => {
+  const roles = strapi.service('admin::role') as unknown as {
+    findOne(params: Record<string, unknown>): Promise<Role | null>;
+    create(attributes: Record<string, unknown>): Promise<Role>;
+    assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+  };
+  const ensure = async (code: string, name: string, description: string) =>
+    (await roles.findOne({ code })) ?? (await roles.create({ name, code, description }));
+
+  const editor = await ensure('strapi-editor', 'Editor', 'Writes and publishes reviews, films, authors, genres and FAQs.');
+  await roles.assignPermissions(editor.id, [
+    ...contentPermissions(strapi, EDITOR_SUBJECTS),
+    ...MEDIA_ACTIONS.map((action) => ({ action })),
+  ]);
+
+  const moderator = await ensure('marquee-moderator', 'Moderator', 'Moderates reader comments and the moderation settings.');
+  await roles.assignPermissions(moderator.id, [
+    ...contentPermissions(strapi, MODERATOR_SUBJECTS),
+    ...contentPermissions(strapi, ['api::review.review'], (actionId) => actionId === READ),
+  ]);
+};

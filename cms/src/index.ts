@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import type { MarqueeConfig } from '../config/marquee';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { configureCommentList } from './bootstrap/admin-views';
+import { ensureDevAdmin } from './bootstrap/dev-admin';
+import { ensureModerationSettings } from './bootstrap/moderation-settings';
+import { ensurePublicPermissions } from './bootstrap/permissions';
+import { assertProductionSecrets } from './bootstrap/secrets';
+import { seedDemoContent } from './bootstrap/seed';
+import { ensureWebToken } from './bootstrap/web-token';
+import { createNotifier, type Notifier } from './revalidation/notifier';
+import { watchChanges } from './revalidation/watch';
+
+let notifier: Notifier | undefined;
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionSecrets(strapi);
+    const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
+    notifier = createNotifier({ ...revalidate, log: strapi.log });
+    watchChanges(strapi, notifier);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePublicPermissions(strapi);
+    await ensureWebToken(strapi);
+    await ensureAdminRoles(strapi);
+    await configureCommentList(strapi);
+    await ensureModerationSettings(strapi);
+    await ensureDevAdmin(strapi);
+    if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
+  },
+
+  destroy() {
+    notifier?.stop();
+  },
+};

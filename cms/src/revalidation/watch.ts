@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import type { ChangeNotice, Event, Model, Notifier } from './notifier';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
+
+const MODELS: Record<string, Model> = {
+  'api::review.review': 'review',
+  'api::faq.faq': 'faq',
+  'api::comment.comment': 'comment',
+  'api::film.film': 'film',
+  'api::author.author': 'author',
+  'api::genre.genre': 'genre',
+};
+
+interface Snapshot {
+  documentId: string;
+  slug: string | null;
+  review: { documentId: string; slug: string } | null;
+  approved: boolean;
+}
+
+const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Snapshot | null> => {
+  const row = await strapi.db.query(uid).findOne({
+    where: { documentId },
+    orderBy: { publishedAt: 'desc' },
+    populate: uid === 'api::faq.faq' || uid === 'api::comment.comment' ? { review: { select: ['documentId', 'slug'] } } : {},
+  });
+  if (!row) return null;
+  const review = row.review && typeof row.review.slug === 'string' ? { documentId: row.review.documentId, slug: row.review.slug } : null;
+  return {
+    documentId,
+    slug: typeof row.slug === 'string' ? row.slug : null,
+    review: uid === 'api::review.review' ? { documentId, slug: row.slug } : review,
+    approved: row.moderationStatus === 'approved',
+  };
+};
+
+/** Which change, if any, the readers can see. Drafts saved by editors change nothing on the site. */
+const visibleEvent = (model: Model, action: string, before: Snapshot | null, after: Snapshot | null): Event | null => {
+  if (model === 'comment') {
+    const was = before?.approved ?? false;
+    const is = action === 'delete' ? false : (after?.approved ?? false);
+    if (was === is) return null;
+    return is ? (action === 'create' ? 'create' : 'update') : action === 'delete' ? 'delete' : 'update';
+  }
+  if (model === 'review' || model === 'faq') {
+    return action === 'publish' || action === 'unpublish' || action === 'delete' ? action : null;
+  }
+  return action === 'create' || action === 'update' || action === 'delete' ? action : null;
+};
+
+/** A document-service middleware that tells the web when something readers can see has changed. */
+export const watchChanges = (strapi: Core.Strapi, notifier: Notifier) => {
+  strapi.documents.use(async (context, next) => {
+    const model = MODELS[context.uid];
+    if (!model || !WRITES.has(context.action)) return next();
+    const params = context.params as { documentId?: string };
+    const before = params.documentId ? await snapshot(strapi, context.uid, params.documentId) : null;
+    const result = await next();
+    const documentId =
+      params.documentId ?? (result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : null);
+    if (!documentId) return result;
+    const after = context.action === 'delete' ? null : await snapshot(strapi, context.uid, documentId);
+    const event = visibleEvent(model, context.action, before, after);
+    const known = after ?? before;
+    if (event && known) {
+      const notice: ChangeNotice = { model, event, documentId, slug: known.slug, review: known.review };
+      notifier.notify(notice);
+    }
+    return result;
+  });
+};

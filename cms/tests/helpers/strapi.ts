@@ -1,0 +1,92 @@
+import { createStrapi, type Core } from '@strapi/strapi';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+export const TEST_SECRETS = {
+  WEB_API_TOKEN: 'test-web-token-0123456789abcdef0123456789',
+  COMMENT_FORM_SECRET: 'test-form-secret-0123456789abcdef',
+  COMMENT_IP_HASH_SECRET: 'test-ip-hash-secret-0123456789abcdef',
+  REVALIDATE_SECRET: 'test-revalidate-secret-0123456789',
+};
+
+/** The temporary database one booted Strapi runs on: a SQLite file, or a fresh PostgreSQL database. */
+const createDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    const admin = { host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '', database: process.env.DATABASE_ADMIN_DB ?? 'test' };
+    const name = `marquee_test_${process.pid}_${Date.now()}`;
+    const run = async (sql: string) => {
+      const client = new Client(admin);
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await run(`CREATE DATABASE ${name}`);
+    return {
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: admin.host,
+        DATABASE_PORT: String(admin.port),
+        DATABASE_USERNAME: admin.user,
+        DATABASE_PASSWORD: admin.password,
+        DATABASE_NAME: name,
+        DATABASE_URL: '',
+      },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-cms-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  api: () => ReturnType<typeof request>;
+  stop: () => Promise<void>;
+}
+
+/** Boots the real Strapi app (compiled once by global-setup) on a database of its own. */
+export const bootStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const database = await createDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: 'test-key-one,test-key-two',
+    API_TOKEN_SALT: 'test-api-token-salt',
+    ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+    TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+    JWT_SECRET: 'test-jwt-secret',
+    ENCRYPTION_KEY: 'test-encryption-key',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    SEED_DEMO_CONTENT: 'false',
+    REVALIDATE_URL: '',
+    COMMENT_MIN_SUBMIT_SECONDS: '3',
+    ...TEST_SECRETS,
+    ...database.env,
+    ...env,
+  });
+  const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+  // Request and migration logs drown the test report; warnings and errors still show.
+  instance.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  const strapi = await instance.load();
+  strapi.server.mount();
+  return {
+    strapi,
+    api: () => request(strapi.server.httpServer),
+    stop: async () => {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};

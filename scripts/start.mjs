@@ -1,0 +1,40 @@
+// `npm start`: install what is missing, build, and run the product locally on SQLite with demo content.
+import path from 'node:path';
+import { ensureEnvFiles } from './env-files.mjs';
+import { ensureCmsBuilt, ensureInstalled, log, root, start, stop, waitFor } from './lib.mjs';
+
+const started = Date.now();
+const cmsEnv = ensureEnvFiles(root);
+ensureInstalled('cms');
+ensureCmsBuilt();
+
+const cmsUrl = `http://localhost:${cmsEnv.PORT ?? 1337}`;
+const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms') });
+const children = [cms];
+
+let stopping = false;
+const shutdown = (code) => {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping...');
+  children.forEach((child) => stop(child));
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve))))).then(() =>
+    process.exit(code),
+  );
+};
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+for (const child of children) child.on('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), shutdown(1)));
+
+try {
+  await waitFor(`${cmsUrl}/_health`, 180_000, cms);
+} catch (error) {
+  log(`The CMS did not start: ${error.message}`);
+  shutdown(1);
+}
+log(`Ready in ${Math.round((Date.now() - started) / 1000)} s`);
+log(`Admin panel: ${cmsUrl}/admin`);
+log(`  login: ${cmsEnv.ADMIN_EMAIL} / ${cmsEnv.ADMIN_PASSWORD}  (development only, from cms/.env)`);
+log(`CMS API:     ${cmsUrl}/api/reviews`);
+log('Press Ctrl-C to stop.');
