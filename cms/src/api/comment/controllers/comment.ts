@@ -44,6 +44,10 @@ export default factories.createCoreController(COMMENT, ({ strapi }) => ({
   },
 
   async findForReview(ctx: Context) {
+    // The thread answers from an allowlist of fields; filters, sorts, fields or populate have nothing to act on, so
+    // they are refused like Strapi's strictParams refuses them, rather than silently ignored.
+    const unknown = Object.keys(ctx.query).filter((key) => key !== 'page' && key !== 'pageSize');
+    if (unknown.length > 0) return ctx.badRequest(`Invalid query parameter: ${unknown.join(', ')}`);
     const page = positiveInt(ctx.query.page, 1, 10_000);
     const pageSize = positiveInt(ctx.query.pageSize, 20, 50);
     const result = await strapi.service(COMMENT).listApproved(String(ctx.params.slug), page, pageSize);

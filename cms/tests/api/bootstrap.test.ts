@@ -1,0 +1,112 @@
+import { PUBLIC_ACTIONS } from '../../src/bootstrap/permissions';
+import { seedDemoContent } from '../../src/bootstrap/seed';
+import { WEB_TOKEN_NAME, WEB_TOKEN_PERMISSIONS } from '../../src/bootstrap/web-token';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+const ADMIN_EMAIL = 'editor-in-chief@marquee.test';
+
+beforeAll(async () => {
+  app = await bootStrapi({ SEED_DEMO_CONTENT: 'true', ADMIN_EMAIL, ADMIN_PASSWORD: 'Dev-Password-123' });
+});
+
+afterAll(() => app.stop());
+
+const counts = async () => {
+  const result: Record<string, number> = {};
+  for (const uid of ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'api::comment.comment'] as const) {
+    result[uid] = await app.strapi.db.query(uid).count();
+  }
+  return result;
+};
+
+describe('demo content', () => {
+  it('seeds at least six published reviews with films, authors and genres', async () => {
+    const response = await app.api().get('/api/reviews').query({ 'pagination[pageSize]': 50 }).expect(200);
+    expect(response.body.data.length).toBeGreaterThanOrEqual(6);
+    for (const review of response.body.data) {
+      expect(review.film).toMatchObject({ title: expect.any(String), year: expect.any(Number) });
+      expect(review.author).toMatchObject({ name: expect.any(String) });
+      expect(review.genres.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('seeds the Miracle in Cell No. 7 review with its seven sections, a verdict and five FAQs', async () => {
+    const response = await app.api().get('/api/reviews').query({ 'filters[slug][$eq]': 'miracle-in-cell-no-7-review' }).expect(200);
+    const [review] = response.body.data;
+    expect(review.film).toMatchObject({ title: 'Miracle in Cell No. 7', year: 2013, country: 'South Korea' });
+    expect(review.sections.map((section: { heading: string }) => section.heading)).toEqual([
+      'Plot summary',
+      'Themes',
+      'Cinematic elements',
+      'Cultural impact',
+      'Box office',
+      'Critical acclaim',
+      'Remakes',
+    ]);
+    expect(review.verdict).toEqual(expect.any(String));
+    expect(review.faqs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('seeds approved comments with a threaded reply, and pending and spam ones for moderators', async () => {
+    const thread = await app.api().get('/api/comments/review/miracle-in-cell-no-7-review').expect(200);
+    expect(thread.body.data.some((comment: { replies: unknown[] }) => comment.replies.length > 0)).toBe(true);
+    const query = app.strapi.db.query('api::comment.comment');
+    expect(await query.count({ where: { moderationStatus: 'pending' } })).toBeGreaterThan(0);
+    expect(await query.count({ where: { moderationStatus: 'spam' } })).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when it runs again', async () => {
+    const before = await counts();
+    await seedDemoContent(app.strapi);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('start-up configuration', () => {
+  it('gives the Public role exactly the reads the site needs', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
+    expect(role.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
+  });
+
+  it('creates the web token with only its permissions', async () => {
+    const token = await app.strapi.db.query('admin::api-token').findOne({ where: { name: WEB_TOKEN_NAME }, populate: ['permissions'] });
+    expect(token.type).toBe('custom');
+    expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([...WEB_TOKEN_PERMISSIONS].sort());
+  });
+
+  it('creates Editor and Moderator roles limited to their content', async () => {
+    const subjects = async (code: string) => {
+      const role = await app.strapi.db.query('admin::role').findOne({ where: { code }, populate: ['permissions'] });
+      return new Set(role.permissions.map((permission: { subject: string | null; action: string }) => permission.subject ?? permission.action));
+    };
+    const editor = await subjects('strapi-editor');
+    expect(editor).toEqual(new Set(['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']));
+    const moderator = await subjects('marquee-moderator');
+    expect(moderator).toEqual(new Set(['api::comment.comment', 'api::moderation-setting.moderation-setting', 'api::review.review']));
+  });
+
+  it('lists comments newest first with name, excerpt, status, review and date', async () => {
+    const configuration = await (app.strapi.plugin('content-manager').service('content-types') as unknown as {
+      findConfiguration(contentType: unknown): Promise<{ settings: Record<string, unknown>; layouts: { list: string[] } }>;
+    }).findConfiguration(app.strapi.contentType('api::comment.comment'));
+    expect(configuration.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
+    expect(configuration.layouts.list).toEqual(['authorName', 'body', 'moderationStatus', 'review', 'createdAt']);
+  });
+
+  it('creates the development admin from ADMIN_EMAIL when none exists', async () => {
+    const admin = await app.strapi.db.query('admin::user').findOne({ where: { email: ADMIN_EMAIL }, populate: ['roles'] });
+    expect(admin).toMatchObject({ isActive: true, roles: [expect.objectContaining({ code: 'strapi-super-admin' })] });
+  });
+
+  it('creates moderation settings with their defaults', async () => {
+    const settings = await app.api().get('/api/moderation-setting');
+    expect(settings.status).toBe(403);
+    expect(await app.strapi.documents('api::moderation-setting.moderation-setting').findFirst()).toMatchObject({
+      linkThreshold: 2,
+      autoApproveReturning: true,
+      closeAfterDays: 0,
+      floodIntervalSeconds: 15,
+    });
+  });
+});
