@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
+import { registerRatingCheck } from './api/review/validation/rating';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureCommentList } from './bootstrap/admin-views';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
@@ -19,6 +20,7 @@ export default {
     const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
     notifier = createNotifier({ ...revalidate, log: strapi.log });
     watchChanges(strapi, notifier);
+    registerRatingCheck(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

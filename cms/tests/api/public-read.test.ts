@@ -122,3 +122,13 @@ describe('public reads', () => {
     expect(slugs(response.body)).toEqual([modifiedSlug]);
   });
 });
+
+describe('review rules', () => {
+  it('refuses to save a rating outside the review\'s own scale', async () => {
+    await expect(createReview(app.strapi, { rating: 7, bestRating: 5, worstRating: 1 })).rejects.toThrow('The rating must be between 1 and 5.');
+    const ok = await createReview(app.strapi, { rating: 7, bestRating: 10, worstRating: 1 });
+    await expect(
+      app.strapi.documents('api::review.review').update({ documentId: ok.documentId, data: { bestRating: 5 } as never }),
+    ).rejects.toThrow('The rating must be between 1 and 5.');
+  });
+});
