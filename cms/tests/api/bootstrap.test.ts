@@ -110,3 +110,13 @@ describe('start-up configuration', () => {
     });
   });
 });
+
+describe('health', () => {
+  it('answers ok only after asking the database', async () => {
+    expect((await app.api().get('/api/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
+    const raw = jest.spyOn(app.strapi.db.connection, 'raw').mockRejectedValueOnce(new Error('connection refused'));
+    expect((await app.api().get('/api/health').expect(503)).body).toEqual({ status: 'error', database: 'down' });
+    expect(raw).toHaveBeenCalled();
+    raw.mockRestore();
+  });
+});
