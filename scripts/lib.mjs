@@ -62,8 +62,11 @@ export const ensureCmsBuilt = () => {
   writeFileSync(stamp, hash);
 };
 
-/** Starts a long-running process; its output is prefixed with its name. */
-export const start = (name, command, args, options = {}) => {
+/** Strapi's request log lines: one per request, with the whole populate query in the URL. */
+export const notRequestLog = (line) => !/http(\x1b\[\d+m)?: (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /.test(line);
+
+/** Starts a long-running process; its output is prefixed with its name and kept where `keep(line)` says so. */
+export const start = (name, command, args, { keep = () => true, ...options } = {}) => {
   const child = spawn(command, args, {
     ...options,
     env: { ...process.env, ...quietEnv, ...options.env },
@@ -76,7 +79,7 @@ export const start = (name, command, args, options = {}) => {
       buffer += chunk;
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      for (const line of lines) out.write(`${name} | ${line}\n`);
+      for (const line of lines) if (keep(line)) out.write(`${name} | ${line}\n`);
     });
   };
   prefix(child.stdout, process.stdout);
@@ -108,4 +111,35 @@ export const waitFor = async (url, timeoutMs = 120_000, child) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+};
+
+/** Builds the web (next build) when its sources changed since the last build. The CMS need not run. */
+export const ensureWebBuilt = () => {
+  const dir = path.join(root, 'web');
+  const stamp = path.join(dir, '.next', '.marquee-build');
+  const hash = hashTree(dir, ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'instrumentation.ts']);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  log('Building the web (next build)...');
+  run('npx', ['next', 'build'], { cwd: dir });
+  writeFileSync(stamp, hash);
+};
+
+/**
+ * A Chromium for the browser tests: CHROME_PATH, then Debian's /usr/bin/chromium; running as root on Debian, it
+ * installs Debian's package itself. Never a browser download (Playwright's own builds cannot be fetched here).
+ */
+export const findChromium = () => {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(Boolean);
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && existsSync('/etc/debian_version')) {
+    log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)...");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  log('The browser tests need Chromium and none was found. Install it with:');
+  log('  sudo apt-get install -y chromium      (or set CHROME_PATH to a Chromium binary)');
+  process.exit(1);
 };

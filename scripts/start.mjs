@@ -1,7 +1,7 @@
 // `npm start`: install what is missing, build, and run the product locally on SQLite with demo content.
 import path from 'node:path';
 import { ensureEnvFiles } from './env-files.mjs';
-import { ensureCmsBuilt, ensureInstalled, log, root, start, stop, waitFor } from './lib.mjs';
+import { ensureCmsBuilt, ensureInstalled, log, notRequestLog, root, start, stop, waitFor } from './lib.mjs';
 
 const started = Date.now();
 const cmsEnv = ensureEnvFiles(root);
@@ -9,7 +9,7 @@ ensureInstalled('cms');
 ensureCmsBuilt();
 
 const cmsUrl = `http://localhost:${cmsEnv.PORT ?? 1337}`;
-const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms') });
+const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms'), keep: notRequestLog });
 const children = [cms];
 
 let stopping = false;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
 import { registerRatingCheck } from './api/review/validation/rating';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
-import { configureCommentList } from './bootstrap/admin-views';
+import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
 import { ensureModerationSettings } from './bootstrap/moderation-settings';
 import { ensurePublicPermissions } from './bootstrap/permissions';
@@ -27,7 +27,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureWebToken(strapi);
     await ensureAdminRoles(strapi);
-    await configureCommentList(strapi);
+    await configureAdminViews(strapi);
     await ensureModerationSettings(strapi);
     await ensureDevAdmin(strapi);
     if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
