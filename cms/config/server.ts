@@ -5,6 +5,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   proxy: { koa: env.bool('IS_PROXIED', false) },
+  dirs: {
+    // Uploads live under public/uploads; tests point this at a temporary folder.
+    public: env('PUBLIC_DIR', './public'),
+  },
   app: {
     keys: env.array('APP_KEYS', []),
   },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { withoutNotices } from '../revalidation/notifier';
 import { authors, comments, genres, reviews, siteFaqs, type SeedComment } from './seed-data';
+import { seedImage } from './seed-images';
 
 const slugify = (value: string) =>
   value
@@ -17,9 +18,16 @@ const blocks = (...paragraphs: string[]) =>
 type Uid = 'api::genre.genre' | 'api::author.author' | 'api::film.film';
 
 /** Finds a document by slug, or creates it: running the seed twice changes nothing. */
-const upsertBySlug = async (strapi: Core.Strapi, uid: Uid, slug: string, data: Record<string, unknown>) => {
+const upsertBySlug = async (
+  strapi: Core.Strapi,
+  uid: Uid,
+  slug: string,
+  data: Record<string, unknown> | (() => Promise<Record<string, unknown>>),
+) => {
   const existing = await strapi.documents(uid).findFirst({ filters: { slug }, fields: ['slug'] });
-  return existing ?? strapi.documents(uid).create({ data: { ...data, slug } as never });
+  if (existing) return existing;
+  const values = typeof data === 'function' ? await data() : data;
+  return strapi.documents(uid).create({ data: { ...values, slug } as never });
 };
 
 const createComment = async (
@@ -66,7 +74,9 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
       const existing = await strapi.documents('api::review.review').findFirst({ filters: { slug: review.slug }, fields: ['slug'] });
       if (existing) continue;
       const { film } = review;
-      const filmDoc = await upsertBySlug(strapi, 'api::film.film', slugify(`${film.title} ${film.year}`), {
+      const filmSlug = slugify(`${film.title} ${film.year}`);
+      const filmDoc = await upsertBySlug(strapi, 'api::film.film', filmSlug, async () => ({
+        poster: await seedImage(strapi, `${filmSlug}-poster`, `Artwork for ${film.title}`, 600, 900),
         title: film.title,
         originalTitle: film.originalTitle ?? null,
         year: film.year,
@@ -76,12 +86,13 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
         directors: film.directors.map((name) => ({ name })),
         cast: film.cast,
         genres: genreList(film.genres),
-      });
+      }));
       const doc = await strapi.documents('api::review.review').create({
         data: {
           title: review.title,
           slug: review.slug,
           excerpt: review.excerpt,
+          cover: await seedImage(strapi, `${review.slug}-cover`, `Artwork for our review of ${film.title}`, 1200, 675),
           film: filmDoc.documentId,
           author: authorIds.get(review.author) ?? null,
           genres: genreList(film.genres),

@@ -1,5 +1,5 @@
 import { createStrapi, type Core } from '@strapi/strapi';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -19,6 +19,7 @@ const createDatabase = async (): Promise<{ env: Record<string, string>; drop: ()
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const admin = { host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '', database: process.env.DATABASE_ADMIN_DB ?? 'test' };
     const name = `marquee_test_${process.pid}_${Date.now()}`;
+    const publicDir = mkdtempSync(path.join(os.tmpdir(), 'marquee-cms-public-'));
     const run = async (sql: string) => {
       const client = new Client(admin);
       await client.connect();
@@ -38,13 +39,17 @@ const createDatabase = async (): Promise<{ env: Record<string, string>; drop: ()
         DATABASE_PASSWORD: admin.password,
         DATABASE_NAME: name,
         DATABASE_URL: '',
+        PUBLIC_DIR: publicDir,
       },
-      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      drop: async () => {
+        await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        rmSync(publicDir, { recursive: true, force: true });
+      },
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-cms-'));
   return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), PUBLIC_DIR: path.join(dir, 'public') },
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 };
@@ -58,6 +63,7 @@ export interface TestApp {
 /** Boots the real Strapi app (compiled once by global-setup) on a database of its own. */
 export const bootStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const database = await createDatabase();
+  mkdirSync(path.join(database.env.PUBLIC_DIR ?? '', 'uploads'), { recursive: true });
   Object.assign(process.env, {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
