@@ -17,16 +17,16 @@ const palettes: [string, string, string][] = [
 const hash = (text: string) => [...text].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7);
 
 /** A poster-like composition: a sky, a sun or moon, hills and a strip of film frames, varied by the seed text. */
-const artwork = (seed: string, width: number, height: number) => {
+export const artwork = (seed: string, width: number, height: number) => {
   const h = hash(seed);
   const [a, b, c] = palettes[h % palettes.length] ?? palettes[0]!;
-  const sunX = 0.2 + ((h >> 3) % 60) / 100;
+  const sunX = 0.2 + ((h >>> 3) % 60) / 100;
   const hill = (offset: number, color: string, opacity: number) => {
     const y = height * (0.62 + offset);
-    const crest = height * (0.45 + offset + ((h >> (5 + offset * 10)) % 10) / 100);
+    const crest = height * (0.45 + offset + ((h >>> (5 + offset * 10)) % 10) / 100);
     return `<path d="M0 ${y} Q ${width * 0.3} ${crest} ${width * 0.55} ${y - height * 0.04} T ${width} ${y - height * 0.06} V ${height} H 0 Z" fill="${color}" opacity="${opacity}"/>`;
   };
-  const frames = Array.from({ length: 12 }, (_, i) => `<rect x="${(i * width) / 12 + 6}" y="${height - 34}" width="${width / 12 - 12}" height="18" rx="3" fill="${c}" opacity="0.55"/>`).join('');
+  const frames = Array.from({ length: 12 }, (_, i) => `<rect x="${(i * width) / 12 + 6}" y="${height - 34}" width="${width / 12 - 12}" height="18" rx="3" fill="#f5f1e8" opacity="0.35"/>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${b}"/><stop offset="1" stop-color="${a}"/></linearGradient></defs>
   <rect width="100%" height="100%" fill="url(#sky)"/>
