@@ -1,0 +1,10 @@
+import { draftMode } from 'next/headers'
+import { redirect } from 'next/navigation'
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/i
+
+export async function GET(request: Request): Promise<Response> {
+  ;(await draftMode()).disable()
+  const slug = new URL(request.url).searchParams.get('slug') ?? ''
+  redirect(SLUG.test(slug) ? `/reviews/${slug}` : '/')
+}

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from 'next'
+import { Suspense } from 'react'
+import { SiteFooter, SiteHeader } from '@/components/layout/site-chrome'
+import { PreviewBanner } from '@/components/preview/preview-banner'
+import { inter } from './fonts'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'Marquee: film reviews', template: '%s · Marquee' },
+  description: 'Film reviews, verdicts and conversation.',
+  alternates: { types: { 'application/rss+xml': '/feed.xml' } },
+  icons: { icon: '/favicon.svg' },
+}
+
+export const viewport: Viewport = { themeColor: '#14110f' }
+
+export default function RootLayout({ children }: LayoutProps<'/'>) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body>
+        <a href="#main" className="skip-link">Skip to content</a>
+        <Suspense fallback={null}>
+          <PreviewBanner />
+        </Suspense>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="wrap">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  )
+}

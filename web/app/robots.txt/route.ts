@@ -1,0 +1,10 @@
+import { connection } from 'next/server'
+import { env } from '@/lib/env'
+
+export async function GET(): Promise<Response> {
+  // At request time: SITE_URL is the running server's, not the build machine's.
+  await connection()
+  const { SITE_URL } = env()
+  const body = `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /search\n\nSitemap: ${SITE_URL}/sitemap.xml\n`
+  return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}

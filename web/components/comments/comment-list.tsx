@@ -1,0 +1,78 @@
+import Link from 'next/link'
+import type { Comment } from '@/lib/cms/comments'
+import { formatDateTime } from '@/lib/format'
+
+const MAX_REPLY_DEPTH = 3
+
+function CommentBody({ body }: { body: string }) {
+  // Reader text is rendered as text: paragraphs split on blank lines, never parsed as markup.
+  return (
+    <div className="comment-body">
+      {body.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  )
+}
+
+export function CommentAuthor({ name, website }: { name: string; website: string | null }) {
+  return website ? (
+    <a href={website} rel="nofollow ugc noopener noreferrer" className="comment-author">
+      {name}
+    </a>
+  ) : (
+    <span className="comment-author">{name}</span>
+  )
+}
+
+type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: number }
+
+/** `?replyTo=` works without JavaScript: the server renders the form answering that comment. */
+export function replyHref(reviewSlug: string, commentId: string, commentsPage = 1): string {
+  const query = new URLSearchParams(commentsPage > 1 ? { cpage: String(commentsPage) } : {})
+  query.set('replyTo', commentId)
+  return `/reviews/${reviewSlug}?${query.toString()}#respond`
+}
+
+function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListProps & { comment: Comment }) {
+  return (
+    <li id={`comment-${comment.id}`} className={`comment depth-${comment.depth}`}>
+      <article aria-labelledby={`comment-${comment.id}-by`}>
+        <header>
+          <p id={`comment-${comment.id}-by`} className="comment-meta">
+            <CommentAuthor name={comment.authorName} website={comment.website} /> <span className="says">says:</span>{' '}
+            <a href={`#comment-${comment.id}`} className="comment-date">
+              <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+            </a>
+          </p>
+        </header>
+        <CommentBody body={comment.body} />
+        {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
+          <p className="reply">
+            <Link href={replyHref(reviewSlug, comment.id, commentsPage)} scroll={false} aria-label={`Reply to ${comment.authorName}`}>
+              Reply
+            </Link>
+          </p>
+        ) : null}
+      </article>
+      {comment.replies.length > 0 ? (
+        <ol className="children">
+          {comment.replies.map((r) => (
+            <CommentItem key={r.id} comment={r} reviewSlug={reviewSlug} commentsOpen={commentsOpen} commentsPage={commentsPage} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  )
+}
+
+export function CommentList({ comments, reviewSlug, commentsOpen, commentsPage }: ListProps & { comments: Comment[] }) {
+  if (comments.length === 0) return <p className="muted">No comments yet. Be the first to leave one.</p>
+  return (
+    <ol className="comment-list">
+      {comments.map((c) => (
+        <CommentItem key={c.id} comment={c} reviewSlug={reviewSlug} commentsOpen={commentsOpen} commentsPage={commentsPage} />
+      ))}
+    </ol>
+  )
+}

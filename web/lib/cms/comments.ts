@@ -1,0 +1,131 @@
+import 'server-only'
+import { cacheLife, cacheTag } from 'next/cache'
+import { z } from 'zod'
+import { cmsGet, cmsPost } from './client'
+import { isoDate, listEnvelope, type Pagination } from './strapi'
+import { tags } from './tags'
+
+export const COMMENTS_PAGE_SIZE = 50
+
+/** A reader's website becomes a link only when it is plain http(s). */
+export function safeWebsite(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : null
+  } catch {
+    return null
+  }
+}
+
+type CmsComment = {
+  documentId: string
+  authorName: string
+  authorWebsite?: string | null
+  body: string
+  createdAt: string
+  replies?: CmsComment[]
+}
+
+/** z.object strips unknown keys: even if the CMS ever sent an email, it would stop here. */
+const cmsCommentSchema: z.ZodType<CmsComment> = z.lazy(() =>
+  z.object({
+    documentId: z.string(),
+    authorName: z.string(),
+    authorWebsite: z.string().nullish(),
+    body: z.string(),
+    createdAt: isoDate,
+    replies: z.array(cmsCommentSchema).optional(),
+  }),
+)
+
+export type Comment = {
+  id: string
+  authorName: string
+  website: string | null
+  body: string
+  createdAt: string
+  /** 1 for a top-level comment; the CMS nests at most 3 levels. */
+  depth: number
+  replies: Comment[]
+}
+
+function reshapeComment(c: CmsComment, depth = 1): Comment {
+  return {
+    id: c.documentId,
+    authorName: c.authorName,
+    website: safeWebsite(c.authorWebsite),
+    body: c.body,
+    createdAt: c.createdAt,
+    depth,
+    replies: (c.replies ?? []).map((r) => reshapeComment(r, depth + 1)),
+  }
+}
+
+export const commentThreadSchema = listEnvelope(cmsCommentSchema).transform((r) => ({
+  comments: r.data.map((c) => reshapeComment(c)),
+  pagination: r.meta.pagination,
+}))
+export type CommentThread = { comments: Comment[]; pagination: Pagination }
+
+/** Approved comments of a published review, threaded, oldest first; null when the review is unknown. @throws {CmsError} */
+export async function getApprovedComments(reviewSlug: string, page = 1): Promise<CommentThread | null> {
+  'use cache'
+  cacheLife('cms')
+  cacheTag(tags.comments, tags.reviewComments(reviewSlug))
+  return cmsGet(`/comments/review/${encodeURIComponent(reviewSlug)}`, commentThreadSchema, {
+    query: { page, pageSize: COMMENTS_PAGE_SIZE },
+  })
+}
+
+export function flattenComments(comments: Comment[]): Comment[] {
+  return comments.flatMap((c) => [c, ...flattenComments(c.replies)])
+}
+
+export function countComments(comments: Comment[]): number {
+  return flattenComments(comments).length
+}
+
+export type NewComment = {
+  authorName: string
+  authorEmail: string
+  authorWebsite?: string
+  body: string
+  review: string
+  parent?: string
+  honeypot: string
+  formToken: string
+}
+
+const createdCommentSchema = z
+  .object({
+    data: z.object({
+      documentId: z.string(),
+      authorName: z.string(),
+      authorWebsite: z.string().nullish(),
+      body: z.string(),
+      createdAt: isoDate,
+      parent: z.string().nullish(),
+      moderationStatus: z.enum(['pending', 'approved']),
+    }),
+  })
+  .transform(({ data }) => ({
+    id: data.documentId,
+    authorName: data.authorName,
+    body: data.body,
+    createdAt: data.createdAt,
+    parent: data.parent ?? null,
+    moderationStatus: data.moderationStatus,
+  }))
+export type CreatedComment = z.output<typeof createdCommentSchema>
+
+/**
+ * Posts a reader's comment with the web server's token; the CMS believes the client headers only from it.
+ * @throws {CmsError} 400 (fieldErrors), 403 closed, 404 review/parent gone, 409 duplicate, 429 flood, null unreachable.
+ */
+export function postComment(comment: NewComment, client: { ip: string | null; userAgent: string | null }): Promise<CreatedComment> {
+  const headers: Record<string, string> = {}
+  if (client.ip) headers['X-Marquee-Client-IP'] = client.ip
+  if (client.userAgent) headers['X-Marquee-Client-UA'] = client.userAgent
+  return cmsPost('/comments', { data: comment }, createdCommentSchema, { auth: true, headers })
+}

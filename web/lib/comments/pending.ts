@@ -1,0 +1,57 @@
+import 'server-only'
+import { z } from 'zod'
+import { hmacSha256Hex, safeEqual } from '@/lib/crypto'
+
+/**
+ * The reader's own comment awaiting moderation, kept in a signed httpOnly cookie per review. Only the
+ * dynamic leaf that reads cookies renders it, so it never reaches a cached page.
+ */
+export const pendingCommentSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  parent: z.string().nullable(),
+})
+export type PendingComment = z.infer<typeof pendingCommentSchema>
+
+/** Browsers drop cookies over ~4 KB; the body shown back is shortened (UTF-8 bytes), the CMS has the whole text. */
+export const PENDING_BODY_MAX_BYTES = 1800
+export const PENDING_MAX_AGE_S = 60 * 60 * 24 * 7
+
+export function pendingCookieName(reviewId: string): string {
+  return `mq_pending_${reviewId.replace(/[^A-Za-z0-9_-]/g, '')}`
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text
+  let out = ''
+  let bytes = 0
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch)
+    if (bytes > maxBytes - 3) break
+    out += ch
+  }
+  return `${out}…`
+}
+
+export function encodePending(secret: string, comment: PendingComment): string {
+  const body = truncateUtf8(comment.body, PENDING_BODY_MAX_BYTES)
+  const payload = Buffer.from(JSON.stringify({ ...comment, body })).toString('base64url')
+  return `${payload}.${hmacSha256Hex(secret, payload)}`
+}
+
+/** Null for a missing, tampered or malformed cookie. */
+export function decodePending(secret: string, value: string | undefined): PendingComment | null {
+  if (!value) return null
+  const dot = value.lastIndexOf('.')
+  if (dot <= 0) return null
+  const payload = value.slice(0, dot)
+  if (!safeEqual(value.slice(dot + 1), hmacSha256Hex(secret, payload))) return null
+  try {
+    const parsed = pendingCommentSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env on the server. Secrets are optional so that `next build` works
+ * without any of them; a feature whose secret is missing refuses to work (it never falls back to a
+ * built-in secret).
+ */
+const secret = z.string().min(16, 'must be at least 16 characters').optional()
+
+const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Where the server reaches Strapi. Readers never see this origin: media is proxied. */
+  CMS_URL: z.url().default('http://localhost:1337').transform((url) => url.replace(/\/+$/, '')),
+  /** Strapi API token of the web server: comment writes and draft previews. */
+  CMS_API_TOKEN: z.string().min(1).optional(),
+  /** Public origin of this site, used for canonical URLs, sitemap, feed and JSON-LD. */
+  SITE_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
+  SITE_NAME: z.string().min(1).default('Marquee'),
+  PREVIEW_SECRET: secret,
+  REVALIDATE_SECRET: secret,
+  /** Shared with the CMS, which checks the form token of every comment. */
+  COMMENT_FORM_SECRET: secret,
+  /** Signs the reader's own pending-comment cookie; never leaves the web server. */
+  COMMENT_COOKIE_SECRET: secret,
+  CMS_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+})
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>
+
+let cached: ServerEnv | undefined
+
+/** @throws {Error} when a variable is set to an invalid value (fails fast at start, see instrumentation.ts). */
+export function env(): ServerEnv {
+  if (cached) return cached
+  const parsed = serverEnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined
+}

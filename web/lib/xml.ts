@@ -1,0 +1,10 @@
+export function escapeXml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 forbids outright.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+}

@@ -1,0 +1,158 @@
+/** @jest-environment node */
+import { updateTag } from 'next/cache'
+import { submitComment } from '@/app/reviews/[slug]/actions'
+import { initialCommentFormState, messages } from '@/lib/comments/form'
+import { createFormToken } from '@/lib/comments/form-token'
+import { FLASH_COOKIE, readFlash } from '@/lib/comments/flash'
+import { decodePending } from '@/lib/comments/pending'
+import { resetEnvForTests } from '@/lib/env'
+import { fixture, headerOf, jsonResponse, mockFetch } from '../support/fixtures'
+
+const cookieJar = new Map<string, { value: string; options: unknown }>()
+let requestHeaders = new Headers()
+
+jest.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { url })
+  },
+}))
+jest.mock('next/cache', () => ({ updateTag: jest.fn(), cacheTag: jest.fn(), cacheLife: jest.fn() }))
+jest.mock('next/headers', () => ({
+  headers: async () => requestHeaders,
+  cookies: async () => ({
+    set: (name: string, value: string, options: unknown) => cookieJar.set(name, { value, options }),
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)?.value } : undefined),
+  }),
+}))
+
+const COOKIE_SECRET = 'cookie-secret-for-tests-000'
+const target = { reviewId: 'rvw1', reviewSlug: 'heat-review', parentId: null }
+
+function form(fields: Partial<Record<string, string>>): FormData {
+  const data = new FormData()
+  const all = { name: 'Ada Reader', email: 'ada@example.org', website: '', comment: 'Loved it.', formToken: createFormToken('form-secret-form-secret', 1764000000000), phone_number: '', ...fields }
+  for (const [k, v] of Object.entries(all)) if (v !== undefined) data.set(k, v)
+  return data
+}
+
+beforeEach(() => {
+  process.env.CMS_URL = 'http://cms.test'
+  process.env.CMS_API_TOKEN = 'web-token'
+  process.env.COMMENT_COOKIE_SECRET = COOKIE_SECRET
+  process.env.SITE_URL = 'https://marquee.example'
+  resetEnvForTests()
+  cookieJar.clear()
+  // A post made by the JS-enabled form carries Next's action header.
+  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'user-agent': 'TestBrowser/1.0' })
+  jest.mocked(updateTag).mockClear()
+})
+
+describe('submitComment', () => {
+  it('returns per-field errors and keeps every value when required fields are missing, without calling the CMS', async () => {
+    const calls = mockFetch(() => jsonResponse({}, 500))
+    const state = await submitComment(target, initialCommentFormState, form({ name: '', email: 'not-an-email', comment: '   ', website: 'ada.example.org' }))
+    expect(state.status).toBe('error')
+    expect(state.message).toBe(messages.fixErrors)
+    expect(state.fieldErrors).toEqual({ name: messages.nameRequired, email: messages.emailInvalid, comment: messages.commentRequired })
+    expect(state.values).toEqual({ name: '', email: 'not-an-email', website: 'ada.example.org', comment: '   ' })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('posts to the CMS with the reader IP (first X-Forwarded-For hop) and user agent, then sets a signed pending cookie', async () => {
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    const state = await submitComment({ ...target, parentId: 'parent1' }, initialCommentFormState, form({ website: 'ada.example.org' }))
+    expect(state).toMatchObject({ status: 'success', message: messages.awaitingModeration, values: { name: '', email: '', website: '', comment: '' } })
+
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBe('203.0.113.9')
+    expect(headerOf(calls[0], 'x-marquee-client-ua')).toBe('TestBrowser/1.0')
+    const sent = JSON.parse(String(calls[0]?.init?.body))
+    expect(sent.data).toMatchObject({ authorName: 'Ada Reader', authorEmail: 'ada@example.org', authorWebsite: 'https://ada.example.org', body: 'Loved it.', review: 'rvw1', parent: 'parent1', honeypot: '' })
+    expect(sent.data.formToken).toMatch(/^1764000000000\.[0-9a-f]{64}$/)
+
+    const cookie = cookieJar.get('mq_pending_rvw1')
+    expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true })
+    const pending = decodePending(COOKIE_SECRET, cookie?.value)
+    expect(pending).toMatchObject({ id: 'k2c8pending0000000000001', name: 'Ada Reader' })
+    expect(JSON.stringify(pending)).not.toContain('ada@example.org')
+    expect(updateTag).not.toHaveBeenCalled()
+  })
+
+  it('falls back to X-Real-IP', async () => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-real-ip': '198.51.100.7' })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBe('198.51.100.7')
+    expect(headerOf(calls[0], 'x-marquee-client-ua')).toBeNull()
+  })
+
+  it('passes the honeypot through so the CMS can refuse a bot', async () => {
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({ phone_number: 'spam' }))
+    expect(JSON.parse(String(calls[0]?.init?.body)).data.honeypot).toBe('spam')
+  })
+
+  it('refreshes the thread at once when the CMS approved the comment straight away', async () => {
+    const created = JSON.parse(JSON.stringify(fixture('contract/comment-created')).replace('"pending"', '"approved"'))
+    mockFetch(() => jsonResponse(created, 201))
+    const state = await submitComment(target, initialCommentFormState, form({}))
+    expect(state.message).toBe(messages.published)
+    expect(updateTag).toHaveBeenCalledWith('comments:heat-review')
+  })
+
+  it("maps the CMS's per-field validation errors onto the form fields and keeps the values", async () => {
+    mockFetch(() => jsonResponse(fixture('contract/comment-validation-error'), 400))
+    const state = await submitComment(target, initialCommentFormState, form({ comment: 'x' }))
+    expect(state.fieldErrors).toEqual({ email: 'authorEmail must be a valid email', comment: 'body must be at least 2 characters' })
+    expect(state.values.comment).toBe('x')
+  })
+
+  it.each([
+    [403, messages.closed],
+    [404, messages.notFound],
+    [409, messages.duplicate],
+    [429, messages.tooFast],
+    [500, messages.unavailable],
+  ])('explains a %i from the CMS and keeps what the reader typed', async (status, message) => {
+    mockFetch(() => jsonResponse({ data: null, error: { status, name: 'Error', message: 'nope' } }, status))
+    const state = await submitComment(target, initialCommentFormState, form({ comment: 'Keep me' }))
+    expect(state).toMatchObject({ status: 'error', message, values: { name: 'Ada Reader', email: 'ada@example.org', comment: 'Keep me' } })
+    expect(cookieJar.size).toBe(0)
+  })
+
+  it('keeps what the reader typed when the CMS is down', async () => {
+    mockFetch(() => Promise.reject(new TypeError('fetch failed')))
+    const state = await submitComment(target, initialCommentFormState, form({ comment: 'Still here' }))
+    expect(state).toMatchObject({ status: 'error', message: messages.unavailable, values: { comment: 'Still here' } })
+  })
+
+  it('asks the reader to post again when the form token is missing or malformed', async () => {
+    const calls = mockFetch(() => jsonResponse({}, 500))
+    const state = await submitComment(target, initialCommentFormState, form({ formToken: 'forged' }))
+    expect(state).toMatchObject({ status: 'error', message: messages.formExpired, values: { comment: 'Loved it.' } })
+    expect(calls).toHaveLength(0)
+  })
+})
+
+describe('submitComment without JavaScript', () => {
+  beforeEach(() => {
+    requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.9' })
+  })
+
+  it('stashes the failed answer with everything typed and redirects back to the form', async () => {
+    mockFetch(() => jsonResponse({ data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'slow down' } }, 429))
+    await expect(submitComment({ ...target, parentId: 'c9' }, initialCommentFormState, form({ comment: 'Keep me' }))).rejects.toMatchObject({
+      url: '/reviews/heat-review?replyTo=c9#respond',
+    })
+    const flash = readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    expect(flash).toMatchObject({ status: 'error', message: messages.tooFast, values: { comment: 'Keep me', email: 'ada@example.org' } })
+    expect(cookieJar.get(FLASH_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax' })
+    expect(readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'another-review')).toBeNull()
+  })
+
+  it('redirects to the comments after a successful post, where the pending comment shows', async () => {
+    mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await expect(submitComment(target, initialCommentFormState, form({}))).rejects.toMatchObject({ url: '/reviews/heat-review#comments' })
+    expect(cookieJar.has('mq_pending_rvw1')).toBe(true)
+    expect(readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')?.message).toBe(messages.awaitingModeration)
+  })
+})

@@ -1,0 +1,98 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { CommentForm, SAVED_DETAILS_KEY } from '@/components/comments/comment-form.client'
+import { type CommentFormState, emptyValues, messages } from '@/lib/comments/form'
+
+const TOKEN = `1764000000000.${'a'.repeat(64)}`
+
+function renderForm(action: (s: CommentFormState, f: FormData) => Promise<CommentFormState>, replyTo: { id: string; authorName: string } | null = null) {
+  return render(<CommentForm action={action} formToken={TOKEN} replyTo={replyTo} cancelReplyHref="/reviews/heat-review#respond" />)
+}
+
+async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, { save = false } = {}) {
+  await user.type(screen.getByLabelText(/^Comment/), 'Great review')
+  await user.type(screen.getByLabelText(/^Name/), 'Ada')
+  await user.type(screen.getByLabelText(/^Email/), 'ada@example.org')
+  await user.type(screen.getByLabelText(/^Website/), 'https://ada.example.org')
+  if (save) await user.click(screen.getByLabelText('Save my name, email and website in this browser for the next time I comment.'))
+  await user.click(screen.getByRole('button', { name: 'Post Comment' }))
+}
+
+beforeEach(() => window.localStorage.clear())
+
+it('renders "Leave a Reply" with labelled fields, required ones marked and explained', () => {
+  renderForm(jest.fn())
+  expect(screen.getByRole('heading', { name: 'Leave a Reply' })).toBeInTheDocument()
+  expect(screen.getByText('Your email address will not be published.')).toBeInTheDocument()
+  expect(screen.getByText(/Required fields are marked/)).toBeInTheDocument()
+  for (const label of [/^Comment/, /^Name/, /^Email/]) expect(screen.getByLabelText(label)).toBeRequired()
+  expect(screen.getByLabelText(/^Website/)).not.toBeRequired()
+  expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription(/Your email address will not be published/)
+  expect(screen.getByLabelText('Save my name, email and website in this browser for the next time I comment.')).not.toBeChecked()
+  expect(screen.getByDisplayValue(TOKEN)).toHaveAttribute('name', 'formToken')
+})
+
+it('shows who is being answered with a cancel link when replying', () => {
+  renderForm(jest.fn(), { id: 'c1', authorName: 'Hana' })
+  expect(screen.getByRole('heading', { name: /Reply to Hana/ })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Cancel reply' })).toHaveAttribute('href', '/reviews/heat-review#respond')
+})
+
+it('sends the typed fields to the action', async () => {
+  const user = userEvent.setup()
+  const action = jest.fn(async (_s: CommentFormState, _f: FormData): Promise<CommentFormState> => ({ status: 'success', message: messages.awaitingModeration, fieldErrors: {}, values: emptyValues, submittedAt: 1 }))
+  renderForm(action)
+  await fillAndSubmit(user)
+  await waitFor(() => expect(action).toHaveBeenCalledTimes(1))
+  const data = action.mock.calls[0]?.[1]
+  expect(data?.get('comment')).toBe('Great review')
+  expect(data?.get('email')).toBe('ada@example.org')
+  expect(data?.get('formToken')).toBe(TOKEN)
+  expect(await screen.findByRole('status')).toHaveTextContent(messages.awaitingModeration)
+})
+
+it('shows an error summary and per-field errors, keeping what the reader typed', async () => {
+  const user = userEvent.setup()
+  const action = async (_s: CommentFormState, f: FormData): Promise<CommentFormState> => ({
+    status: 'error',
+    message: messages.fixErrors,
+    fieldErrors: { email: messages.emailInvalid },
+    values: { name: String(f.get('name')), email: String(f.get('email')), website: String(f.get('website')), comment: String(f.get('comment')) },
+    submittedAt: 2,
+  })
+  renderForm(action)
+  await fillAndSubmit(user)
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent(messages.fixErrors)
+  expect(screen.getByRole('link', { name: `Email: ${messages.emailInvalid}` })).toHaveAttribute('href', '#email')
+  await waitFor(() => expect(alert).toHaveFocus())
+  expect(screen.getByLabelText(/^Email/)).toHaveAttribute('aria-invalid', 'true')
+  expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription(expect.stringContaining(messages.emailInvalid))
+  expect(screen.getByLabelText(/^Comment/)).toHaveValue('Great review')
+  expect(screen.getByLabelText(/^Name/)).toHaveValue('Ada')
+  expect(screen.getByLabelText(/^Email/)).toHaveValue('ada@example.org')
+})
+
+it('stores name, email and website in localStorage only when the box is ticked', async () => {
+  const user = userEvent.setup()
+  const ok = async (): Promise<CommentFormState> => ({ status: 'success', message: messages.awaitingModeration, fieldErrors: {}, values: emptyValues, submittedAt: 3 })
+  const first = renderForm(ok)
+  await fillAndSubmit(user)
+  await screen.findByText(messages.awaitingModeration)
+  expect(window.localStorage.getItem(SAVED_DETAILS_KEY)).toBeNull()
+  first.unmount()
+
+  renderForm(ok)
+  await fillAndSubmit(user, { save: true })
+  await screen.findByText(messages.awaitingModeration)
+  expect(JSON.parse(window.localStorage.getItem(SAVED_DETAILS_KEY) ?? 'null')).toEqual({ name: 'Ada', email: 'ada@example.org', website: 'https://ada.example.org' })
+})
+
+it('prefills saved details on the next visit and ticks the box', async () => {
+  window.localStorage.setItem(SAVED_DETAILS_KEY, JSON.stringify({ name: 'Ada', email: 'ada@example.org', website: '' }))
+  renderForm(jest.fn())
+  await waitFor(() => expect(screen.getByLabelText(/^Name/)).toHaveValue('Ada'))
+  expect(screen.getByLabelText(/^Email/)).toHaveValue('ada@example.org')
+  expect(screen.getByLabelText(/^Comment/)).toHaveValue('')
+  expect(screen.getByLabelText('Save my name, email and website in this browser for the next time I comment.')).toBeChecked()
+})
