@@ -1,0 +1,66 @@
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+
+export const REVIEW = process.env.E2E_REVIEW_SLUG ?? 'miracle-in-cell-no-7-review'
+export const REVIEW_PATH = `/reviews/${REVIEW}`
+export const CMS_URL = process.env.E2E_CMS_URL ?? 'http://localhost:1337'
+const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' }
+
+let counter = 0
+/** Each test is a different reader: its own address, so the CMS's flood limit sees separate people. */
+export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-${++counter}`
+export const readerAddress = () => `198.51.100.${(Date.now() + ++counter) % 250}`
+
+/** A fresh browser profile for one reader: no cookies, no storage, its own address. */
+export const newReader = async (browser: Browser, options: { javaScriptEnabled?: boolean } = {}) => {
+  const context = await browser.newContext({ ...options, extraHTTPHeaders: { 'x-forwarded-for': readerAddress() } })
+  return { context, page: await context.newPage() }
+}
+
+export const fillComment = async (page: Page, values: { body: string; name: string; email: string; website?: string }) => {
+  await page.getByLabel(/^Comment/).fill(values.body)
+  await page.getByLabel(/^Name/).fill(values.name)
+  await page.getByLabel(/^Email/).fill(values.email)
+  if (values.website) await page.getByLabel(/^Website/).fill(values.website)
+}
+
+/** Logs in to the Strapi admin panel, as a moderator does. */
+export const adminLogin = async (page: Page) => {
+  expect(ADMIN.email, 'E2E_ADMIN_EMAIL is set by the root test runner').not.toBe('')
+  await page.goto(`${CMS_URL}/admin/auth/login`)
+  await page.fill('input[name=email]', ADMIN.email)
+  await page.fill('input[name=password]', ADMIN.password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin(?!\/auth)/)
+}
+
+/**
+ * A moderator's browser. Strapi shows a new admin a guided tour over the panel; this one has already dismissed it
+ * (the admin keeps that choice in localStorage).
+ */
+export const newModerator = async (browser: Browser) => {
+  const context = await browser.newContext()
+  await context.addInitScript(() => {
+    window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }))
+  })
+  const page = await context.newPage()
+  await adminLogin(page)
+  return { context, page }
+}
+
+/** Approves a comment in the admin panel: search the comment list, open the comment, set its status, save. */
+export const approveInAdmin = async (page: Page, search: string) => {
+  await page.goto(`${CMS_URL}/admin/content-manager/collection-types/api::comment.comment?_q=${encodeURIComponent(search)}`)
+  await expect(page.getByText('1 entry found')).toBeVisible()
+  await page.locator('tbody tr').first().getByRole('gridcell').nth(1).click()
+  await page.getByRole('combobox', { name: /Status/ }).click()
+  await page.getByRole('option', { name: 'approved' }).click()
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Saved document')).toBeVisible()
+}
+
+/** Everything a page sends a reader: the HTML, and the RSC payload a client navigation fetches. */
+export const everythingServed = async (request: APIRequestContext, path: string) => {
+  const html = await (await request.get(path)).text()
+  const rsc = await (await request.get(path, { headers: { RSC: '1' } })).text()
+  return `${html}\n${rsc}`
+}
