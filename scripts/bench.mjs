@@ -2,7 +2,7 @@
 // latency of the home and review pages, the uncached review render time, the review page's first-load JS, and the
 // same review HTML served as a static file by nginx as the reference. Loopback only, bounded in time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const ensureNginx = () => {
   return null;
 };
 
-const stack = await startStack({ cmsPort: 1339, webPort: 3002 });
+const stack = await startStack({ cmsPort: Number(process.env.BENCH_CMS_PORT ?? 1339), webPort: Number(process.env.BENCH_WEB_PORT ?? 3002) });
 const autocannon = createRequire(path.join(root, 'web', 'package.json'))('autocannon');
 const load = (url) => autocannon({ url, connections: CONNECTIONS, duration: DURATION });
 const rows = [];
@@ -67,7 +67,9 @@ try {
   const nginxBin = ensureNginx();
   if (nginxBin) {
     staticDir = mkdtempSync(path.join(os.tmpdir(), 'marquee-nginx-'));
-    writeFileSync(path.join(staticDir, 'review.html'), html);
+    // nginx's workers run as an unprivileged user: the folder and the page must be readable by anyone.
+    chmodSync(staticDir, 0o755);
+    writeFileSync(path.join(staticDir, 'review.html'), html, { mode: 0o644 });
     writeFileSync(
       path.join(staticDir, 'nginx.conf'),
       `daemon off; worker_processes 1; pid ${staticDir}/nginx.pid; error_log ${staticDir}/error.log;

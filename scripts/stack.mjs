@@ -34,7 +34,12 @@ const createDatabase = (client) => {
   return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: () => rmSync(dir, { recursive: true, force: true }) };
 };
 
-export const startStack = async ({ database = process.env.DATABASE_CLIENT ?? 'sqlite', cmsPort = 1338, webPort = 3001, quiet = true } = {}) => {
+export const startStack = async ({
+  database = process.env.DATABASE_CLIENT ?? 'sqlite',
+  cmsPort = Number(process.env.STACK_CMS_PORT ?? 1338),
+  webPort = Number(process.env.STACK_WEB_PORT ?? 3001),
+  quiet = true,
+} = {}) => {
   ensureInstalled('cms');
   ensureInstalled('web');
   ensureCmsBuilt();
