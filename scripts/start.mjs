@@ -1,16 +1,20 @@
 // `npm start`: install what is missing, build, and run the product locally on SQLite with demo content.
 import path from 'node:path';
 import { ensureEnvFiles } from './env-files.mjs';
-import { ensureCmsBuilt, ensureInstalled, log, notRequestLog, root, start, stop, waitFor } from './lib.mjs';
+import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, log, notRequestLog, root, start, stop, waitFor } from './lib.mjs';
 
 const started = Date.now();
 const cmsEnv = ensureEnvFiles(root);
 ensureInstalled('cms');
+ensureInstalled('web');
 ensureCmsBuilt();
+ensureWebBuilt();
 
 const cmsUrl = `http://localhost:${cmsEnv.PORT ?? 1337}`;
 const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms'), keep: notRequestLog });
-const children = [cms];
+// The web reads web/.env.local (written beside cms/.env with the secrets they share).
+const web = start('web', 'npx', ['next', 'start', '-p', '3000'], { cwd: path.join(root, 'web') });
+const children = [cms, web];
 
 let stopping = false;
 const shutdown = (code) => {
@@ -28,12 +32,14 @@ process.on('SIGTERM', () => shutdown(0));
 for (const child of children) child.on('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), shutdown(1)));
 
 try {
-  await waitFor(`${cmsUrl}/_health`, 180_000, cms);
+  await waitFor(`${cmsUrl}/api/health`, 180_000, cms);
+  await waitFor('http://localhost:3000/api/health', 60_000, web);
 } catch (error) {
-  log(`The CMS did not start: ${error.message}`);
+  log(`Marquee did not start: ${error.message}`);
   shutdown(1);
 }
 log(`Ready in ${Math.round((Date.now() - started) / 1000)} s`);
+log('Site:        http://localhost:3000');
 log(`Admin panel: ${cmsUrl}/admin`);
 log(`  login: ${cmsEnv.ADMIN_EMAIL} / ${cmsEnv.ADMIN_PASSWORD}  (development only, from cms/.env)`);
 log(`CMS API:     ${cmsUrl}/api/reviews`);

@@ -54,6 +54,7 @@ const browserTests = async () => {
       E2E_CMS_URL: stack.cmsUrl,
       E2E_ADMIN_EMAIL: stack.admin.email,
       E2E_ADMIN_PASSWORD: stack.admin.password,
+      E2E_PREVIEW_SECRET: stack.secrets.web.PREVIEW_SECRET,
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
     });
     let passed = 0;

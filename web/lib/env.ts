@@ -40,6 +40,20 @@ export function env(): ServerEnv {
   return cached
 }
 
+const PRODUCTION_SECRETS = ['CMS_API_TOKEN', 'PREVIEW_SECRET', 'REVALIDATE_SECRET', 'COMMENT_FORM_SECRET', 'COMMENT_COOKIE_SECRET'] as const
+const PLACEHOLDER = /^(change[-_]?me|tobemodified|placeholder|secret|example)/i
+
+/**
+ * A production server refuses to start with a missing or placeholder secret, rather than run with comments,
+ * previews or revalidation quietly switched off. Returns the names at fault (empty when all is well).
+ */
+export function missingProductionSecrets(values: ServerEnv): string[] {
+  return PRODUCTION_SECRETS.filter((name) => {
+    const value = values[name]
+    return value === undefined || PLACEHOLDER.test(value)
+  })
+}
+
 /** Tests change process.env between cases. */
 export function resetEnvForTests(): void {
   cached = undefined

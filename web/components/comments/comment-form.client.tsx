@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { useActionState, useEffect, useRef } from 'react'
-import { type CommentFormState, type Field, HONEYPOT_FIELD, initialCommentFormState } from '@/lib/comments/form'
+import { type CommentFormState, type Field, HONEYPOT_FIELD, initialCommentFormState } from '@/lib/comments/form-state'
 
 export const SAVED_DETAILS_KEY = 'marquee:commenter'
 
