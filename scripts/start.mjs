@@ -12,9 +12,7 @@ ensureWebBuilt();
 
 const cmsUrl = `http://localhost:${cmsEnv.PORT ?? 1337}`;
 const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms'), keep: notRequestLog });
-// The web reads web/.env.local (written beside cms/.env with the secrets they share).
-const web = start('web', 'npx', ['next', 'start', '-p', '3000'], { cwd: path.join(root, 'web') });
-const children = [cms, web];
+const children = [cms];
 
 let stopping = false;
 const shutdown = (code) => {
@@ -33,6 +31,11 @@ for (const child of children) child.on('exit', (code) => !stopping && (log(`a pr
 
 try {
   await waitFor(`${cmsUrl}/api/health`, 180_000, cms);
+  // Started once the CMS answers, so that no reader meets a "CMS unavailable" page during start-up.
+  // The web reads web/.env.local (written beside cms/.env with the secrets they share).
+  const web = start('web', 'npx', ['next', 'start', '-p', '3000'], { cwd: path.join(root, 'web') });
+  children.push(web);
+  web.on('exit', (code) => !stopping && (log(`the web exited (${code}); stopping`), shutdown(1)));
   await waitFor('http://localhost:3000/api/health', 60_000, web);
 } catch (error) {
   log(`Marquee did not start: ${error.message}`);
