@@ -3,5 +3,8 @@ import type { Core } from '@strapi/strapi';
 /** The moderation settings exist from the first start, with their defaults, for moderators to adjust. */
 export const ensureModerationSettings = async (strapi: Core.Strapi) => {
   const settings = strapi.documents('api::moderation-setting.moderation-setting');
-  if (!(await settings.findFirst())) await settings.create({ data: {} });
+  if (await settings.findFirst()) return;
+  await settings.create({
+    data: { linkThreshold: 2, autoApproveReturning: true, closeAfterDays: 0, floodIntervalSeconds: 15 },
+  });
 };

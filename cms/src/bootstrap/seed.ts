@@ -40,12 +40,12 @@ const createComment = async (
     data: {
       authorName: comment.name,
       authorEmail: comment.email,
-      authorWebsite: comment.website ?? null,
+      authorWebsite: comment.website,
       body: comment.body,
       moderationStatus: comment.status,
-      heldReason: comment.heldReason ?? null,
+      heldReason: comment.heldReason,
       review: reviewDocumentId,
-      parent,
+      parent: parent ?? undefined,
     },
   });
 

@@ -119,14 +119,15 @@ export default factories.createCoreService(COMMENT, () => ({
       data: {
         authorName: input.authorName,
         authorEmail: input.authorEmail,
-        authorWebsite: input.authorWebsite,
+        // Strapi's generated input types take undefined, not null, for "not set".
+        authorWebsite: input.authorWebsite ?? undefined,
         body: input.body,
         moderationStatus: verdict.status,
-        heldReason: verdict.reason,
+        heldReason: verdict.reason ?? undefined,
         review: input.review,
-        parent: input.parent,
-        ipHash,
-        userAgent: reader.userAgent?.slice(0, 400) ?? null,
+        parent: input.parent ?? undefined,
+        ipHash: ipHash ?? undefined,
+        userAgent: reader.userAgent?.slice(0, 400),
       },
     });
 
