@@ -54,6 +54,20 @@ const createDatabase = async (): Promise<{ env: Record<string, string>; drop: ()
   };
 };
 
+/**
+ * Strapi emits a document's events after its transaction commits, with queries of their own. Destroying the app while
+ * one is under way leaves it waiting for a connection from a closed pool, and it crashes the test run a minute later.
+ * Waits until the pool has been idle for a few consecutive checks (at most 2 s).
+ */
+const settle = async (strapi: Core.Strapi) => {
+  const { pool } = (strapi.db.connection as unknown as { client: { pool: { numUsed(): number; numPendingAcquires(): number } } }).client;
+  let idleChecks = 0;
+  for (let round = 0; round < 100 && idleChecks < 3; round += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    idleChecks = pool.numUsed() + pool.numPendingAcquires() === 0 ? idleChecks + 1 : 0;
+  }
+};
+
 export interface TestApp {
   strapi: Core.Strapi;
   api: () => ReturnType<typeof request>;
@@ -91,6 +105,7 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
     strapi,
     api: () => request(strapi.server.httpServer),
     stop: async () => {
+      await settle(strapi);
       await strapi.destroy();
       await database.drop();
     },
