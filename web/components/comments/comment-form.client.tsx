@@ -22,7 +22,27 @@ function readSaved(): SavedDetails | null {
 }
 
 const LABELS: Record<Field, string> = { name: 'Name', email: 'Email', website: 'Website', comment: 'Comment' }
+const REQUIRED: Record<Field, boolean> = { name: true, email: true, website: false, comment: true }
 const ORDER: Field[] = ['comment', 'name', 'email', 'website']
+
+/** One labelled field: its label (with the required marker), its control, and its error, which the control names. */
+function FieldRow({ field, error, children }: { field: Field; error: string | undefined; children: React.ReactNode }) {
+  return (
+    <p className="field">
+      <label htmlFor={field}>
+        {LABELS[field]}
+        {REQUIRED[field] ? (
+          <>
+            {' '}
+            <span className="required" aria-hidden="true">*</span>
+          </>
+        ) : null}
+      </label>
+      {children}
+      {error ? <span id={`${field}-error`} className="field-error">{error}</span> : null}
+    </p>
+  )
+}
 
 export type CommentFormProps = {
   action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
@@ -76,6 +96,15 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
   const describedBy = (field: Field, extra?: string) =>
     [extra, state.fieldErrors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined
 
+  /** What every field's control shares: its name, its error wiring, and what the reader typed before a failure. */
+  const control = (field: Field, extraDescription?: string) => ({
+    id: field,
+    name: field,
+    'aria-invalid': state.fieldErrors[field] ? true : undefined,
+    'aria-describedby': describedBy(field, extraDescription),
+    defaultValue: state.values[field],
+  })
+
   return (
     <div id="respond" className="respond">
       <h2 id="reply-title">
@@ -121,81 +150,29 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
-        <p className="field">
-          <label htmlFor="comment">
-            Comment <span className="required" aria-hidden="true">*</span>
-          </label>
-          <textarea
-            id="comment"
-            name="comment"
-            rows={8}
-            maxLength={5000}
-            required
-            aria-required="true"
-            aria-invalid={state.fieldErrors.comment ? true : undefined}
-            aria-describedby={describedBy('comment')}
-            defaultValue={state.values.comment}
-            key={`comment-${state.submittedAt}`}
-          />
-          {state.fieldErrors.comment ? <span id="comment-error" className="field-error">{state.fieldErrors.comment}</span> : null}
-        </p>
+        <FieldRow field="comment" error={state.fieldErrors.comment}>
+          <textarea {...control('comment')} key={`comment-${state.submittedAt}`} rows={8} maxLength={5000} required aria-required="true" />
+        </FieldRow>
 
-        <p className="field">
-          <label htmlFor="name">
-            Name <span className="required" aria-hidden="true">*</span>
-          </label>
-          <input
-            id="name"
-            name="name"
-            type="text"
-            autoComplete="name"
-            maxLength={100}
-            required
-            aria-required="true"
-            aria-invalid={state.fieldErrors.name ? true : undefined}
-            aria-describedby={describedBy('name')}
-            defaultValue={state.values.name}
-            key={`name-${state.submittedAt}`}
-          />
-          {state.fieldErrors.name ? <span id="name-error" className="field-error">{state.fieldErrors.name}</span> : null}
-        </p>
+        <FieldRow field="name" error={state.fieldErrors.name}>
+          <input {...control('name')} key={`name-${state.submittedAt}`} type="text" autoComplete="name" maxLength={100} required aria-required="true" />
+        </FieldRow>
 
-        <p className="field">
-          <label htmlFor="email">
-            Email <span className="required" aria-hidden="true">*</span>
-          </label>
+        <FieldRow field="email" error={state.fieldErrors.email}>
           <input
-            id="email"
-            name="email"
+            {...control('email', 'email-notes')}
+            key={`email-${state.submittedAt}`}
             type="email"
             autoComplete="email"
             maxLength={254}
             required
             aria-required="true"
-            aria-invalid={state.fieldErrors.email ? true : undefined}
-            aria-describedby={describedBy('email', 'email-notes')}
-            defaultValue={state.values.email}
-            key={`email-${state.submittedAt}`}
           />
-          {state.fieldErrors.email ? <span id="email-error" className="field-error">{state.fieldErrors.email}</span> : null}
-        </p>
+        </FieldRow>
 
-        <p className="field">
-          <label htmlFor="website">Website</label>
-          <input
-            id="website"
-            name="website"
-            type="url"
-            inputMode="url"
-            autoComplete="url"
-            maxLength={200}
-            aria-invalid={state.fieldErrors.website ? true : undefined}
-            aria-describedby={describedBy('website')}
-            defaultValue={state.values.website}
-            key={`website-${state.submittedAt}`}
-          />
-          {state.fieldErrors.website ? <span id="website-error" className="field-error">{state.fieldErrors.website}</span> : null}
-        </p>
+        <FieldRow field="website" error={state.fieldErrors.website}>
+          <input {...control('website')} key={`website-${state.submittedAt}`} type="url" inputMode="url" autoComplete="url" maxLength={200} />
+        </FieldRow>
 
         <p className="field field-checkbox">
           <input id="saveDetails" name="saveDetails" type="checkbox" />
