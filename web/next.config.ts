@@ -40,6 +40,33 @@ const nextConfig: NextConfig = {
     // A long expire keeps the last good page for readers while the CMS is down.
     cms: { stale: 60, revalidate: 300, expire: 60 * 60 * 24 * 30 },
   },
+  /**
+   * Pages that list (home, genre, author, search) and the site FAQ live on dynamic segments, so they render on
+   * their first request, never at build (the CMS may be absent then), and nothing in them reads the query string:
+   * each page is cached whole after its first render. Public URLs stay as they were.
+   */
+  async rewrites() {
+    const page = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,3})' }
+    const q = { type: 'query' as const, key: 'q', value: '(?<q>.*[^\\s].*)' }
+    return {
+      beforeFiles: [
+        { source: '/', has: [page], destination: '/latest/:page' },
+        { source: '/', destination: '/latest/1' },
+        { source: '/genres/:slug', has: [page], destination: '/genres/:slug/:page' },
+        { source: '/genres/:slug', destination: '/genres/:slug/1' },
+        { source: '/authors/:slug', has: [page], destination: '/authors/:slug/:page' },
+        { source: '/authors/:slug', destination: '/authors/:slug/1' },
+        { source: '/search', has: [q, page], destination: '/search/:q/:page' },
+        { source: '/search', has: [q], destination: '/search/:q/1' },
+        { source: '/faq', destination: '/faq/site' },
+        {
+          source: '/reviews/:slug',
+          has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
+          destination: '/reviews/:slug/comments/:cpage',
+        },
+      ],
+    }
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next'
-import { Suspense } from 'react'
 import { SiteFooter, SiteHeader } from '@/components/layout/site-chrome'
-import { PreviewBanner } from '@/components/preview/preview-banner'
 import { inter } from './fonts'
 import './globals.css'
 
@@ -19,9 +17,6 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
     <html lang="en" className={inter.variable}>
       <body>
         <a href="#main" className="skip-link">Skip to content</a>
-        <Suspense fallback={null}>
-          <PreviewBanner />
-        </Suspense>
         <SiteHeader />
         <main id="main" tabIndex={-1} className="wrap">
           {children}

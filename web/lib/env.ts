@@ -23,6 +23,15 @@ const serverEnvSchema = z.object({
   /** Signs the reader's own pending-comment cookie; never leaves the web server. */
   COMMENT_COOKIE_SECRET: secret,
   CMS_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Shared by every web replica (Next's caches, the no-JavaScript comment answer). Unset: this process's memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('marquee:'),
+  /**
+   * How many reverse proxies in front of this server set X-Forwarded-For (the caching proxy overwrites it with the
+   * address it sees). The reader's address is that many entries from the right; 0 trusts no forwarded address at
+   * all (a reader reaching the server directly could write any).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>

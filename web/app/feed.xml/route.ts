@@ -2,6 +2,7 @@ import { connection } from 'next/server'
 import { listReviews } from '@/lib/cms/reviews'
 import { loadFromCms } from '@/lib/cms/unavailable'
 import { env } from '@/lib/env'
+import { SHARED_CACHE_CONTROL } from '@/lib/http-cache'
 import { ratingText } from '@/lib/format'
 import { escapeXml } from '@/lib/xml'
 
@@ -41,5 +42,5 @@ ${items.join('\n')}
   </channel>
 </rss>
 `
-  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': SHARED_CACHE_CONTROL } })
 }

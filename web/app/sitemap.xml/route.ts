@@ -2,6 +2,7 @@ import { connection } from 'next/server'
 import { listAllReviews } from '@/lib/cms/reviews'
 import { loadFromCms } from '@/lib/cms/unavailable'
 import { env } from '@/lib/env'
+import { SHARED_CACHE_CONTROL } from '@/lib/http-cache'
 import { escapeXml } from '@/lib/xml'
 
 function unavailable(): Response {
@@ -28,5 +29,5 @@ export async function GET(): Promise<Response> {
 ${urls.map((u) => `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${escapeXml(u.lastmod)}</lastmod>` : ''}</url>`).join('\n')}
 </urlset>
 `
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SHARED_CACHE_CONTROL } })
 }

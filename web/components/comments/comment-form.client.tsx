@@ -44,9 +44,12 @@ function FieldRow({ field, error, children }: { field: Field; error: string | un
   )
 }
 
+export type CommentAction = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
+
 export type CommentFormProps = {
-  action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
-  formToken: string
+  action: CommentAction
+  /** A token of the reader's own, when the page was rendered for them alone; shared pages carry none. */
+  formToken: string | null
   replyTo: { id: string; authorName: string } | null
   cancelReplyHref: string
   /** The answer to a post made without JavaScript, carried across the redirect back here. */
@@ -58,6 +61,20 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
   const formRef = useRef<HTMLFormElement>(null)
   const summaryRef = useRef<HTMLDivElement>(null)
   const errorFields = ORDER.filter((f) => state.fieldErrors[f])
+  const stamped = useRef(false)
+
+  // Stamps when this reader began to write (lib/comments/form-token.ts): once, on the form's first focus, and again
+  // after an answer, in case the stamp was refused or has run out.
+  function stampStart() {
+    if (stamped.current) return
+    stamped.current = true
+    fetch('/api/comment-token', { method: 'POST', credentials: 'same-origin', cache: 'no-store' }).catch(() => {
+      stamped.current = false
+    })
+  }
+  useEffect(() => {
+    stamped.current = false
+  }, [state.submittedAt])
 
   // Restores the reader's saved details (only ever saved when they ticked the box).
   useEffect(() => {
@@ -138,13 +155,18 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
         </div>
       ) : null}
 
-      <form ref={formRef} action={formAction} onSubmit={rememberDetails} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
+      <form ref={formRef} action={formAction} onSubmit={rememberDetails} onFocus={stampStart} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
         <p id="comment-notes" className="comment-notes">
           <span id="email-notes">Your email address will not be published.</span> Required fields are marked{' '}
           <span className="required" aria-hidden="true">*</span>
           <span className="sr-only">as required</span>.
         </p>
-        <input type="hidden" name="formToken" value={formToken} />
+        {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
+        <noscript>
+          {/* Without JavaScript, loading this image stamps when the reader began to write. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/api/comment-token" alt="" width={1} height={1} className="form-stamp" />
+        </noscript>
         <div className="hp" aria-hidden="true">
           <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -1,41 +1,27 @@
-import { cookies } from 'next/headers'
-import { connection } from 'next/server'
-import { submitComment } from '@/app/reviews/[slug]/actions'
-import { flattenComments, countComments, type CommentThread } from '@/lib/cms/comments'
-import { FLASH_COOKIE, readFlash } from '@/lib/comments/flash'
-import { createFormToken } from '@/lib/comments/form-token'
-import { env } from '@/lib/env'
-import { CommentForm } from './comment-form.client'
 import Link from 'next/link'
+import { flattenComments, countComments, type CommentThread } from '@/lib/cms/comments'
+import type { CommentFormState, SubmitComment } from '@/lib/comments/form-state'
+import type { PendingComment as Pending } from '@/lib/comments/pending'
+import { CommentForm } from './comment-form.client'
 import { CommentList } from './comment-list'
 import { PendingComment } from './pending-comment'
+
+/**
+ * What only one reader sees, on the review rendered for them alone (see proxy.ts): their comment awaiting
+ * moderation, the answer to their post without JavaScript, the comment they reply to, and a form token of their own.
+ */
+export type ReaderView = {
+  pending: Pending | null
+  flash: CommentFormState | null
+  replyToId: string | null
+  formToken: string | null
+}
 
 type Props = {
   review: { id: string; slug: string; title: string; commentsOpen: boolean }
   thread: CommentThread | null
-  replyToId: string | null
-}
-
-/** The form is rendered per request: its token carries the render time. */
-async function CommentFormLeaf({ review, thread, replyToId }: Props) {
-  await connection()
-  const secret = env().COMMENT_FORM_SECRET
-  if (!secret || !env().CMS_API_TOKEN) {
-    return <p className="notice">Comments cannot be posted at the moment.</p>
-  }
-  const parent = replyToId ? flattenComments(thread?.comments ?? []).find((c) => c.id === replyToId && c.depth < 3) ?? null : null
-  const flash = readFlash((await cookies()).get(FLASH_COOKIE)?.value, review.id)
-  const action = submitComment.bind(null, { reviewId: review.id, reviewSlug: review.slug, parentId: parent?.id ?? null })
-  return (
-    <CommentForm
-      key={parent?.id ?? 'top'}
-      action={action}
-      formToken={createFormToken(secret, Date.now())}
-      replyTo={parent ? { id: parent.id, authorName: parent.authorName } : null}
-      cancelReplyHref={`/reviews/${review.slug}#respond`}
-      {...(flash ? { initialState: flash } : {})}
-    />
-  )
+  reader: ReaderView | null
+  submit: SubmitComment
 }
 
 function CommentPages({ slug, page, pageCount }: { slug: string; page: number; pageCount: number }) {
@@ -51,10 +37,12 @@ function CommentPages({ slug, page, pageCount }: { slug: string; page: number; p
   )
 }
 
-export function CommentSection(props: Props) {
-  const { review, thread } = props
+/** The same for every reader unless `reader` is given; reads nothing from the request itself. */
+export function CommentSection({ review, thread, reader, submit }: Props) {
   const comments = thread?.comments ?? []
   const total = countComments(comments)
+  const parent = reader?.replyToId ? flattenComments(comments).find((c) => c.id === reader.replyToId && c.depth < 3) ?? null : null
+  const pending = reader?.pending && !flattenComments(comments).some((c) => c.id === reader.pending?.id) ? reader.pending : null
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
@@ -62,10 +50,16 @@ export function CommentSection(props: Props) {
       </h2>
       <CommentList comments={comments} reviewSlug={review.slug} commentsOpen={review.commentsOpen} commentsPage={thread?.pagination.page ?? 1} />
       {thread && thread.pagination.pageCount > 1 ? <CommentPages slug={review.slug} page={thread.pagination.page} pageCount={thread.pagination.pageCount} /> : null}
-      {/* Both read cookies and render per request; nothing here is inside a 'use cache' scope. */}
-      <PendingComment reviewId={review.id} approved={comments} />
+      {pending ? <PendingComment pending={pending} /> : null}
       {review.commentsOpen ? (
-        <CommentFormLeaf {...props} />
+        <CommentForm
+          key={parent?.id ?? 'top'}
+          action={submit.bind(null, { reviewId: review.id, reviewSlug: review.slug, parentId: parent?.id ?? null })}
+          formToken={reader?.formToken ?? null}
+          replyTo={parent ? { id: parent.id, authorName: parent.authorName } : null}
+          cancelReplyHref={`/reviews/${review.slug}#respond`}
+          {...(reader?.flash ? { initialState: reader.flash } : {})}
+        />
       ) : (
         <p className="notice">Comments are closed.</p>
       )}

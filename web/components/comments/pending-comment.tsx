@@ -1,20 +1,8 @@
-import { cookies } from 'next/headers'
-import type { Comment } from '@/lib/cms/comments'
-import { flattenComments } from '@/lib/cms/comments'
-import { decodePending, pendingCookieName } from '@/lib/comments/pending'
-import { env } from '@/lib/env'
+import type { PendingComment as Pending } from '@/lib/comments/pending'
 import { formatDateTime } from '@/lib/format'
 
-/**
- * The reader's own comment awaiting moderation. Reads a cookie, so it renders per request inside a
- * Suspense boundary and is never part of a cached page. Disappears once the comment is approved.
- */
-export async function PendingComment({ reviewId, approved }: { reviewId: string; approved: Comment[] }) {
-  const secret = env().COMMENT_COOKIE_SECRET
-  if (!secret) return null
-  const jar = await cookies()
-  const pending = decodePending(secret, jar.get(pendingCookieName(reviewId))?.value)
-  if (!pending || flattenComments(approved).some((c) => c.id === pending.id)) return null
+/** The reader's own comment awaiting moderation, shown to them alone (their review is rendered for them). */
+export function PendingComment({ pending }: { pending: Pending }) {
   return (
     <section className="comment comment-pending" id="comment-pending" aria-labelledby="pending-title">
       <h3 id="pending-title" className="sr-only">Your comment</h3>

@@ -1,7 +1,12 @@
 import Link from 'next/link'
+import { connection } from 'next/server'
 
-/** Server-rendered, so it reads without JavaScript. */
-export function CmsUnavailable({ retryHref }: { retryHref: string }) {
+/**
+ * Server-rendered, so it reads without JavaScript. Rendered per request and never cached: a page that could not
+ * reach the CMS must not be kept in place of the real one (shared caches serve their last good copy instead).
+ */
+export async function CmsUnavailable({ retryHref }: { retryHref: string }) {
+  await connection()
   return (
     <div className="error-page" role="alert">
       <h1>This page is taking a break</h1>

@@ -1,8 +1,5 @@
-import { draftMode } from 'next/headers'
-
-export async function PreviewBanner() {
-  const { isEnabled } = await draftMode()
-  if (!isEnabled) return null
+/** Shown on the review rendered for an editor in draft mode (see app/reviews/[slug]/personal). */
+export function PreviewBanner() {
   return (
     <div className="preview-banner" role="region" aria-label="Preview mode">
       <p>

@@ -1,48 +1,71 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
-import type { CommentFormState } from './form'
+import { z } from 'zod'
+import { sharedStore, type SharedStore } from '@/lib/shared-store'
+import { FLASH_COOKIE } from './cookies'
+import type { CommentFormState, Field } from './form'
 
 /**
- * The form's answer for a reader without JavaScript. With Cache Components the page after a no-JS post is a
- * resumed prerender, and React's resume does not receive the action's form state, so the action stores it here
- * and redirects back (post/redirect/get). The cookie holds only a random id; the reader's text (up to 5,000
- * characters, more than a cookie can carry) stays in this process for a few minutes.
- * Limitation: one process only. Behind several web instances, route a reader to the same one (or move this to
- * a shared store); with JS on, none of this is used.
+ * The form's answer for a reader without JavaScript, across the post/redirect/get. The cookie (path-scoped to the
+ * review, see ./cookies.ts) holds only a random id; the answer, with what the reader typed (up to 5,000
+ * characters, more than a cookie can carry), sits in the shared store for a few minutes, so any web replica
+ * can show it. While the cookie is held, the reader's requests for that review are rendered for them alone.
  */
-export const FLASH_COOKIE = 'mq_comment_flash'
+export { FLASH_COOKIE }
 export const FLASH_TTL_S = 300
-const MAX_ENTRIES = 1000
 /** A render may read twice (metadata and page); after that the answer is gone, so a reload shows a fresh form. */
 const REREAD_WINDOW_MS = 5000
+const ID = /^[0-9a-f-]{36}$/
 
-type Entry = { state: CommentFormState; reviewId: string; expiresAt: number; firstReadAt: number | null }
-const store = new Map<string, Entry>()
+const fieldText = z.object({ name: z.string(), email: z.string(), website: z.string(), comment: z.string() }) satisfies z.ZodType<Record<Field, string>>
 
-function sweep(now: number): void {
-  for (const [id, entry] of store) if (entry.expiresAt <= now) store.delete(id)
-  while (store.size >= MAX_ENTRIES) {
-    const oldest = store.keys().next().value
-    if (oldest === undefined) break
-    store.delete(oldest)
-  }
-}
+const entrySchema = z.object({
+  reviewId: z.string(),
+  firstReadAt: z.number().nullable(),
+  state: z.object({
+    status: z.enum(['idle', 'error', 'success']),
+    message: z.string().nullable(),
+    fieldErrors: fieldText.partial(),
+    values: fieldText,
+    submittedAt: z.number(),
+  }),
+})
+type Entry = z.infer<typeof entrySchema>
 
-export function saveFlash(reviewId: string, state: CommentFormState, now = Date.now()): string {
-  sweep(now)
+const key = (id: string) => `flash:${id}`
+
+export async function saveFlash(reviewId: string, state: CommentFormState, store: SharedStore = sharedStore()): Promise<string> {
   const id = randomUUID()
-  store.set(id, { state, reviewId, expiresAt: now + FLASH_TTL_S * 1000, firstReadAt: null })
+  const entry: Entry = { state, reviewId, firstReadAt: null }
+  await store.set(key(id), JSON.stringify(entry), FLASH_TTL_S)
   return id
 }
 
-export function readFlash(id: string | undefined, reviewId: string, now = Date.now()): CommentFormState | null {
-  if (!id) return null
-  const entry = store.get(id)
-  if (!entry || entry.reviewId !== reviewId || entry.expiresAt <= now) return null
-  if (entry.firstReadAt === null) entry.firstReadAt = now
-  else if (now - entry.firstReadAt > REREAD_WINDOW_MS) {
-    store.delete(id)
+function parseEntry(raw: string): Entry | null {
+  try {
+    const parsed = entrySchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : null
+  } catch {
     return null
   }
-  return entry.state
+}
+
+/** Null when unknown, expired, for another review, or already shown a while ago. A store outage is "nothing to show". */
+export async function readFlash(id: string | undefined, reviewId: string, now = Date.now(), store: SharedStore = sharedStore()): Promise<CommentFormState | null> {
+  if (!id || !ID.test(id)) return null
+  try {
+    const raw = await store.get(key(id))
+    const entry = raw ? parseEntry(raw) : null
+    if (!entry || entry.reviewId !== reviewId) return null
+    if (entry.firstReadAt === null) {
+      await store.set(key(id), JSON.stringify({ ...entry, firstReadAt: now }), FLASH_TTL_S)
+    } else if (now - entry.firstReadAt > REREAD_WINDOW_MS) {
+      await store.delete(key(id))
+      return null
+    }
+    return entry.state
+  } catch (error) {
+    console.error('Comment answer could not be read:', error instanceof Error ? error.message : error)
+    return null
+  }
 }

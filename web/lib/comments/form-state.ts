@@ -62,3 +62,8 @@ export function readValues(formData: FormData): CommentFormValues {
   }
   return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment') }
 }
+
+/** Which review (and comment) a post answers; bound into the action by the page that renders the form. */
+export type CommentTarget = { reviewId: string; reviewSlug: string; parentId: string | null }
+/** The comment server action, as pages pass it down to the comment section. */
+export type SubmitComment = (target: CommentTarget, previous: CommentFormState, formData: FormData) => Promise<CommentFormState>

@@ -3,10 +3,12 @@ import { z } from 'zod'
 import { hmacSha256Hex, safeEqual } from '@/lib/crypto'
 
 /**
- * The reader's own comment awaiting moderation, kept in a signed httpOnly cookie per review. Only the
- * dynamic leaf that reads cookies renders it, so it never reaches a cached page.
+ * The reader's own comment awaiting moderation, kept in a signed httpOnly cookie scoped to its review's path
+ * (see ./cookies.ts). A reader who holds it gets that review rendered for them alone, so it never reaches a
+ * shared page.
  */
 export const pendingCommentSchema = z.object({
+  reviewId: z.string().min(1),
   id: z.string().min(1),
   name: z.string(),
   body: z.string(),
@@ -18,10 +20,6 @@ export type PendingComment = z.infer<typeof pendingCommentSchema>
 /** Browsers drop cookies over ~4 KB; the body shown back is shortened (UTF-8 bytes), the CMS has the whole text. */
 export const PENDING_BODY_MAX_BYTES = 1800
 export const PENDING_MAX_AGE_S = 60 * 60 * 24 * 7
-
-export function pendingCookieName(reviewId: string): string {
-  return `mq_pending_${reviewId.replace(/[^A-Za-z0-9_-]/g, '')}`
-}
 
 function truncateUtf8(text: string, maxBytes: number): string {
   if (Buffer.byteLength(text) <= maxBytes) return text
@@ -41,8 +39,8 @@ export function encodePending(secret: string, comment: PendingComment): string {
   return `${payload}.${hmacSha256Hex(secret, payload)}`
 }
 
-/** Null for a missing, tampered or malformed cookie. */
-export function decodePending(secret: string, value: string | undefined): PendingComment | null {
+/** Null for a missing, tampered or malformed cookie, or one for another review. */
+export function decodePending(secret: string, value: string | undefined, reviewId: string): PendingComment | null {
   if (!value) return null
   const dot = value.lastIndexOf('.')
   if (dot <= 0) return null
@@ -50,7 +48,7 @@ export function decodePending(secret: string, value: string | undefined): Pendin
   if (!safeEqual(value.slice(dot + 1), hmacSha256Hex(secret, payload))) return null
   try {
     const parsed = pendingCommentSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')))
-    return parsed.success ? parsed.data : null
+    return parsed.success && parsed.data.reviewId === reviewId ? parsed.data : null
   } catch {
     return null
   }

@@ -40,10 +40,12 @@ beforeEach(() => {
   process.env.CMS_API_TOKEN = 'web-token'
   process.env.COMMENT_COOKIE_SECRET = COOKIE_SECRET
   process.env.SITE_URL = 'https://marquee.example'
+  process.env.COMMENT_FORM_SECRET = 'form-secret-form-secret'
+  process.env.TRUSTED_PROXY_HOPS = '1'
   resetEnvForTests()
   cookieJar.clear()
   // A post made by the JS-enabled form carries Next's action header.
-  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'user-agent': 'TestBrowser/1.0' })
+  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '10.0.0.1, 203.0.113.9', 'user-agent': 'TestBrowser/1.0' })
   jest.mocked(updateTag).mockClear()
 })
 
@@ -58,7 +60,7 @@ describe('submitComment', () => {
     expect(calls).toHaveLength(0)
   })
 
-  it('posts to the CMS with the reader IP (first X-Forwarded-For hop) and user agent, then sets a signed pending cookie', async () => {
+  it('posts to the CMS with the reader IP (as the trusted proxy wrote it) and user agent, then sets a signed pending cookie', async () => {
     const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     const state = await submitComment({ ...target, parentId: 'parent1' }, initialCommentFormState, form({ website: 'ada.example.org' }))
     expect(state).toMatchObject({ status: 'success', message: messages.awaitingModeration, values: { name: '', email: '', website: '', comment: '' } })
@@ -69,20 +71,44 @@ describe('submitComment', () => {
     expect(sent.data).toMatchObject({ authorName: 'Ada Reader', authorEmail: 'ada@example.org', authorWebsite: 'https://ada.example.org', body: 'Loved it.', review: 'rvw1', parent: 'parent1', honeypot: '' })
     expect(sent.data.formToken).toMatch(/^1764000000000\.[0-9a-f]{64}$/)
 
-    const cookie = cookieJar.get('mq_pending_rvw1')
-    expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true })
-    const pending = decodePending(COOKIE_SECRET, cookie?.value)
+    const cookie = cookieJar.get('mq_pending')
+    expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true, path: '/reviews/heat-review' })
+    const pending = decodePending(COOKIE_SECRET, cookie?.value, 'rvw1')
     expect(pending).toMatchObject({ id: 'k2c8pending0000000000001', name: 'Ada Reader' })
     expect(JSON.stringify(pending)).not.toContain('ada@example.org')
     expect(updateTag).not.toHaveBeenCalled()
   })
 
-  it('falls back to X-Real-IP', async () => {
-    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-real-ip': '198.51.100.7' })
+  it('never believes an address the client wrote in front of the trusted hops', async () => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-real-ip': '6.6.6.6' })
     const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await submitComment(target, initialCommentFormState, form({}))
     expect(headerOf(calls[0], 'x-marquee-client-ip')).toBe('198.51.100.7')
     expect(headerOf(calls[0], 'x-marquee-client-ua')).toBeNull()
+  })
+
+  it('sends no address at all when no proxy is trusted', async () => {
+    process.env.TRUSTED_PROXY_HOPS = '0'
+    resetEnvForTests()
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBeNull()
+  })
+
+  it("prefers the reader's own stamp (set when they began to write) to a token in the form", async () => {
+    const stamp = createFormToken('form-secret-form-secret', Date.now() - 60_000)
+    cookieJar.set('mq_form', { value: stamp, options: {} })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({ formToken: undefined }))
+    expect(JSON.parse(String(calls[0]?.init?.body)).data.formToken).toBe(stamp)
+  })
+
+  it('ignores a forged stamp and asks the reader to post again when there is no token either', async () => {
+    cookieJar.set('mq_form', { value: `${Date.now() - 60_000}.${'0'.repeat(64)}`, options: {} })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    const state = await submitComment(target, initialCommentFormState, form({ formToken: undefined }))
+    expect(state).toMatchObject({ status: 'error', message: messages.formExpired, values: { comment: 'Loved it.' } })
+    expect(calls).toHaveLength(0)
   })
 
   it('passes the honeypot through so the CMS can refuse a bot', async () => {
@@ -143,16 +169,16 @@ describe('submitComment without JavaScript', () => {
     await expect(submitComment({ ...target, parentId: 'c9' }, initialCommentFormState, form({ comment: 'Keep me' }))).rejects.toMatchObject({
       url: '/reviews/heat-review?replyTo=c9#respond',
     })
-    const flash = readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    const flash = await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
     expect(flash).toMatchObject({ status: 'error', message: messages.tooFast, values: { comment: 'Keep me', email: 'ada@example.org' } })
-    expect(cookieJar.get(FLASH_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax' })
-    expect(readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'another-review')).toBeNull()
+    expect(cookieJar.get(FLASH_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/reviews/heat-review' })
+    expect(await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'another-review')).toBeNull()
   })
 
   it('redirects to the comments after a successful post, where the pending comment shows', async () => {
     mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await expect(submitComment(target, initialCommentFormState, form({}))).rejects.toMatchObject({ url: '/reviews/heat-review#comments' })
-    expect(cookieJar.has('mq_pending_rvw1')).toBe(true)
-    expect(readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')?.message).toBe(messages.awaitingModeration)
+    expect(cookieJar.has('mq_pending')).toBe(true)
+    expect((await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1'))?.message).toBe(messages.awaitingModeration)
   })
 })

@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { CommentForm, SAVED_DETAILS_KEY } from '@/components/comments/comment-form.client'
 import { type CommentFormState, emptyValues, messages } from '@/lib/comments/form'
 
@@ -18,7 +19,31 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, { save = 
   await user.click(screen.getByRole('button', { name: 'Post Comment' }))
 }
 
-beforeEach(() => window.localStorage.clear())
+const stampCalls: { url: string; init: RequestInit | undefined }[] = []
+beforeEach(() => {
+  window.localStorage.clear()
+  stampCalls.length = 0
+  // jsdom has no fetch (nor Response): the stamp's answer is not read, only that it was asked for.
+  globalThis.fetch = jest.fn().mockImplementation(async (url: string, init?: RequestInit) => {
+    stampCalls.push({ url, init })
+  })
+})
+
+it('stamps when the reader begins to write, once, with a private POST', async () => {
+  const user = userEvent.setup()
+  renderForm(jest.fn())
+  expect(stampCalls).toHaveLength(0)
+  await user.type(screen.getByLabelText(/^Comment/), 'Great')
+  await user.type(screen.getByLabelText(/^Name/), 'Ada')
+  expect(stampCalls).toEqual([{ url: '/api/comment-token', init: expect.objectContaining({ method: 'POST', cache: 'no-store' }) }])
+})
+
+it('carries no token of its own on a shared page, and a <noscript> stamp for readers without JavaScript', () => {
+  // <noscript> content is only ever rendered by the server.
+  const html = renderToStaticMarkup(<CommentForm action={jest.fn()} formToken={null} replyTo={null} cancelReplyHref="/reviews/heat-review#respond" />)
+  expect(html).not.toContain('name="formToken"')
+  expect(html).toMatch(/<noscript><img src="\/api\/comment-token"[^>]*><\/noscript>/)
+})
 
 it('renders "Leave a Reply" with labelled fields, required ones marked and explained', () => {
   renderForm(jest.fn())

@@ -1,41 +1,38 @@
 import { render, screen } from '@testing-library/react'
-import { PendingComment } from '@/components/comments/pending-comment'
+import { CommentSection } from '@/components/comments/comment-section'
 import type { Comment } from '@/lib/cms/comments'
-import { encodePending } from '@/lib/comments/pending'
-import { resetEnvForTests } from '@/lib/env'
+import { initialCommentFormState } from '@/lib/comments/form-state'
 
-const SECRET = 'cookie-secret-for-tests-000'
-const jar = new Map<string, string>()
 jest.mock('next/cache', () => ({ cacheTag: jest.fn(), cacheLife: jest.fn() }))
-jest.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
-}))
 
-const pending = { id: 'p1', name: 'Ada', body: 'My <b>first</b> thought', createdAt: '2026-11-24T21:00:00.000Z', parent: null }
+const review = { id: 'rv1', slug: 'heat-review', title: 'Heat review', commentsOpen: true }
+const pending = { reviewId: 'rv1', id: 'p1', name: 'Ada', body: 'My <b>first</b> thought', createdAt: '2026-11-24T21:00:00.000Z', parent: null }
+const submit = async () => initialCommentFormState
+const thread = (comments: Comment[]) => ({ comments, pagination: { page: 1, pageSize: 50, pageCount: 1, total: comments.length } })
+const reader = { pending, flash: null, replyToId: null, formToken: null }
 
-beforeEach(() => {
-  process.env.COMMENT_COOKIE_SECRET = SECRET
-  resetEnvForTests()
-  jar.clear()
-})
-
-it("shows the reader's own signed pending comment as text, awaiting moderation", async () => {
-  jar.set('mq_pending_rv1', encodePending(SECRET, pending))
-  const { container } = render(await PendingComment({ reviewId: 'rv1', approved: [] }))
+it("shows the reader's own pending comment as text, awaiting moderation, on the page rendered for them", () => {
+  const { container } = render(<CommentSection review={review} thread={thread([])} reader={reader} submit={submit} />)
   expect(screen.getByText('Your comment is awaiting moderation.')).toBeInTheDocument()
   expect(screen.getByText('My <b>first</b> thought')).toBeInTheDocument()
   expect(container.querySelector('b')).toBeNull()
 })
 
-it('shows nothing for a forged cookie or for another review', async () => {
-  jar.set('mq_pending_rv1', encodePending('some-other-secret-some-other', pending))
-  expect(await PendingComment({ reviewId: 'rv1', approved: [] })).toBeNull()
-  jar.set('mq_pending_rv2', encodePending(SECRET, pending))
-  expect(await PendingComment({ reviewId: 'rv1', approved: [] })).toBeNull()
+it('shows no pending comment on the shared page, and the form carries no token of its own there', () => {
+  const { container } = render(<CommentSection review={review} thread={thread([])} reader={null} submit={submit} />)
+  expect(screen.queryByText('Your comment is awaiting moderation.')).toBeNull()
+  expect(container.querySelector('input[name=formToken]')).toBeNull()
 })
 
-it('stops showing it once the comment is approved and listed', async () => {
-  jar.set('mq_pending_rv1', encodePending(SECRET, pending))
+it('stops showing it once the comment is approved and listed', () => {
   const approved: Comment[] = [{ id: 'p1', authorName: 'Ada', website: null, body: 'x', createdAt: pending.createdAt, depth: 1, replies: [] }]
-  expect(await PendingComment({ reviewId: 'rv1', approved })).toBeNull()
+  render(<CommentSection review={review} thread={thread(approved)} reader={reader} submit={submit} />)
+  expect(screen.queryByText('Your comment is awaiting moderation.')).toBeNull()
+})
+
+it('answers the comment named by replyTo, and gives the form the token rendered for this reader', () => {
+  const approved: Comment[] = [{ id: 'c7', authorName: 'Bea', website: null, body: 'x', createdAt: pending.createdAt, depth: 1, replies: [] }]
+  const { container } = render(<CommentSection review={review} thread={thread(approved)} reader={{ ...reader, pending: null, replyToId: 'c7', formToken: '1764000000000.' + 'a'.repeat(64) }} submit={submit} />)
+  expect(screen.getByRole('heading', { name: /Reply to Bea/ })).toBeInTheDocument()
+  expect(container.querySelector('input[name=formToken]')).toHaveAttribute('value', '1764000000000.' + 'a'.repeat(64))
 })

@@ -9,6 +9,7 @@ import { tags } from '@/lib/cms/tags'
 import {
   CMS_FIELD_TO_FORM,
   type CommentFormState,
+  type CommentTarget,
   type Field,
   HONEYPOT_FIELD,
   commentInputSchema,
@@ -16,22 +17,16 @@ import {
   messages,
   readValues,
 } from '@/lib/comments/form'
+import { clientAddress } from '@/lib/client-address'
+import { PENDING_COOKIE, reviewCookiePath } from '@/lib/comments/cookies'
 import { FLASH_COOKIE, FLASH_TTL_S, saveFlash } from '@/lib/comments/flash'
-import { FORM_TOKEN_PATTERN } from '@/lib/comments/form-token'
-import { PENDING_MAX_AGE_S, encodePending, pendingCookieName } from '@/lib/comments/pending'
+import { FORM_STAMP_COOKIE, FORM_TOKEN_PATTERN, readFormStamp } from '@/lib/comments/form-token'
+import { PENDING_MAX_AGE_S, encodePending } from '@/lib/comments/pending'
 import { env } from '@/lib/env'
-
-export type CommentTarget = { reviewId: string; reviewSlug: string; parentId: string | null }
 
 function text(formData: FormData, key: string): string {
   const v = formData.get(key)
   return typeof v === 'string' ? v : ''
-}
-
-/** The reader's address as Next received it: first hop of X-Forwarded-For, else X-Real-IP. */
-function clientIp(h: Headers): string | null {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || h.get('x-real-ip')?.trim() || null
 }
 
 function failure(values: CommentFormState['values'], message: string, fieldErrors: CommentFormState['fieldErrors'] = {}): CommentFormState {
@@ -74,7 +69,13 @@ export async function submitComment(target: CommentTarget, previous: CommentForm
   if (h.get('next-action')) return state
 
   const jar = await cookies()
-  jar.set(FLASH_COOKIE, saveFlash(target.reviewId, state), { httpOnly: true, sameSite: 'lax', secure: env().SITE_URL.startsWith('https:'), path: '/', maxAge: FLASH_TTL_S })
+  const flash = await saveFlash(target.reviewId, state).catch((error: unknown) => {
+    console.error('The comment answer could not be kept for the redirect:', error instanceof Error ? error.message : error)
+    return null
+  })
+  if (flash) {
+    jar.set(FLASH_COOKIE, flash, { httpOnly: true, sameSite: 'lax', secure: env().SITE_URL.startsWith('https:'), path: reviewCookiePath(target.reviewSlug), maxAge: FLASH_TTL_S })
+  }
   const back = `/reviews/${encodeURIComponent(target.reviewSlug)}`
   if (state.status === 'success') redirect(`${back}#comments`)
   redirect(`${back}${target.parentId ? `?replyTo=${encodeURIComponent(target.parentId)}` : ''}#respond`)
@@ -94,7 +95,10 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
     return failure(values, messages.fixErrors, fieldErrors)
   }
 
-  const formToken = text(formData, 'formToken')
+  // The reader's own stamp (see lib/comments/form-token.ts), else the token of a form rendered for them alone.
+  const secret = env().COMMENT_FORM_SECRET
+  const stamped = secret ? readFormStamp(secret, (await cookies()).get(FORM_STAMP_COOKIE)?.value) : null
+  const formToken = stamped ?? text(formData, 'formToken')
   if (!FORM_TOKEN_PATTERN.test(formToken)) return failure(values, messages.formExpired)
 
   const input = parsed.data
@@ -111,7 +115,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
         honeypot: text(formData, HONEYPOT_FIELD),
         formToken,
       },
-      { ip: clientIp(h), userAgent: h.get('user-agent') },
+      { ip: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS), userAgent: h.get('user-agent') },
     )
   } catch (error) {
     if (error instanceof CmsError) return fromCmsError(error, values)
@@ -126,7 +130,8 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
   const { COMMENT_COOKIE_SECRET, SITE_URL } = env()
   if (COMMENT_COOKIE_SECRET) {
     const jar = await cookies()
-    jar.set(pendingCookieName(target.reviewId), encodePending(COMMENT_COOKIE_SECRET, {
+    jar.set(PENDING_COOKIE, encodePending(COMMENT_COOKIE_SECRET, {
+      reviewId: target.reviewId,
       id: created.id,
       name: created.authorName,
       body: created.body,
@@ -136,7 +141,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
       httpOnly: true,
       sameSite: 'lax',
       secure: SITE_URL.startsWith('https:'),
-      path: '/',
+      path: reviewCookiePath(target.reviewSlug),
       maxAge: PENDING_MAX_AGE_S,
     })
   }

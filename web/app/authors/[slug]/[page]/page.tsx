@@ -9,16 +9,26 @@ import { toPageNumber } from '@/lib/cms/strapi'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
+import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 
 /**
- * Rendered in one piece at request time (data from the 'use cache' fetchers), not streamed behind a loading
- * boundary: streamed content is revealed by inline scripts, and this page must read, and its comment form
- * work, with JavaScript off.
+ * One page of a author's reviews: `/authors/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
+ * reads the request and the whole page is cached after its first render, refreshed by the CMS's change notices.
  */
-export const instant = false
+export async function generateStaticParams() {
+  return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
+}
 
-export async function generateMetadata({ params }: PageProps<'/authors/[slug]'>): Promise<Metadata> {
-  const { slug } = await params
+export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+async function read(params: PageProps<'/authors/[slug]/[page]'>['params']) {
+  const { slug, page } = await params
+  const n = toPageNumber(page)
+  if (String(n) !== page) notFound()
+  return { slug, page: n }
+}
+
+export async function generateMetadata({ params }: PageProps<'/authors/[slug]/[page]'>): Promise<Metadata> {
+  const { slug, page } = await read(params)
   return metadataFromCms(
     () => getAuthorBySlug(slug),
     (author): Metadata =>
@@ -26,16 +36,15 @@ export async function generateMetadata({ params }: PageProps<'/authors/[slug]'>)
         ? {
             title: `Reviews by ${author.name}`,
             description: author.bio ?? `Film reviews written by ${author.name}.`,
-            alternates: { canonical: `${env().SITE_URL}/authors/${author.slug}` },
+            alternates: { canonical: `${env().SITE_URL}/authors/${author.slug}${page > 1 ? `?page=${page}` : ''}` },
           }
         : { title: 'Author not found', robots: { index: false } },
     { title: 'Author' },
   )
 }
 
-export default async function AuthorPage({ params, searchParams }: PageProps<'/authors/[slug]'>) {
-  const { slug } = await params
-  const page = toPageNumber((await searchParams).page)
+export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/[page]'>) {
+  const { slug, page } = await read(params)
   const loaded = await loadFromCms(() => Promise.all([getAuthorBySlug(slug), listReviewsByAuthor(slug, page)]))
   if (!loaded.ok) return <CmsUnavailable retryHref={`/authors/${encodeURIComponent(slug)}`} />
   const [author, { reviews, pagination }] = loaded.data

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
+import { notFound } from 'next/navigation'
 import { FaqList } from '@/components/reviews/review-body'
 import { JsonLd } from '@/components/seo/json-ld'
 import { listSiteFaqs } from '@/lib/cms/faqs'
@@ -7,16 +7,24 @@ import { env } from '@/lib/env'
 import { faqJsonLd } from '@/lib/seo'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 
 /**
- * Rendered in one piece at request time (data from the 'use cache' fetchers), not streamed behind a loading
- * boundary: streamed content is revealed by inline scripts, and this page must read, and its comment form
- * work, with JavaScript off.
+ * The site-wide FAQ: `/faq` is rewritten to `/faq/site` (next.config.ts). A dynamic segment on purpose: it renders
+ * on its first request, not at build (when the CMS may be absent), and is cached after that, refreshed by the CMS's
+ * change notices. Any other scope is not found.
  */
-export const instant = false
+export async function generateStaticParams() {
+  return [{ scope: PARAM_PLACEHOLDER }]
+}
 
-export async function generateMetadata(): Promise<Metadata> {
-  await connection()
+export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+async function read(params: PageProps<'/faq/[scope]'>['params']) {
+  if ((await params).scope !== 'site') notFound()
+}
+
+export async function generateMetadata({ params }: PageProps<'/faq/[scope]'>): Promise<Metadata> {
+  await read(params)
   return {
     title: 'Frequently asked questions',
     description: 'How Marquee rates films, handles spoilers and moderates comments.',
@@ -24,9 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
   }
 }
 
-export default async function FaqPage() {
-  // Read at request time (and cached), so the build never needs the CMS.
-  await connection()
+export default async function FaqPage({ params }: PageProps<'/faq/[scope]'>) {
+  await read(params)
   const loaded = await loadFromCms(() => listSiteFaqs())
   if (!loaded.ok) return <CmsUnavailable retryHref="/faq" />
   const faqs = loaded.data

@@ -7,16 +7,27 @@ import { toPageNumber } from '@/lib/cms/strapi'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 
 /**
- * Rendered in one piece at request time (data from the 'use cache' fetchers), not streamed behind a loading
- * boundary: streamed content is revealed by inline scripts, and this page must read, and its comment form
- * work, with JavaScript off.
+ * The home page and its later pages: `/` and `/?page=N` are rewritten here (next.config.ts). A dynamic segment on
+ * purpose: it renders on its first request, not at build (when the CMS may be absent), and is cached after that,
+ * refreshed by the CMS's change notices.
  */
-export const instant = false
+export async function generateStaticParams() {
+  return [{ page: PARAM_PLACEHOLDER }]
+}
 
-export async function generateMetadata({ searchParams }: PageProps<'/'>): Promise<Metadata> {
-  const page = toPageNumber((await searchParams).page)
+export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+async function read(params: PageProps<'/latest/[page]'>['params']) {
+  const { page } = await params
+  const n = toPageNumber(page)
+  if (String(n) !== page) notFound()
+  return n
+}
+
+export async function generateMetadata({ params }: PageProps<'/latest/[page]'>): Promise<Metadata> {
+  const page = await read(params)
   const { SITE_URL } = env()
   return {
     title: page > 1 ? `Latest reviews, page ${page}` : { absolute: 'Marquee: film reviews' },
@@ -24,8 +35,8 @@ export async function generateMetadata({ searchParams }: PageProps<'/'>): Promis
   }
 }
 
-export default async function HomePage({ searchParams }: PageProps<'/'>) {
-  const page = toPageNumber((await searchParams).page)
+export default async function HomePage({ params }: PageProps<'/latest/[page]'>) {
+  const page = await read(params)
   const loaded = await loadFromCms(() => listReviews(page))
   if (!loaded.ok) return <CmsUnavailable retryHref={page > 1 ? `/?page=${page}` : '/'} />
   const { reviews, pagination } = loaded.data

@@ -10,16 +10,26 @@ import { env } from '@/lib/env'
 import { breadcrumbJsonLd } from '@/lib/seo'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
+import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 
 /**
- * Rendered in one piece at request time (data from the 'use cache' fetchers), not streamed behind a loading
- * boundary: streamed content is revealed by inline scripts, and this page must read, and its comment form
- * work, with JavaScript off.
+ * One page of a genre's reviews: `/genres/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
+ * reads the request and the whole page is cached after its first render, refreshed by the CMS's change notices.
  */
-export const instant = false
+export async function generateStaticParams() {
+  return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
+}
 
-export async function generateMetadata({ params }: PageProps<'/genres/[slug]'>): Promise<Metadata> {
-  const { slug } = await params
+export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+async function read(params: PageProps<'/genres/[slug]/[page]'>['params']) {
+  const { slug, page } = await params
+  const n = toPageNumber(page)
+  if (String(n) !== page) notFound()
+  return { slug, page: n }
+}
+
+export async function generateMetadata({ params }: PageProps<'/genres/[slug]/[page]'>): Promise<Metadata> {
+  const { slug, page } = await read(params)
   return metadataFromCms(
     () => getGenreBySlug(slug),
     (genre): Metadata =>
@@ -27,16 +37,15 @@ export async function generateMetadata({ params }: PageProps<'/genres/[slug]'>):
         ? {
             title: `${genre.name} film reviews`,
             description: `Every Marquee review of ${genre.name.toLowerCase()} films, newest first.`,
-            alternates: { canonical: `${env().SITE_URL}/genres/${genre.slug}` },
+            alternates: { canonical: `${env().SITE_URL}/genres/${genre.slug}${page > 1 ? `?page=${page}` : ''}` },
           }
         : { title: 'Genre not found', robots: { index: false } },
     { title: 'Genre' },
   )
 }
 
-export default async function GenrePage({ params, searchParams }: PageProps<'/genres/[slug]'>) {
-  const { slug } = await params
-  const page = toPageNumber((await searchParams).page)
+export default async function GenrePage({ params }: PageProps<'/genres/[slug]/[page]'>) {
+  const { slug, page } = await read(params)
   const loaded = await loadFromCms(() => Promise.all([getGenreBySlug(slug), listReviewsByGenre(slug, page)]))
   if (!loaded.ok) return <CmsUnavailable retryHref={`/genres/${encodeURIComponent(slug)}`} />
   const [genre, { reviews, pagination }] = loaded.data

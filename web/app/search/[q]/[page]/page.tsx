@@ -1,0 +1,37 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { CmsUnavailable } from '@/components/layout/cms-unavailable'
+import { SearchView, cleanQuery } from '@/components/reviews/search-view'
+import { searchReviews } from '@/lib/cms/reviews'
+import { toPageNumber } from '@/lib/cms/strapi'
+import { loadFromCms } from '@/lib/cms/unavailable'
+import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+
+/**
+ * Search results: `/search?q=…&page=N` is rewritten here (next.config.ts), so the terms are part of the path and
+ * each search is cached, and shared, like any page after its first render.
+ */
+export async function generateStaticParams() {
+  return [{ q: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
+}
+
+export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+async function read(params: PageProps<'/search/[q]/[page]'>['params']) {
+  const { q, page } = await params
+  const n = toPageNumber(page)
+  if (String(n) !== page) notFound()
+  return { q: cleanQuery(q), page: n }
+}
+
+export async function generateMetadata({ params }: PageProps<'/search/[q]/[page]'>): Promise<Metadata> {
+  const { q } = await read(params)
+  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } }
+}
+
+export default async function SearchResultsPage({ params }: PageProps<'/search/[q]/[page]'>) {
+  const { q, page } = await read(params)
+  if (!q) return <SearchView q="" result={null} />
+  const loaded = await loadFromCms(() => searchReviews(q, page))
+  if (!loaded.ok) return <CmsUnavailable retryHref={`/search?q=${encodeURIComponent(q)}`} />
+  return <SearchView q={q} result={loaded.data} />
+}
