@@ -1,12 +1,12 @@
 import Link from 'next/link'
-import { connection } from 'next/server'
+import { keepBriefly } from '@/lib/cms/unavailable'
 
 /**
- * Server-rendered, so it reads without JavaScript. Rendered per request and never cached: a page that could not
+ * Server-rendered, so it reads without JavaScript. Cached only briefly (see keepBriefly): a page that could not
  * reach the CMS must not be kept in place of the real one (shared caches serve their last good copy instead).
  */
 export async function CmsUnavailable({ retryHref }: { retryHref: string }) {
-  await connection()
+  await keepBriefly()
   return (
     <div className="error-page" role="alert">
       <h1>This page is taking a break</h1>

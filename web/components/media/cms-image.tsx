@@ -6,12 +6,14 @@ export function CmsImage({ image, className, sizes, priority = false, alt }: { i
     // eslint-disable-next-line @next/next/no-img-element
     <img
       src={image.src}
+      srcSet={image.srcSet ?? undefined}
+      sizes={image.srcSet ? sizes ?? '100vw' : undefined}
       alt={alt ?? image.alt}
       width={image.width ?? undefined}
       height={image.height ?? undefined}
       className={className}
-      sizes={sizes}
       loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : undefined}
       decoding="async"
     />
   )

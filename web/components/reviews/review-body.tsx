@@ -1,4 +1,4 @@
-import { RichText } from '@/components/rich-text/rich-text.client'
+import { RichText } from '@/components/rich-text/rich-text'
 import type { Faq } from '@/lib/cms/faqs'
 import type { ReviewSection } from '@/lib/cms/reviews'
 

@@ -49,8 +49,6 @@ type RequestOptions = {
   method?: 'GET' | 'POST'
   body?: unknown
   headers?: Record<string, string>
-  /** Overrides CMS_TIMEOUT_MS for a caller that must not wait long. */
-  timeoutMs?: number
 }
 
 function buildUrl(path: string, query: Query = {}): string {
@@ -98,7 +96,7 @@ async function request<S extends z.ZodType>(
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? CMS_TIMEOUT_MS),
+      signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
     })
   } catch (cause) {
     throw new CmsError('CMS unreachable', { status: null, path, cause })

@@ -34,6 +34,22 @@ export function toPublicMediaUrl(url: string): string | null {
   return null
 }
 
+/** One of Strapi's resized copies (thumbnail, small, medium, large); anything else in `formats` is ignored. */
+const formatSchema = z.object({ url: z.string(), width: z.number().int().positive() })
+
+/** `srcset` from Strapi's resized copies plus the original, narrowest first; null when there is nothing to choose. */
+function srcSetOf(formats: Record<string, unknown> | null | undefined, src: string, width: number | null | undefined): string | null {
+  const candidates = Object.values(formats ?? {}).flatMap((f) => {
+    const parsed = formatSchema.safeParse(f)
+    const url = parsed.success ? toPublicMediaUrl(parsed.data.url) : null
+    return parsed.success && url ? [{ url, width: parsed.data.width }] : []
+  })
+  if (candidates.length === 0) return null
+  if (width) candidates.push({ url: src, width })
+  const byWidth = new Map(candidates.map((c) => [c.width, c.url]))
+  return [...byWidth.entries()].sort(([a], [b]) => a - b).map(([w, url]) => `${url} ${w}w`).join(', ')
+}
+
 export const mediaSchema = z
   .object({
     id: z.number(),
@@ -47,7 +63,8 @@ export const mediaSchema = z
   })
   .transform((m) => {
     const src = toPublicMediaUrl(m.url)
-    return src === null ? null : { src, alt: m.alternativeText ?? '', width: m.width ?? null, height: m.height ?? null, mime: m.mime }
+    if (src === null) return null
+    return { src, alt: m.alternativeText ?? '', width: m.width ?? null, height: m.height ?? null, mime: m.mime, srcSet: srcSetOf(m.formats, src, m.width) }
   })
 export type Image = NonNullable<z.output<typeof mediaSchema>>
 

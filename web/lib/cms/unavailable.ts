@@ -1,4 +1,5 @@
 import 'server-only'
+import { cacheLife } from 'next/cache'
 import { unstable_rethrow } from 'next/navigation'
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false }
@@ -26,4 +27,14 @@ export async function loadFromCms<T>(load: () => Promise<T>): Promise<Loaded<T>>
 export async function metadataFromCms<T, M>(load: () => Promise<T>, build: (data: T) => M, fallback: M): Promise<M> {
   const result = await loadFromCms(load)
   return result.ok ? build(result.data) : fallback
+}
+
+/**
+ * Called by a page that could not reach the CMS: its cached copy is then kept only briefly (refreshed in the
+ * background after 5 s, gone after 5 min), never in place of the real page. The shortest lifetimes that a page
+ * with ensureStatic = 'navigation' may have.
+ */
+export async function keepBriefly(): Promise<void> {
+  'use cache'
+  cacheLife({ stale: 30, revalidate: 5, expire: 300 })
 }

@@ -20,7 +20,11 @@ export async function generateStaticParams() {
   return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
 }
 
-export const instant = false // blocks on its params while it renders for the first time; not streamed, so it reads without JavaScript
+/**
+ * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
+ * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
+ */
+export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/genres/[slug]/[page]'>['params']) {
   const { slug, page } = await params
   const n = toPageNumber(page)
