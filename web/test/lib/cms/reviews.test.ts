@@ -57,7 +57,7 @@ describe('getReviewBySlug', () => {
     expect(review?.film?.cast).toEqual([{ name: 'Al Pacino', character: 'Vincent Hanna' }, { name: 'Robert De Niro', character: null }])
     expect(review?.sections.map((s) => [s.anchor, s.spoiler])).toEqual([['plot-summary-11', false], ['the-ending-12', true]])
     expect(review?.faqs.map((f) => f.question)).toEqual(['Is the diner scene improvised?', 'Second question?'])
-    expect(review?.cover).toEqual({ src: '/uploads/heat_cover_1a2b3c.jpg', alt: 'Two men face each other across a diner table', width: 1600, height: 900, mime: 'image/jpeg' })
+    expect(review?.cover).toEqual({ src: '/uploads/heat_cover_1a2b3c.jpg', alt: 'Two men face each other across a diner table', width: 1600, height: 900, mime: 'image/jpeg', srcSet: null })
     expect(review?.seo).toMatchObject({ title: 'Heat (1995) review', description: 'Why Heat still matters.', canonicalUrl: null })
   })
 
@@ -66,6 +66,16 @@ describe('getReviewBySlug', () => {
     const review = await getReviewBySlug('any')
     expect(review).not.toBeNull()
     expect(review?.sections.length).toBeGreaterThan(0)
+  })
+
+  it("offers Strapi's resized copies of the cover as a srcset, narrowest first, the original last", async () => {
+    mockFetch(() => jsonResponse(fixture('captured/review-by-slug')))
+    const srcSet = (await getReviewBySlug('any'))?.cover?.srcSet ?? ''
+    const widths = srcSet.split(', ').map((c) => Number(c.split(' ')[1]?.replace('w', '')))
+    expect(widths).toEqual([...widths].sort((a, b) => a - b))
+    expect(widths).toHaveLength(5)
+    expect(srcSet).toMatch(/^\/uploads\/thumbnail_[^ ]+ \d+w, /)
+    expect(srcSet.endsWith(' 1200w')).toBe(true)
   })
 
   it('returns null when no published review has the slug', async () => {
