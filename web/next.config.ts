@@ -35,6 +35,10 @@ const nextConfig: NextConfig = {
   agentRules: false,
   cacheComponents: true,
   partialPrefetching: true,
+  // Replicas share Next's caches through Redis when REDIS_URL is set at run time, and keep Next's own in-memory
+  // and file-system caches when it is not: the handlers decide at start-up (cache-handlers/redis-client.js).
+  cacheHandler: require.resolve('./cache-handlers/redis-incremental.js'),
+  cacheHandlers: { default: require.resolve('./cache-handlers/redis-use-cache.js') },
   cacheLife: {
     // Webhooks from the CMS drive freshness; the periodic refresh only covers a missed webhook.
     // A long expire keeps the last good page for readers while the CMS is down.
