@@ -203,4 +203,5 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
 
 const Handler = redisEnabled() ? createRedisIncrementalCache({ runtime: processRuntime() }) : FileSystemCache
 
-module.exports = { default: Handler, createRedisIncrementalCache }
+// `__esModule` so that a bundler importing this (the proxy.ts bundle does) takes `default` as the class, as Node's require does.
+module.exports = { __esModule: true, default: Handler, createRedisIncrementalCache }

@@ -151,4 +151,5 @@ function createRedisUseCacheHandler({ runtime, memoryBytes = MEMORY_BYTES, reche
 
 const handler = redisEnabled() ? createRedisUseCacheHandler({ runtime: processRuntime() }) : createDefaultCacheHandler(MEMORY_BYTES)
 
-module.exports = { default: handler, createRedisUseCacheHandler }
+// `__esModule`: a bundler importing this takes `default` as the handler, as Node's require does.
+module.exports = { __esModule: true, default: handler, createRedisUseCacheHandler }

@@ -6,14 +6,26 @@ export const CMS_URL = process.env.E2E_CMS_URL ?? 'http://localhost:1337'
 const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' }
 
 let counter = 0
-/** Each test is a different reader: its own address, so the CMS's flood limit sees separate people. */
 export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-${++counter}`
-export const readerAddress = () => `198.51.100.${(Date.now() + ++counter) % 250}`
+/** Each reader has an address of its own (shared address space, RFC 6598), so the CMS's flood limit sees separate people. */
+export const readerAddress = () => `100.${64 + Math.floor(Math.random() * 64)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+
+/**
+ * How a reader's address reaches the web. Directly, the browser plays the one trusted proxy and writes
+ * X-Forwarded-For. Through the caching proxy (E2E_TOPOLOGY=scaled), the proxy overwrites X-Forwarded-For with the
+ * address it sees, which is loopback for every browser here; the test run's proxy stands for the readers' own
+ * edge and believes X-Marquee-Test-Reader from loopback only (scripts/scaled.mjs, test mode).
+ */
+export const SCALED = process.env.E2E_TOPOLOGY === 'scaled'
+export const readerHeaders = (address: string): Record<string, string> =>
+  SCALED ? { 'x-marquee-test-reader': address } : { 'x-forwarded-for': address }
 
 /** A fresh browser profile for one reader: no cookies, no storage, its own address. */
-export const newReader = async (browser: Browser, options: { javaScriptEnabled?: boolean } = {}) => {
-  const context = await browser.newContext({ ...options, extraHTTPHeaders: { 'x-forwarded-for': readerAddress() } })
-  return { context, page: await context.newPage() }
+export const newReader = async (browser: Browser, options: { javaScriptEnabled?: boolean; headers?: Record<string, string> } = {}) => {
+  const address = readerAddress()
+  const { headers = {}, ...contextOptions } = options
+  const context = await browser.newContext({ ...contextOptions, extraHTTPHeaders: { ...readerHeaders(address), ...headers } })
+  return { context, page: await context.newPage(), address }
 }
 
 export const fillComment = async (page: Page, values: { body: string; name: string; email: string; website?: string }) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { cookies, draftMode } from 'next/headers'
+import { connection } from 'next/server'
 import { PreviewBanner } from '@/components/preview/preview-banner'
 import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
 import { getReviewBySlug } from '@/lib/cms/reviews'
@@ -28,6 +29,7 @@ export async function generateMetadata({ params, searchParams }: PageProps<'/rev
 }
 
 export default async function Page({ params, searchParams }: PageProps<'/reviews/[slug]/personal'>) {
+  await connection()
   const { slug } = await params
   const query = await searchParams
   const { isEnabled: draft } = await draftMode()
