@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { useRouter } from 'next/navigation'
 import { useActionState, useEffect, useRef } from 'react'
 import { type CommentFormState, type Field, HONEYPOT_FIELD, initialCommentFormState } from '@/lib/comments/form-state'
 
@@ -61,20 +62,23 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
   const formRef = useRef<HTMLFormElement>(null)
   const summaryRef = useRef<HTMLDivElement>(null)
   const errorFields = ORDER.filter((f) => state.fieldErrors[f])
-  const stamped = useRef(false)
+  const stamp = useRef<Promise<unknown> | null>(null)
+  const router = useRouter()
 
   // Stamps when this reader began to write (lib/comments/form-token.ts): once, on the form's first focus, and again
   // after an answer, in case the stamp was refused or has run out.
-  function stampStart() {
-    if (stamped.current) return
-    stamped.current = true
-    fetch('/api/comment-token', { method: 'POST', credentials: 'same-origin', cache: 'no-store' }).catch(() => {
-      stamped.current = false
+  function stampStart(): Promise<unknown> {
+    stamp.current ??= fetch('/api/comment-token', { method: 'POST', credentials: 'same-origin', cache: 'no-store' }).catch(() => {
+      stamp.current = null
     })
+    return stamp.current
   }
   useEffect(() => {
-    stamped.current = false
-  }, [state.submittedAt])
+    stamp.current = null
+    // A post that succeeded set the reader's own cookie: fetch the page again, now rendered for them (their
+    // comment awaiting moderation, or the thread with it approved).
+    if (state.status === 'success') router.refresh()
+  }, [state.status, state.submittedAt, router])
 
   // Restores the reader's saved details (only ever saved when they ticked the box).
   useEffect(() => {
@@ -93,8 +97,24 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
     if (state.status === 'error') summaryRef.current?.focus()
   }, [state.status, state.submittedAt])
 
-  function rememberDetails(event: React.FormEvent<HTMLFormElement>) {
-    const data = new FormData(event.currentTarget)
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget
+    // The stamp must be set before the post reads it: a reader quicker than its answer waits for it, then posts.
+    if (!stampSettled.current) {
+      event.preventDefault()
+      void stampStart().finally(() => {
+        stampSettled.current = true
+        form.requestSubmit()
+      })
+      return
+    }
+    stampSettled.current = false
+    rememberDetails(form)
+  }
+  const stampSettled = useRef(false)
+
+  function rememberDetails(form: HTMLFormElement) {
+    const data = new FormData(form)
     try {
       if (data.get('saveDetails') === 'on') {
         const text = (k: string) => {
@@ -155,7 +175,7 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
         </div>
       ) : null}
 
-      <form ref={formRef} action={formAction} onSubmit={rememberDetails} onFocus={stampStart} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={() => void stampStart()} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
         <p id="comment-notes" className="comment-notes">
           <span id="email-notes">Your email address will not be published.</span> Required fields are marked{' '}
           <span className="required" aria-hidden="true">*</span>

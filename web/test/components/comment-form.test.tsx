@@ -4,6 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { CommentForm, SAVED_DETAILS_KEY } from '@/components/comments/comment-form.client'
 import { type CommentFormState, emptyValues, messages } from '@/lib/comments/form'
 
+const refresh = jest.fn()
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }))
+
 const TOKEN = `1764000000000.${'a'.repeat(64)}`
 
 function renderForm(action: (s: CommentFormState, f: FormData) => Promise<CommentFormState>, replyTo: { id: string; authorName: string } | null = null) {
@@ -21,6 +24,7 @@ async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, { save = 
 
 const stampCalls: { url: string; init: RequestInit | undefined }[] = []
 beforeEach(() => {
+  refresh.mockClear()
   window.localStorage.clear()
   stampCalls.length = 0
   // jsdom has no fetch (nor Response): the stamp's answer is not read, only that it was asked for.
@@ -74,6 +78,20 @@ it('sends the typed fields to the action', async () => {
   expect(data?.get('email')).toBe('ada@example.org')
   expect(data?.get('formToken')).toBe(TOKEN)
   expect(await screen.findByRole('status')).toHaveTextContent(messages.awaitingModeration)
+  // The reader now holds their own cookie: the page is fetched again, rendered for them.
+  await waitFor(() => expect(refresh).toHaveBeenCalled())
+})
+
+it('waits for the stamp before it posts, when the reader is quicker than its answer', async () => {
+  const user = userEvent.setup()
+  let answerStamp: () => void = () => undefined
+  globalThis.fetch = jest.fn().mockImplementation(() => new Promise<void>((resolve) => (answerStamp = resolve)))
+  const action = jest.fn(async (): Promise<CommentFormState> => ({ status: 'success', message: messages.awaitingModeration, fieldErrors: {}, values: emptyValues, submittedAt: 1 }))
+  renderForm(action)
+  await fillAndSubmit(user)
+  expect(action).not.toHaveBeenCalled()
+  answerStamp()
+  await waitFor(() => expect(action).toHaveBeenCalledTimes(1))
 })
 
 it('shows an error summary and per-field errors, keeping what the reader typed', async () => {

@@ -3,6 +3,9 @@ import { CommentSection } from '@/components/comments/comment-section'
 import type { Comment } from '@/lib/cms/comments'
 import { initialCommentFormState } from '@/lib/comments/form-state'
 
+const refresh = jest.fn()
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }))
+
 jest.mock('next/cache', () => ({ cacheTag: jest.fn(), cacheLife: jest.fn() }))
 
 const review = { id: 'rv1', slug: 'heat-review', title: 'Heat review', commentsOpen: true }
