@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,7 +102,9 @@ export const stop = (child, signal = 'SIGTERM') => {
 export const waitFor = async (url, timeoutMs = 120_000, child) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the process serving ${url} exited with ${child.exitCode}`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(`the process serving ${url} exited with ${child.exitCode ?? child.signalCode}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.status < 500) return;
@@ -117,11 +120,95 @@ export const waitFor = async (url, timeoutMs = 120_000, child) => {
 export const ensureWebBuilt = () => {
   const dir = path.join(root, 'web');
   const stamp = path.join(dir, '.next', '.marquee-build');
-  const hash = hashTree(dir, ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'instrumentation.ts']);
+  const hash = hashTree(dir, ['app', 'components', 'lib', 'public', 'cache-handlers', 'next.config.ts', 'proxy.ts', 'middleware.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json']);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   log('Building the web (next build)...');
   run('npx', ['next', 'build'], { cwd: dir });
   writeFileSync(stamp, hash);
+};
+
+/** Whether `child` has exited (or was killed); resolves at once when it has. */
+export const exited = (child) =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+const isRootOnDebian = () => typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
+
+/** Installs Debian packages when running as root on Debian; returns false (installing nothing) anywhere else. */
+const aptInstall = (packages, why) => {
+  if (!isRootOnDebian()) return false;
+  log(`${why}: installing Debian's ${packages.join(', ')} (apt-get install -y ${packages.join(' ')})...`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', ...packages], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  return true;
+};
+
+/** Resolves whether nothing listens on 127.0.0.1:`port` (so a server we start there is the one that answers). */
+export const portFree = (port) =>
+  new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/**
+ * Debian's nginx for the caching proxy (run unprivileged from its own config, never as the system service);
+ * running as root on Debian it installs the package itself. Exits with the command to run anywhere else.
+ */
+export const findNginx = () => {
+  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx'].filter(Boolean);
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  if (aptInstall(['nginx'], 'No nginx found') && existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
+  log('The caching proxy (npm run start:scaled, its tests) needs nginx and none was found. Install it with:');
+  log('  sudo apt-get install -y nginx      (or set NGINX_PATH to an nginx binary)');
+  process.exit(1);
+};
+
+/**
+ * Sends one command to Redis (RESP over a plain socket, so the scripts need no client library) and resolves with
+ * the reply's first line (`+PONG`, `:3`, `-ERR ...`).
+ */
+export const redisCommand = (url, ...args) =>
+  new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+    let reply = '';
+    socket.setTimeout(2000, () => socket.destroy(new Error(`Redis at ${url} did not answer`)));
+    socket.on('connect', () => {
+      socket.write(`*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(String(arg))}\r\n${arg}\r\n`).join('')}`);
+    });
+    socket.on('data', (chunk) => {
+      reply += chunk;
+      const end = reply.indexOf('\r\n');
+      if (end >= 0) {
+        socket.end();
+        resolve(reply.slice(0, end));
+      }
+    });
+    socket.on('error', reject);
+  });
+
+/**
+ * Redis for the web's shared cache: answers at `url`, or (local only) is started the way every machine of this
+ * kind runs it, without persistence.
+ */
+export const ensureRedis = async (url = 'redis://127.0.0.1:6379') => {
+  const ping = () => redisCommand(url, 'PING').then((reply) => reply === '+PONG', () => false);
+  if (await ping()) return;
+  const { hostname } = new URL(url);
+  if (!['127.0.0.1', 'localhost'].includes(hostname)) throw new Error(`Redis at ${url} does not answer`);
+  if (!existsSync('/usr/bin/redis-server')) aptInstall(['redis-server'], 'No Redis found');
+  if (!existsSync('/usr/bin/redis-server')) throw new Error('Redis does not answer and redis-server is not installed (apt-get install -y redis-server)');
+  log('Redis does not answer: starting redis-server on 127.0.0.1:6379 (no persistence)...');
+  const dir = existsSync('/var/lib/redis') ? '/var/lib/redis' : '/tmp';
+  const logfile = existsSync('/var/log/redis') ? '/var/log/redis/ci.log' : '/tmp/marquee-redis.log';
+  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logfile]);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await ping()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('redis-server started but does not answer PING');
 };
 
 /**
@@ -132,13 +219,7 @@ export const findChromium = () => {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(Boolean);
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && existsSync('/etc/debian_version')) {
-    log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)...");
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
+  if (aptInstall(['chromium'], 'No Chromium found') && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   log('The browser tests need Chromium and none was found. Install it with:');
   log('  sudo apt-get install -y chromium      (or set CHROME_PATH to a Chromium binary)');
   process.exit(1);

@@ -1,11 +1,13 @@
 // The whole product as local processes, as compose runs it: a database, the CMS on it, the web on the CMS.
 // Used by the browser tests and the benchmark; each run has its own database and fresh secrets.
+// The pieces (database, CMS, a web process) are exported for scripts/scaled.mjs, which adds web replicas, Redis
+// and the caching proxy.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, log, notRequestLog, root, run, start, stop, waitFor } from './lib.mjs';
+import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, exited, log, notRequestLog, quietEnv, root, start, stop, waitFor } from './lib.mjs';
 
 const psql = (sql, env) => {
   const result = spawnSync('psql', ['-v', 'ON_ERROR_STOP=1', '-h', env.DATABASE_HOST, '-p', env.DATABASE_PORT, '-U', env.DATABASE_USERNAME, '-d', process.env.DATABASE_ADMIN_DB ?? 'test', '-c', sql], {
@@ -15,8 +17,8 @@ const psql = (sql, env) => {
   if (result.status !== 0) throw new Error(`psql failed: ${sql}`);
 };
 
-/** A database of its own for one run: a SQLite file, or a PostgreSQL database created now and dropped by stop(). */
-const createDatabase = (client) => {
+/** A database of its own for one run: a SQLite file, or a PostgreSQL database created now and dropped by drop(). */
+export const createDatabase = (client) => {
   if (client === 'postgres') {
     const env = {
       DATABASE_CLIENT: 'postgres',
@@ -34,46 +36,73 @@ const createDatabase = (client) => {
   return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: () => rmSync(dir, { recursive: true, force: true }) };
 };
 
+/** Installs and builds what is missing or stale: both apps, production builds. */
+export const prepareApps = () => {
+  ensureInstalled('cms');
+  ensureInstalled('web');
+  ensureCmsBuilt();
+  ensureWebBuilt();
+};
+
+/** The moderator every run creates (the browser tests sign in with it). */
+export const runAdmin = () => ({ email: 'moderator@marquee.test', password: `Stack-${Date.now()}-Pass` });
+
+/**
+ * The CMS in production mode on `env` (secrets and database): first `strapi admin:create-user`, which creates the
+ * schema, runs bootstrap (seeding the demo content) and the admin, then exits; then `strapi start`.
+ */
+export const startCms = ({ env, admin, quiet }) => {
+  const cmsDir = path.join(root, 'cms');
+  // Throws rather than exiting, so that the caller drops the database it created for this run.
+  const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
+    cwd: cmsDir,
+    env: { ...process.env, ...quietEnv, ...env },
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+  return start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env, keep: quiet ? notRequestLog : undefined });
+};
+
+/** One web process (the production build, `next start`) on 127.0.0.1:`port`. */
+export const startWeb = ({ name = 'web', port, env }) =>
+  start(name, 'npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: path.join(root, 'web'),
+    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+  });
+
+/** Stops the children (each with its process group) and waits until all have exited. */
+export const stopAll = async (children) => {
+  children.forEach((child) => stop(child));
+  await Promise.all(children.map(exited));
+};
+
 export const startStack = async ({
   database = process.env.DATABASE_CLIENT ?? 'sqlite',
   cmsPort = Number(process.env.STACK_CMS_PORT ?? 1338),
   webPort = Number(process.env.STACK_WEB_PORT ?? 3001),
   quiet = true,
 } = {}) => {
-  ensureInstalled('cms');
-  ensureInstalled('web');
-  ensureCmsBuilt();
-  ensureWebBuilt();
+  prepareApps();
 
   const db = createDatabase(database);
   const secrets = ephemeralEnv({ cmsPort, webPort });
-  const admin = { email: 'moderator@marquee.test', password: `Stack-${Date.now()}-Pass` };
-  const cmsEnv = { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' };
-  const cmsDir = path.join(root, 'cms');
-
+  const admin = runAdmin();
   log(`Starting the CMS on ${database} (port ${cmsPort}) and the web (port ${webPort})...`);
-  // Creates the schema, runs bootstrap (seeding the demo content) and the first admin, then exits.
-  run('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
-    cwd: cmsDir,
-    env: cmsEnv,
-    stdio: quiet ? 'ignore' : 'inherit',
-  });
-  const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env: cmsEnv, keep: quiet ? notRequestLog : undefined });
-  const web = start('web', 'npx', ['next', 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-    cwd: path.join(root, 'web'),
-    env: { ...secrets.web, NODE_ENV: 'production' },
-  });
-  const children = [cms, web];
-  const stopAll = async () => {
-    children.forEach((child) => stop(child));
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.on('exit', resolve)))));
+  const children = [];
+  const stopStack = async () => {
+    await stopAll(children);
     db.drop();
   };
+  let cms;
+  let web;
   try {
+    cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
+    web = startWeb({ port: webPort, env: secrets.web });
+    children.push(cms, web);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     await waitFor(`http://127.0.0.1:${webPort}/`, 60_000, web);
   } catch (error) {
-    await stopAll();
+    await stopStack();
     throw error;
   }
   return {
@@ -82,6 +111,6 @@ export const startStack = async ({
     admin,
     secrets,
     children,
-    stop: stopAll,
+    stop: stopStack,
   };
 };
