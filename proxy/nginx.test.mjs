@@ -30,6 +30,13 @@ const fakeWeb = (name) => {
         return;
       }
       if (url.pathname.startsWith('/slow')) await sleep(300);
+      if (url.pathname.startsWith('/gone') || url.pathname === '/__not_found') {
+        // Next's answer for a cached page that called notFound(): 404 and an empty shell; for an unmatched path,
+        // its complete not-found page.
+        const page = url.pathname === '/__not_found' ? `<h1>Page not found</h1> ${name}` : '<html id="__next_error__"></html>';
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 's-maxage=300' }).end(page);
+        return;
+      }
       const headers = { 'Content-Type': req.headers.rsc ? 'text/x-component' : 'text/html; charset=utf-8', Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding' };
       if (url.pathname.startsWith('/private')) headers['Cache-Control'] = 'private, no-cache, no-store, max-age=0, must-revalidate';
       else headers['Cache-Control'] = 's-maxage=300, stale-while-revalidate=86400';
@@ -162,6 +169,13 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.equal(plain.cache, 'MISS');
     assert.equal(lastSeen('/reviews/d').headers['accept-encoding'], undefined);
   });
+
+  it("answers an unknown page's 404 with the site's complete not-found page, status kept", async () => {
+    const { status, text } = await ask(base, '/gone/review');
+    assert.equal(status, 404);
+    assert.match(text, /<h1>Page not found<\/h1>/);
+    assert.doesNotMatch(text, /__next_error__/);
+  })
 
   it('never caches a POST, and passes its body on', async () => {
     for (let i = 0; i < 2; i += 1) {

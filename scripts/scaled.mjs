@@ -27,7 +27,7 @@ export const renderProxyConfig = (values) =>
  * holds its main config, pid, temp files and cache: nothing of the system's nginx is used or touched.
  * `stop()` stops it and deletes the folder.
  */
-export const startProxy = ({ port, webPorts }) => {
+export const startProxy = ({ port, webPorts, testReaders = false }) => {
   const nginx = findNginx();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-proxy-'));
   // Run as root, nginx's workers run as `nobody`: they must reach the cache and temp folders below this one.
@@ -60,7 +60,16 @@ http {
     proxy_temp_path ${temp('proxy')};
     fastcgi_temp_path ${temp('fastcgi')};
     uwsgi_temp_path ${temp('uwsgi')};
-    scgi_temp_path ${temp('scgi')};
+    scgi_temp_path ${temp('scgi')};${
+      testReaders
+        ? `
+    # Test mode: every browser of the test run connects from loopback, so the flood limit would see one reader.
+    # The run's proxy stands for the readers' own edge and believes X-Marquee-Test-Reader, from loopback only;
+    # X-Forwarded-For is still overwritten with that address (what the rotation test proves).
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Marquee-Test-Reader;`
+        : ''
+    }
     include ${path.join(dir, 'marquee.conf')};
 }
 `,
@@ -94,7 +103,7 @@ const dropRedisKeys = (prefix) =>
  * `stopWeb(i)`/`startWeb(i)` stop and restart one replica (what the proxy does without it is the point).
  * Aborting `signal` while it starts stops what has started, drops the database and rejects.
  */
-export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080, webPorts = [3101, 3102], cmsPort = 1339, quiet = true, signal } = {}) => {
+export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080, webPorts = [3101, 3102], cmsPort = 1339, quiet = true, signal, testReaders = false } = {}) => {
   prepareApps();
   findNginx();
   await ensureRedis(REDIS_URL);
@@ -147,7 +156,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   try {
     signal?.throwIfAborted();
     children.cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    proxy = startProxy({ port: proxyPort, webPorts });
+    proxy = startProxy({ port: proxyPort, webPorts, testReaders });
     children.proxy = proxy.child;
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, children.cms);
     // Started once the CMS answers, as in compose (web depends on cms healthy), so no first page is an error.

@@ -97,7 +97,8 @@ export const startStack = async ({
   let web;
   try {
     cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    web = startWeb({ port: webPort, env: secrets.web });
+    // No proxy here: the browser tests play the one trusted proxy and give each reader its own X-Forwarded-For.
+    web = startWeb({ port: webPort, env: { ...secrets.web, TRUSTED_PROXY_HOPS: '1' } });
     children.push(cms, web);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     await waitFor(`http://127.0.0.1:${webPort}/`, 60_000, web);

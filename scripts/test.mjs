@@ -98,14 +98,20 @@ const scaledBrowserTests = async () => {
   const name = `browser tests through the proxy (Chromium, nginx, 2 web replicas, Redis, cms on ${scaledDatabase})`;
   let stack;
   try {
-    stack = await startScaledStack({ database: scaledDatabase, proxyPort: 8088, webPorts: [3103, 3104], cmsPort: 1340 });
+    stack = await startScaledStack({ database: scaledDatabase, proxyPort: 8088, webPorts: [3103, 3104], cmsPort: 1340, testReaders: true });
   } catch (error) {
     log(`Could not start the scaled stack for the browser tests: ${error.message}`);
     results.push({ name, passed: 0, failed: 1 });
     return;
   }
   try {
-    playwright(name, chrome, { ...stackEnv(stack, stack.proxyUrl), E2E_WEB_URLS: stack.webUrls.join(','), E2E_TOPOLOGY: 'scaled' });
+    playwright(name, chrome, {
+      ...stackEnv(stack, stack.proxyUrl),
+      E2E_WEB_URLS: stack.webUrls.join(','),
+      // Each replica's process group leader (npx around next start): a test hangs a replica with kill(-pid).
+      E2E_WEB_PIDS: stack.children.webs.map((child) => child.pid).join(','),
+      E2E_TOPOLOGY: 'scaled',
+    });
   } finally {
     await stack.stop();
   }

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from './support'
+import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from './support'
 
 /**
  * Pages are the same bytes for every anonymous reader and say so to shared caches; what is one reader's own
@@ -69,8 +69,8 @@ test.describe('a reader who has commented', () => {
       const body = unique(`Pending and mine alone, JS ${javaScriptEnabled ? 'on' : 'off'}`)
       const author = await newReader(browser, { javaScriptEnabled })
       await author.page.goto(REVIEW_PATH)
-      await author.page.waitForTimeout(3200) // a person takes a while to write
-      await fillComment(author.page, { body, name: 'Mine Alone', email: `mine-${Date.now()}@example.org` })
+      await beginWriting(author.page, { javaScript: javaScriptEnabled })
+      await fillComment(author.page, { body, name: 'Mine Alone', email: `mine-${Date.now()}@example.org` }, { stamped: true })
       await author.page.getByRole('button', { name: 'Post Comment' }).click()
       await expect(author.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
       await author.page.reload()
@@ -102,7 +102,7 @@ test.describe("the form's anti-spam check behind a shared cache", () => {
         await Promise.all([hasty.page.waitForResponse('**/api/comment-token'), hasty.page.getByLabel(/^Comment/).click()])
       }
       const fast = unique('Posted the instant the page arrived')
-      await fillComment(hasty.page, { body: fast, name: 'Hasty Bot', email: `bot-${Date.now()}@example.org` })
+      await fillComment(hasty.page, { body: fast, name: 'Hasty Bot', email: `bot-${Date.now()}@example.org` }, { stamped: true })
       await hasty.page.getByRole('button', { name: 'Post Comment' }).click()
       // A bot is told what a person is told; only the moderator sees the difference.
       await expect(hasty.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
@@ -110,10 +110,9 @@ test.describe("the form's anti-spam check behind a shared cache", () => {
 
       const person = await newReader(browser, { javaScriptEnabled })
       await person.page.goto(REVIEW_PATH)
-      await person.page.getByLabel(/^Comment/).click()
-      await person.page.waitForTimeout(3200)
+      await beginWriting(person.page, { javaScript: javaScriptEnabled })
       const slow = unique('Written at the pace of a person')
-      await fillComment(person.page, { body: slow, name: 'Careful Reader', email: `person-${Date.now()}@example.org` })
+      await fillComment(person.page, { body: slow, name: 'Careful Reader', email: `person-${Date.now()}@example.org` }, { stamped: true })
       await person.page.getByRole('button', { name: 'Post Comment' }).click()
       await expect(person.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
       expect(await statusOf(request, slow)).toBe('pending')

@@ -28,8 +28,27 @@ export const newReader = async (browser: Browser, options: { javaScriptEnabled?:
   return { context, page: await context.newPage(), address }
 }
 
-export const fillComment = async (page: Page, values: { body: string; name: string; email: string; website?: string }) => {
-  await page.getByLabel(/^Comment/).fill(values.body)
+const stampAnswered = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/api/comment-token') && r.request().method() === 'POST')
+
+/**
+ * A reader starts writing: with JavaScript the form stamps that moment (its first focus; without JavaScript the
+ * page's <noscript> image did), and a person then takes a while to write.
+ */
+export const beginWriting = async (page: Page, { javaScript = true, seconds = 3.2 } = {}) => {
+  const comment = page.getByLabel(/^Comment/)
+  if (javaScript) await Promise.all([stampAnswered(page), comment.focus()])
+  else await comment.focus()
+  await page.waitForTimeout(seconds * 1000)
+}
+
+/**
+ * Fills the comment form. Unless the test began writing already (`stamped`), a page with JavaScript first waits
+ * for the stamp its first focus asks for: a person is slower than that answer, a test is not.
+ */
+export const fillComment = async (page: Page, values: { body: string; name: string; email: string; website?: string }, { stamped = false } = {}) => {
+  const comment = page.getByLabel(/^Comment/)
+  if (!stamped) await Promise.all([stampAnswered(page), comment.focus()])
+  await comment.fill(values.body)
   await page.getByLabel(/^Name/).fill(values.name)
   await page.getByLabel(/^Email/).fill(values.email)
   if (values.website) await page.getByLabel(/^Website/).fill(values.website)

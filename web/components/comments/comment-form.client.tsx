@@ -66,7 +66,8 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
   const router = useRouter()
 
   // Stamps when this reader began to write (lib/comments/form-token.ts): once, on the form's first focus, and again
-  // after an answer, in case the stamp was refused or has run out.
+  // after an answer, in case the stamp was refused or has run out. A post that beats the stamp's answer (no person
+  // writes that fast) is told to post again, with everything kept.
   function stampStart(): Promise<unknown> {
     stamp.current ??= fetch('/api/comment-token', { method: 'POST', credentials: 'same-origin', cache: 'no-store' }).catch(() => {
       stamp.current = null
@@ -97,24 +98,8 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
     if (state.status === 'error') summaryRef.current?.focus()
   }, [state.status, state.submittedAt])
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget
-    // The stamp must be set before the post reads it: a reader quicker than its answer waits for it, then posts.
-    if (!stampSettled.current) {
-      event.preventDefault()
-      void stampStart().finally(() => {
-        stampSettled.current = true
-        form.requestSubmit()
-      })
-      return
-    }
-    stampSettled.current = false
-    rememberDetails(form)
-  }
-  const stampSettled = useRef(false)
-
-  function rememberDetails(form: HTMLFormElement) {
-    const data = new FormData(form)
+  function rememberDetails(event: React.FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget)
     try {
       if (data.get('saveDetails') === 'on') {
         const text = (k: string) => {
@@ -175,7 +160,7 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initi
         </div>
       ) : null}
 
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={() => void stampStart()} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
+      <form ref={formRef} action={formAction} onSubmit={rememberDetails} onFocus={() => void stampStart()} noValidate className="comment-form" aria-labelledby="reply-title" aria-describedby="comment-notes">
         <p id="comment-notes" className="comment-notes">
           <span id="email-notes">Your email address will not be published.</span> Required fields are marked{' '}
           <span className="required" aria-hidden="true">*</span>

@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from '../support'
+import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from '../support'
 
 /**
  * The production topology as readers reach it (npm test -- e2e:scaled): the caching proxy in front of two web
- * replicas that share Next's caches through Redis. E2E_BASE_URL is the proxy; E2E_WEB_URLS and E2E_WEB_PIDS name
- * the replicas behind it.
+ * replicas that share Next's caches through Redis. E2E_BASE_URL is the proxy; E2E_WEB_URLS and E2E_WEB_PIDS (their
+ * process groups) name the replicas behind it.
  */
 const WEB_URLS = (process.env.E2E_WEB_URLS ?? '').split(',').filter(Boolean)
 const WEB_PIDS = (process.env.E2E_WEB_PIDS ?? '').split(',').filter(Boolean).map(Number)
@@ -37,9 +37,8 @@ test('a comment approved by a moderator shows through the proxy and on both repl
   const body = unique('Approved once, seen everywhere')
   const author = await newReader(browser)
   await author.page.goto(REVIEW_PATH)
-  await author.page.getByLabel(/^Comment/).click()
-  await author.page.waitForTimeout(3200)
-  await fillComment(author.page, { body, name: 'Everywhere Reader', email: `everywhere-${Date.now()}@example.org` })
+  await beginWriting(author.page)
+  await fillComment(author.page, { body, name: 'Everywhere Reader', email: `everywhere-${Date.now()}@example.org` }, { stamped: true })
   await author.page.getByRole('button', { name: 'Post Comment' }).click()
   await expect(author.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
 
@@ -69,13 +68,13 @@ test('an address the client writes in X-Forwarded-For does not get round the flo
   const second = await newReader(browser, { headers: { 'x-marquee-test-reader': first.address, 'x-forwarded-for': '203.0.113.77, 198.51.100.4' } })
   for (const { page } of [first, second]) {
     await page.goto(REVIEW_PATH)
-    await page.getByLabel(/^Comment/).click()
+    await beginWriting(page, { seconds: 0 })
   }
   await first.page.waitForTimeout(3200)
-  await fillComment(first.page, { body: unique('First of two'), name: 'Rotating Reader', email: `rotate-a-${Date.now()}@example.org` })
+  await fillComment(first.page, { body: unique('First of two'), name: 'Rotating Reader', email: `rotate-a-${Date.now()}@example.org` }, { stamped: true })
   await first.page.getByRole('button', { name: 'Post Comment' }).click()
   await expect(first.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
-  await fillComment(second.page, { body: unique('Second of two, from a made-up address'), name: 'Rotating Reader', email: `rotate-b-${Date.now()}@example.org` })
+  await fillComment(second.page, { body: unique('Second of two, from a made-up address'), name: 'Rotating Reader', email: `rotate-b-${Date.now()}@example.org` }, { stamped: true })
   await second.page.getByRole('button', { name: 'Post Comment' }).click()
   await expect(second.page.getByRole('alert')).toContainText('You are posting comments too quickly')
   await Promise.all([first.context.close(), second.context.close()])
@@ -86,7 +85,7 @@ test('with every replica hung, the proxy still serves the last good page', async
   expect(good.status()).toBe(200)
   const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(await good.text())?.[1]
   expect(title).toBeTruthy()
-  for (const pid of WEB_PIDS) process.kill(pid, 'SIGSTOP')
+  for (const pid of WEB_PIDS) process.kill(-pid, 'SIGSTOP') // the replica's whole process group
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500)) // past the proxy's freshness
     const started = Date.now()
@@ -95,6 +94,6 @@ test('with every replica hung, the proxy still serves the last good page', async
     expect(stale.status()).toBe(200)
     expect(await stale.text()).toContain(title ?? '')
   } finally {
-    for (const pid of WEB_PIDS) process.kill(pid, 'SIGCONT')
+    for (const pid of WEB_PIDS) process.kill(-pid, 'SIGCONT')
   }
 })

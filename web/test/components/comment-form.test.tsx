@@ -82,17 +82,6 @@ it('sends the typed fields to the action', async () => {
   await waitFor(() => expect(refresh).toHaveBeenCalled())
 })
 
-it('waits for the stamp before it posts, when the reader is quicker than its answer', async () => {
-  const user = userEvent.setup()
-  let answerStamp: () => void = () => undefined
-  globalThis.fetch = jest.fn().mockImplementation(() => new Promise<void>((resolve) => (answerStamp = resolve)))
-  const action = jest.fn(async (): Promise<CommentFormState> => ({ status: 'success', message: messages.awaitingModeration, fieldErrors: {}, values: emptyValues, submittedAt: 1 }))
-  renderForm(action)
-  await fillAndSubmit(user)
-  expect(action).not.toHaveBeenCalled()
-  answerStamp()
-  await waitFor(() => expect(action).toHaveBeenCalledTimes(1))
-})
 
 it('shows an error summary and per-field errors, keeping what the reader typed', async () => {
   const user = userEvent.setup()
