@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from './support'
+import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, SCALED, unique } from './support'
 
 /**
  * Pages are the same bytes for every anonymous reader and say so to shared caches; what is one reader's own
@@ -43,13 +43,19 @@ test.describe('shared caching', () => {
     await Promise.all([first.context.close(), second.context.close()])
   })
 
-  test('an unknown review, genre or author answers a real 404 with the helpful page, every time', async ({ request }) => {
+  test('an unknown review, genre or author answers a real 404 with a helpful page, every time', async ({ page, request }) => {
     for (const path of ['/reviews/no-such-review-here', '/genres/no-such-genre', '/authors/no-such-author', '/reviews/%ff%fe']) {
       for (let i = 0; i < 2; i++) {
         const response = await request.get(path)
         expect(response.status(), `${path} (request ${i + 1})`).toBe(404)
-        expect(await response.text(), path).toMatch(/<h1[^>]*>[^<]*(could not find|not found)/i)
+        // Through the proxy the page is complete HTML, so it reads without JavaScript; Next alone sends an empty
+        // shell for a cached page's 404 and fills it in with JavaScript (proxy/nginx.conf says why).
+        if (SCALED) expect(await response.text(), path).toMatch(/<h1[^>]*>[^<]*(could not find|not found)/i)
       }
+      const shown = await page.goto(path)
+      expect(shown?.status()).toBe(404)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/could not find|not found/i)
+      await expect(page.getByRole('link', { name: /latest reviews/i })).toBeVisible()
     }
   })
 

@@ -24,6 +24,7 @@ export const messages = {
   duplicate: 'It looks as though you have already said that.',
   tooFast: 'You are posting comments too quickly. Please wait a minute and try again.',
   unavailable: 'We could not post your comment just now. Please try again in a moment: what you wrote is still here.',
+  wrongOrigin: 'Comments can only be posted from this site’s own pages.',
   awaitingModeration: 'Thank you! Your comment is awaiting moderation.',
   published: 'Thank you! Your comment has been published.',
 } as const

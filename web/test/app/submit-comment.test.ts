@@ -87,6 +87,21 @@ describe('submitComment', () => {
     expect(headerOf(calls[0], 'x-marquee-client-ua')).toBeNull()
   })
 
+  it("refuses a post from another origin, whatever Host or X-Forwarded-Host say, and keeps the text", async () => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', origin: 'https://evil.example', 'x-forwarded-host': 'evil.example', host: 'evil.example' })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    const state = await submitComment(target, initialCommentFormState, form({ comment: 'Mine' }))
+    expect(state).toMatchObject({ status: 'error', message: messages.wrongOrigin, values: { comment: 'Mine' } })
+    expect(calls).toHaveLength(0)
+  })
+
+  it("accepts a post from the site's own origin", async () => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', origin: 'https://marquee.example', 'x-forwarded-for': '198.51.100.7' })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    expect(await submitComment(target, initialCommentFormState, form({}))).toMatchObject({ status: 'success' })
+    expect(calls).toHaveLength(1)
+  })
+
   it('sends no address at all when no proxy is trusted', async () => {
     process.env.TRUSTED_PROXY_HOPS = '0'
     resetEnvForTests()

@@ -65,6 +65,12 @@ function fromCmsError(error: CmsError, values: CommentFormState['values']): Comm
  */
 export async function submitComment(target: CommentTarget, previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const h = await headers()
+  // Next lets an action run when Origin matches Host or X-Forwarded-Host, both of which a client can write when it
+  // reaches the server directly; the site's own origin is the one that may post.
+  const origin = h.get('origin')
+  if (origin !== null && origin !== new URL(env().SITE_URL).origin) {
+    return failure(readValues(formData), messages.wrongOrigin)
+  }
   const state = await handle(target, previous, formData, h)
   if (h.get('next-action')) return state
 
