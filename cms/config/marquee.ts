@@ -22,10 +22,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
     seed: {
       enabled: env.bool('SEED_DEMO_CONTENT', development),
     },
+    /** The first admin outside production; in development also the login the start script prints, kept true. */
     devAdmin: {
       email: env('ADMIN_EMAIL', ''),
       password: env('ADMIN_PASSWORD', ''),
     },
+    development,
     production: env('NODE_ENV', 'development') === 'production',
   };
 };

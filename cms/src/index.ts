@@ -11,6 +11,7 @@ import { seedDemoContent } from './bootstrap/seed';
 import { ensureWebToken } from './bootstrap/web-token';
 import { createNotifier, type Notifier } from './revalidation/notifier';
 import { watchChanges } from './revalidation/watch';
+import { registerQueryGuard } from './utils/query-guard';
 
 let notifier: Notifier | undefined;
 
@@ -21,6 +22,7 @@ export default {
     notifier = createNotifier({ ...revalidate, log: strapi.log });
     watchChanges(strapi, notifier);
     registerRatingCheck(strapi);
+    registerQueryGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

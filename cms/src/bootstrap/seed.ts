@@ -50,6 +50,21 @@ const createComment = async (
   });
 
 /**
+ * Strapi publishes by copying the draft, so the published version keeps the draft's updatedAt, a few ms before its
+ * publishedAt, and JSON-LD built from them would say the review was modified before it was published. Demo content
+ * was last modified when it was published: both versions say so (equal times, so the admin shows it as Published,
+ * not Modified).
+ */
+const modifiedWhenPublished = async (
+  strapi: Core.Strapi,
+  uid: 'api::review.review' | 'api::faq.faq',
+  document: { documentId: string; publishedAt?: unknown },
+) => {
+  if (document.publishedAt === null || document.publishedAt === undefined) return;
+  await strapi.db.query(uid).updateMany({ where: { documentId: document.documentId }, data: { updatedAt: document.publishedAt } });
+};
+
+/**
  * Demo content for an empty site: six reviews with their films, authors and genres, FAQs, and comments in every
  * moderation state. Idempotent: each piece is keyed by its slug (or question) and only created when missing.
  */
@@ -110,12 +125,14 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
         } as never,
         status: 'published',
       });
+      await modifiedWhenPublished(strapi, 'api::review.review', doc);
       reviewIds.set(review.slug, doc.documentId);
       for (const [order, faq] of review.faqs.entries()) {
-        await strapi.documents('api::faq.faq').create({
+        const faqDoc = await strapi.documents('api::faq.faq').create({
           data: { question: faq.question, answer: blocks(faq.answer), order, review: doc.documentId } as never,
           status: 'published',
         });
+        await modifiedWhenPublished(strapi, 'api::faq.faq', faqDoc);
       }
       created += 1;
     }
@@ -123,10 +140,11 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
     for (const [order, faq] of siteFaqs.entries()) {
       const existing = await strapi.documents('api::faq.faq').findFirst({ filters: { question: faq.question }, fields: ['question'] });
       if (existing) continue;
-      await strapi.documents('api::faq.faq').create({
+      const faqDoc = await strapi.documents('api::faq.faq').create({
         data: { question: faq.question, answer: blocks(faq.answer), order } as never,
         status: 'published',
       });
+      await modifiedWhenPublished(strapi, 'api::faq.faq', faqDoc);
     }
 
     // Comments only for reviews created just now, so a second run never duplicates them.

@@ -60,6 +60,35 @@ describe('demo content', () => {
     expect(await query.count({ where: { moderationStatus: 'spam' } })).toBeGreaterThan(0);
   });
 
+  it('seeds reviews and FAQs last modified when they were published, never before (JSON-LD dateModified >= datePublished)', async () => {
+    for (const path of ['/api/reviews', '/api/faqs']) {
+      const response = await app.api().get(path).query({ 'pagination[pageSize]': 50 }).expect(200);
+      expect(response.body.data.length).toBeGreaterThan(0);
+      for (const { documentId, updatedAt, publishedAt } of response.body.data) {
+        expect({ documentId, modifiedBeforePublished: Date.parse(updatedAt) < Date.parse(publishedAt) }).toEqual({
+          documentId,
+          modifiedBeforePublished: false,
+        });
+      }
+    }
+  });
+
+  it('leaves no seeded draft newer than its published version (the admin shows Published, not Modified)', async () => {
+    for (const uid of ['api::review.review', 'api::faq.faq'] as const) {
+      const rows: { documentId: string; updatedAt: string; publishedAt: string | null }[] = await app.strapi.db
+        .query(uid)
+        .findMany({ select: ['documentId', 'updatedAt', 'publishedAt'] });
+      const published = new Map(rows.filter((row) => row.publishedAt).map((row) => [row.documentId, Date.parse(row.updatedAt)]));
+      for (const draft of rows.filter((row) => !row.publishedAt)) {
+        expect({ uid, documentId: draft.documentId, draftIsNewer: Date.parse(draft.updatedAt) > (published.get(draft.documentId) ?? 0) }).toEqual({
+          uid,
+          documentId: draft.documentId,
+          draftIsNewer: false,
+        });
+      }
+    }
+  });
+
   it('changes nothing when it runs again', async () => {
     const before = await counts();
     await seedDemoContent(app.strapi);

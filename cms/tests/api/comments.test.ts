@@ -62,6 +62,27 @@ describe('posting a comment', () => {
     expect(response.body.data.body).toMatch(/^Hello there /);
   });
 
+  it('stores names and bodies without bidi overrides or zero-width characters, NFC-normalised', async () => {
+    const tag = unique('x');
+    const response = await postComment(
+      app,
+      commentInput(review, {
+        authorName: '\u202EAde\u0301le\u202C \u2066Reader\u2069\u200B',
+        body: `Great\u200B film\u200F, \u202Emoc.elgoog\u202C \u{1F469}\u200D\u{1F4BB} ${tag}`,
+      }),
+    ).expect(201);
+    const expected = { authorName: 'Ad\u00E9le Reader', body: `Great film, moc.elgoog \u{1F469}\u200D\u{1F4BB} ${tag}` };
+    expect(response.body.data).toMatchObject(expected);
+    expect(await storedComment(app.strapi, response.body.data.documentId)).toMatchObject(expected);
+  });
+
+  it('refuses a name that is empty once invisible characters are removed, and stores nothing', async () => {
+    const before = await commentCount();
+    const response = await postComment(app, commentInput(review, { authorName: '\u202E\u200B\u200D\uFEFF' })).expect(400);
+    expect(response.body.error.details.errors).toEqual([{ path: ['authorName'], message: 'Please enter your name.' }]);
+    expect(await commentCount()).toBe(before);
+  });
+
   it('keeps markup as plain text', async () => {
     const body = `<script>alert("x")</script> <b>bold</b> ${unique('x')}`;
     const response = await postComment(app, commentInput(review, { body })).expect(201);
@@ -229,6 +250,16 @@ describe('the approved-comment thread', () => {
     const response = await app.api().get(`/api/comments/review/${slug}`).query({ page: 2, pageSize: 2 }).expect(200);
     expect(response.body.data.map((comment: { body: string }) => comment.body)).toEqual(['three']);
     expect(response.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 3 });
+  });
+
+  it('answers a page out of range or a malformed page size with 400, like every other list', async () => {
+    for (const query of [{ page: '99999999999999999999' }, { page: '10001' }, { page: '0' }, { page: 'abc' }, { pageSize: '0' }, { pageSize: 'x' }]) {
+      const response = await app.api().get(`/api/comments/review/${threadSlug}`).query(query);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(JSON.stringify(response.body)).not.toContain('99999999999999999999');
+    }
+    const last = await app.api().get(`/api/comments/review/${threadSlug}`).query({ page: '10000', pageSize: '500' }).expect(200);
+    expect(last.body.meta.pagination).toMatchObject({ page: 10000, pageSize: 50 });
   });
 
   it('returns 404 for an unknown or unpublished review', async () => {

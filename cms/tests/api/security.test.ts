@@ -7,8 +7,19 @@ let review: { documentId: string; slug: string };
 const SECRET_EMAIL = 'very.private@example.com';
 const SECRET_AGENT = 'SecretAgent/7.0';
 
+const SITE = 'http://localhost:3000';
+const ADMIN_ORIGIN = 'https://cms.marquee.test';
+const EXTRA_ORIGIN = 'https://preview.marquee.test';
+const ADMIN = { email: 'security-admin@marquee.test', password: 'Security-Pass-123' };
+
 beforeAll(async () => {
-  app = await bootStrapi();
+  app = await bootStrapi({
+    CLIENT_URL: `${SITE}/`,
+    PUBLIC_URL: `${ADMIN_ORIGIN}/`,
+    CORS_ORIGINS: `${EXTRA_ORIGIN}, https://partner.marquee.test/feeds`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
   const slug = unique('secure');
   const doc = await createReview(app.strapi, { slug });
   review = { documentId: doc.documentId, slug };
@@ -151,5 +162,137 @@ describe('what the web token may not do', () => {
       .set('Authorization', `Bearer ${TEST_SECRETS.WEB_API_TOKEN}`)
       .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
+  });
+});
+
+/** The admin's refresh cookie, as a browser holding an admin session would send it. */
+const refreshCookie = async () => {
+  const header: unknown = (await app.api().post('/admin/login').send(ADMIN).expect(200)).headers['set-cookie'];
+  const cookies = Array.isArray(header) ? header.map(String) : [String(header)];
+  const refresh = cookies.find((cookie) => cookie.startsWith('strapi_admin_refresh='));
+  if (!refresh) throw new Error(`no refresh cookie in ${JSON.stringify(cookies)}`);
+  return refresh.split(';')[0] ?? '';
+};
+
+describe('CORS', () => {
+  const FOREIGN = ['https://evil.example', 'null', 'http://localhost:1337', `${SITE}.evil.example`];
+  // Logging in is rate-limited (5 per email and address): one session serves every foreign origin.
+  let cookie: string;
+  beforeAll(async () => {
+    cookie = await refreshCookie();
+  });
+
+  it.each(FOREIGN)('gives %s no access to the admin API, even with the admin refresh cookie', async (origin) => {
+    const responses = [
+      await app.api().post('/admin/access-token').set('Origin', origin).set('Cookie', cookie).send({}),
+      await app.api().get('/admin/init').set('Origin', origin),
+      await app.api().options('/admin/access-token').set('Origin', origin).set('Access-Control-Request-Method', 'POST'),
+    ];
+    for (const response of responses) {
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    }
+  });
+
+  it.each(FOREIGN)('gives %s no access to the content API', async (origin) => {
+    for (const path of ['/api/reviews', `/api/comments/review/${review.slug}`]) {
+      const response = await app.api().get(path).set('Origin', origin).expect(200);
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    }
+    const preflight = await app.api().options('/api/comments').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets the admin panel\'s own origin (PUBLIC_URL) refresh its session from a browser', async () => {
+    const response = await app
+      .api()
+      .post('/admin/access-token')
+      .set('Origin', ADMIN_ORIGIN)
+      .set('Cookie', await refreshCookie())
+      .send({})
+      .expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe(ADMIN_ORIGIN);
+    expect(response.headers['access-control-allow-credentials']).toBe('true');
+    expect(response.body.data.token).toEqual(expect.any(String));
+  });
+
+  it.each([SITE, ADMIN_ORIGIN, EXTRA_ORIGIN, 'https://partner.marquee.test'])('lets %s read the content API', async (origin) => {
+    const response = await app.api().get('/api/reviews').set('Origin', origin).expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe(origin);
+    expect(response.headers.vary).toMatch(/Origin/);
+    const preflight = await app.api().options('/api/reviews').set('Origin', origin).set('Access-Control-Request-Method', 'GET').expect(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(origin);
+  });
+});
+
+describe('response headers', () => {
+  it.each([
+    ['GET', '/api/reviews', 200],
+    ['GET', '/api/health', 200],
+    ['GET', '/admin/init', 200],
+    ['GET', '/api/no-such-route', 404],
+    ['POST', '/admin/access-token', 401],
+    ['GET', '/api/reviews?filters[rating][$gt]=abc', 400],
+  ])('%s %s answers without X-Powered-By', async (method, path, status) => {
+    const response = await app.api()[method === 'GET' ? 'get' : 'post'](path);
+    expect(response.status).toBe(status);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('malformed query input answers 400, not 500', () => {
+  const LISTS = ['/api/reviews', '/api/faqs', '/api/films', '/api/authors', '/api/genres'];
+  const HUGE = '99999999999999999999';
+
+  const expect400 = async (path: string, query: Record<string, string>) => {
+    const response = await app.api().get(path).query(query);
+    expect({ path, query, status: response.status }).toEqual({ path, query, status: 400 });
+    expect(response.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    return response;
+  };
+
+  it.each([
+    ['a word compared with a decimal', { 'filters[rating][$gt]': 'abc' }],
+    ['a word in a list of decimals', { 'filters[rating][$in][0]': 'x' }],
+    ['a word as a decimal, without an operator', { 'filters[rating]': 'x' }],
+    ['a number too large to be one', { 'filters[rating][$lt]': '1e400' }],
+    ['a word in a range', { 'filters[rating][$between][0]': 'a', 'filters[rating][$between][1]': '5' }],
+    ['a range of one value', { 'filters[rating][$between]': '4' }],
+    ['a word compared with an integer', { 'filters[bestRating][$eq]': 'five' }],
+    ['an integer beyond PostgreSQL\'s integer', { 'filters[bestRating][$gt]': '3000000000' }],
+    ['a word compared with a related film\'s year', { 'filters[film][year][$gt]': 'abc' }],
+    ['a word as a related film\'s id', { 'filters[film]': 'abc' }],
+    ['a word in a component\'s id', { 'filters[sections][id][$eq]': 'x' }],
+    ['text matching on a number', { 'filters[rating][$contains]': '4' }],
+    ['comparing a rich-text (JSON) field', { 'filters[sections][body][$eq]': 'x' }],
+    ['$or that is not a list', { 'filters[$or][a][title]': 'x' }],
+    ['an operator where a field belongs', { 'filters[$eq]': '1' }],
+    ['a group operator inside a field', { 'filters[rating][$and][0][$gt]': '1' }],
+  ])('refuses %s on /api/reviews', async (_name, query) => {
+    const response = await expect400('/api/reviews', query);
+    expect(response.body.error.message).toMatch(/^filters/);
+  });
+
+  it.each(LISTS)('refuses a malformed id and an out-of-range page on %s', async (path) => {
+    await expect400(path, { 'filters[id][$gt]': 'abc' });
+    await expect400(path, { 'filters[id][$in][0]': 'x' });
+    await expect400(path, { 'filters[id][$eq]': HUGE });
+    for (const query of [{ 'pagination[page]': HUGE }, { 'pagination[page]': '10001' }, { 'pagination[start]': HUGE }]) {
+      const response = await expect400(path, query);
+      expect(JSON.stringify(response.body)).not.toMatch(/99999999999999999999|1e\+20|100000000000000000000/);
+    }
+    const last = await app.api().get(path).query({ 'pagination[page]': '10000' }).expect(200);
+    expect(last.body.meta.pagination.page).toBe(10000);
+  });
+
+  it('still answers well-formed numeric filters', async () => {
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ 'filters[rating][$between][0]': '3.5', 'filters[rating][$between][1]': '4', 'filters[slug][$eq]': review.slug })
+      .expect(200);
+    expect(response.body.data.map((item: { slug: string }) => item.slug)).toEqual([review.slug]);
+    await app.api().get('/api/films').query({ 'filters[year][$gte]': '2000', 'filters[id][$in][0]': '1' }).expect(200);
   });
 });

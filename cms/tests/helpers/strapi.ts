@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 
 const appDir = path.resolve(__dirname, '..', '..');
+let databases = 0;
 
 export const TEST_SECRETS = {
   WEB_API_TOKEN: 'test-web-token-0123456789abcdef0123456789',
@@ -14,22 +15,43 @@ export const TEST_SECRETS = {
   REVALIDATE_SECRET: 'test-revalidate-secret-0123456789',
 };
 
+export interface TestDatabase {
+  /** What Strapi needs to reach it (DATABASE_* and PUBLIC_DIR, the uploads that go with it). */
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}
+
+/**
+ * Where the suite's PostgreSQL server is, and its maintenance database ("test"). Read once, before any boot writes a
+ * test's own DATABASE_* into process.env.
+ */
+export const POSTGRES_SERVER = {
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 5432),
+  user: process.env.DATABASE_USERNAME ?? 'postgres',
+  password: process.env.DATABASE_PASSWORD ?? '',
+  database: process.env.DATABASE_ADMIN_DB ?? 'test',
+};
+export const ON_POSTGRES = process.env.DATABASE_CLIENT === 'postgres';
+
+/** Runs one statement on the PostgreSQL server's maintenance database. */
+export const runOnPostgresServer = async (sql: string) => {
+  const client = new Client(POSTGRES_SERVER);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
 /** The temporary database one booted Strapi runs on: a SQLite file, or a fresh PostgreSQL database. */
-const createDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
-  if (process.env.DATABASE_CLIENT === 'postgres') {
-    const admin = { host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '', database: process.env.DATABASE_ADMIN_DB ?? 'test' };
-    const name = `marquee_test_${process.pid}_${Date.now()}`;
+export const createDatabase = async (): Promise<TestDatabase> => {
+  if (ON_POSTGRES) {
+    const admin = POSTGRES_SERVER;
+    const name = `marquee_test_${process.pid}_${Date.now()}_${++databases}`;
     const publicDir = mkdtempSync(path.join(os.tmpdir(), 'marquee-cms-public-'));
-    const run = async (sql: string) => {
-      const client = new Client(admin);
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await run(`CREATE DATABASE ${name}`);
+    await runOnPostgresServer(`CREATE DATABASE ${name}`);
     return {
       env: {
         DATABASE_CLIENT: 'postgres',
@@ -42,7 +64,7 @@ const createDatabase = async (): Promise<{ env: Record<string, string>; drop: ()
         PUBLIC_DIR: publicDir,
       },
       drop: async () => {
-        await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await runOnPostgresServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         rmSync(publicDir, { recursive: true, force: true });
       },
     };
@@ -71,12 +93,17 @@ const settle = async (strapi: Core.Strapi) => {
 export interface TestApp {
   strapi: Core.Strapi;
   api: () => ReturnType<typeof request>;
+  database: TestDatabase;
+  /** Destroys the app, and drops its database unless the caller brought it (and drops it itself). */
   stop: () => Promise<void>;
 }
 
-/** Boots the real Strapi app (compiled once by global-setup) on a database of its own. */
-export const bootStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
-  const database = await createDatabase();
+/**
+ * Boots the real Strapi app (compiled once by global-setup) on a database of its own, or on `database` (to boot
+ * again on the same data, as a restart does).
+ */
+export const bootStrapi = async (env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> => {
+  const database = options.database ?? (await createDatabase());
   mkdirSync(path.join(database.env.PUBLIC_DIR ?? '', 'uploads'), { recursive: true });
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -104,10 +131,11 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
   return {
     strapi,
     api: () => request(strapi.server.httpServer),
+    database,
     stop: async () => {
       await settle(strapi);
       await strapi.destroy();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 };

@@ -71,6 +71,60 @@ describe('cleanText', () => {
   it('flattens line breaks in single-line fields', () => {
     expect(cleanText(' Ada\n\tLovelace ', false)).toBe('Ada Lovelace');
   });
+
+  it.each([
+    ['right-to-left override (U+202E), shown reversed', '\u202Emoc.elgoog', 'moc.elgoog'],
+    ['left-to-right and right-to-left embeddings and the pop (U+202A, U+202B, U+202C)', '\u202AAda\u202B Lovelace\u202C', 'Ada Lovelace'],
+    ['left-to-right override (U+202D)', 'A\u202Dda', 'Ada'],
+    ['isolates (U+2066 to U+2069)', '\u2066A\u2067d\u2068a\u2069', 'Ada'],
+    ['marks (U+200E, U+200F, U+061C)', 'A\u200Ed\u200Fa\u061C', 'Ada'],
+    ['zero-width space (U+200B)', 'ca\u200Bsino', 'casino'],
+    ['word joiner (U+2060) and byte order mark (U+FEFF)', '\uFEFFca\u2060sino', 'casino'],
+    ['zero-width non-joiner and joiner between Latin letters (U+200C, U+200D)', 'ca\u200Csi\u200Dno', 'casino'],
+    ['a joiner next to an emoji but not between two', 'Ada\u200D\u{1F600}', 'Ada\u{1F600}'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(cleanText(input, false)).toBe(expected);
+    expect(cleanText(input, true)).toBe(expected);
+  });
+
+  it.each([
+    ['woman technologist', '\u{1F469}\u200D\u{1F4BB}'],
+    ['family', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'],
+    ['rainbow flag (emoji, variation selector, joiner)', '\u{1F3F3}\uFE0F\u200D\u{1F308}'],
+    ['astronaut with a skin tone', '\u{1F9D1}\u{1F3FD}\u200D\u{1F680}'],
+    ['Persian word with its zero-width non-joiner', '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645'],
+    ['Hindi half form with its zero-width joiner', '\u0915\u094D\u200D\u0937'],
+  ])('keeps the joiner that builds the %s', (_name, input) => {
+    expect(cleanText(`Ada ${input}`, false)).toBe(`Ada ${input}`);
+  });
+
+  it('normalises to NFC, so the same name typed two ways is one string', () => {
+    expect(cleanText('Ame\u0301lie', false)).toBe('Am\u00E9lie');
+    expect(cleanText('e\u200B\u0301', false)).toBe('\u00E9');
+  });
+});
+
+describe('invisible characters in a submission', () => {
+  it('refuses a name made only of invisible characters', () => {
+    const result = parseSubmission({ ...valid, authorName: '\u202E\u200B\u2066\uFEFF \u200D' });
+    expect(result).toEqual({ ok: false, errors: [{ path: ['authorName'], message: 'Please enter your name.' }] });
+  });
+
+  it('refuses a body made only of invisible characters', () => {
+    const result = parseSubmission({ ...valid, body: '\u200B\n\u202E' });
+    expect(result).toEqual({ ok: false, errors: [{ path: ['body'], message: 'Please write a comment.' }] });
+  });
+
+  it('cleans the name and body it accepts', () => {
+    const result = parseSubmission({ ...valid, authorName: '\u202EAda\u202C', body: 'Great\u200B film\u2066!' });
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ authorName: 'Ada', body: 'Great film!' }) });
+  });
+
+  it('lets the word lists see a word split by a zero-width space', () => {
+    const parsed = parseSubmission({ ...valid, body: 'best ca\u200Bsino' });
+    if (!parsed.ok) throw new Error('expected the body to parse');
+    expect(findListedWord(['casino'], [parsed.value.body])).toBe('casino');
+  });
 });
 
 describe('links and word lists', () => {

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { WEB_TOKEN_NAME } from '../../../bootstrap/web-token';
+import { MAX_PAGE, wholeNumberParam } from '../../../utils/query-guard';
+import { messages } from '../services/messages';
 import { CommentRejection } from '../services/rejection';
 
 const COMMENT = 'api::comment.comment';
@@ -19,11 +21,6 @@ const readerOf = (ctx: Context) => {
   return fromWeb
     ? { ip: header('x-marquee-client-ip') ?? ctx.request.ip, userAgent: header('x-marquee-client-ua') }
     : { ip: ctx.request.ip, userAgent: header('user-agent') };
-};
-
-const positiveInt = (value: unknown, fallback: number, max: number) => {
-  const number = typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
-  return Number.isInteger(number) && number > 0 ? Math.min(number, max) : fallback;
 };
 
 export default factories.createCoreController(COMMENT, ({ strapi }) => ({
@@ -48,10 +45,13 @@ export default factories.createCoreController(COMMENT, ({ strapi }) => ({
     // they are refused like Strapi's strictParams refuses them, rather than silently ignored.
     const unknown = Object.keys(ctx.query).filter((key) => key !== 'page' && key !== 'pageSize');
     if (unknown.length > 0) return ctx.badRequest(`Invalid query parameter: ${unknown.join(', ')}`);
-    const page = positiveInt(ctx.query.page, 1, 10_000);
-    const pageSize = positiveInt(ctx.query.pageSize, 20, 50);
-    const result = await strapi.service(COMMENT).listApproved(String(ctx.params.slug), page, pageSize);
-    if (!result) return ctx.notFound('This review does not exist or is not published.');
+    // The same limits as every other list: pages 1 to MAX_PAGE, and a pageSize above 50 is served as 50.
+    const page = wholeNumberParam(ctx.query.page, 1, MAX_PAGE);
+    if (page === null) return ctx.badRequest(messages.pageInvalid);
+    const pageSize = wholeNumberParam(ctx.query.pageSize, 20);
+    if (pageSize === null) return ctx.badRequest(messages.pageSizeInvalid);
+    const result = await strapi.service(COMMENT).listApproved(String(ctx.params.slug), page, Math.min(pageSize, 50));
+    if (!result) return ctx.notFound(messages.reviewNotFound);
     ctx.body = result;
   },
 }));

@@ -1,3 +1,5 @@
+import { MAX_PAGE } from '../../../utils/query-guard';
+
 /** Every text a reader or the web can get back from the comment API, in one place. */
 export const messages = {
   invalid: 'Your comment could not be posted: check the fields named in details.',
@@ -19,6 +21,9 @@ export const messages = {
   tooDeep: 'Replies can only be nested 3 levels deep.',
   duplicate: 'Duplicate comment detected; it looks as though you have already said that.',
   flood: 'You are posting comments too quickly. Please wait a moment and try again.',
+  unavailable: 'Your comment could not be saved just now. Please try again in a minute.',
+  pageInvalid: `page must be a whole number from 1 to ${MAX_PAGE}.`,
+  pageSizeInvalid: 'pageSize must be a whole number from 1.',
 } as const;
 
 /** Why a comment was held or sent to spam, shown to moderators in the admin panel. */

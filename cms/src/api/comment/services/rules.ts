@@ -12,10 +12,45 @@ export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 // C0 controls but tab and newline, DEL, and C1 controls: invisible, and PostgreSQL refuses NUL outright.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-/** Removes control characters (keeping line breaks where `multiline`), normalises line ends, trims. */
+// Bidi embeddings, overrides, isolates and marks (LRE..RLO, LRI..PDI, LRM, RLM, ALM) and zero-width spaces (ZWSP,
+// WORD JOINER, BOM): invisible, they show a name or comment in another order than it was typed ("moc.elgoog" shown as
+// "google.com") or split a listed word so that the word lists miss it.
+const INVISIBLE_CHARS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]/g;
+
+// ZWNJ and ZWJ are kept only where they change what is shown: ZWJ between two emoji (👩‍💻 is woman + ZWJ + laptop;
+// after an emoji may come a variation selector or skin tone), and either joiner between letters of the scripts that
+// write with them (Persian "می‌خواهم" needs its ZWNJ, Malayalam and Sinhala their ZWJ). Anywhere else they are removed.
+const JOINERS = /[\u200C\u200D]/g;
+const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala']
+  .map((script) => `\\p{Script=${script}}`)
+  .join('');
+const SCRIPT_BEFORE = new RegExp(`[${JOINING_SCRIPTS}]$`, 'u');
+const SCRIPT_AFTER = new RegExp(`^[${JOINING_SCRIPTS}]`, 'u');
+
+const keepJoiner = (joiner: string, offset: number, whole: string) => {
+  // Four UTF-16 units hold an emoji and its skin tone; one character after is enough to look ahead.
+  const before = whole.slice(Math.max(0, offset - 4), offset);
+  const after = whole.slice(offset + 1, offset + 3);
+  return (
+    (joiner === '\u200D' && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after)) ||
+    (SCRIPT_BEFORE.test(before) && SCRIPT_AFTER.test(after))
+  );
+};
+
+/**
+ * Removes control, bidi and zero-width characters (keeping line breaks where `multiline`, and joiners where they
+ * join), normalises line ends and Unicode composition (NFC, so "é" is one form whichever way it was typed), trims.
+ */
 export const cleanText = (value: string, multiline: boolean): string => {
-  const unified = value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
-  return (multiline ? unified : unified.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ')).trim();
+  const visible = value
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_CHARS, '')
+    .replace(INVISIBLE_CHARS, '')
+    .replace(JOINERS, (joiner: string, offset: number, whole: string) => (keepJoiner(joiner, offset, whole) ? joiner : ''))
+    .normalize('NFC');
+  return (multiline ? visible : visible.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ')).trim();
 };
 
 const text = (multiline: boolean) =>
