@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, SCALED, unique } from './support'
+import { adminToken, beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, SCALED, unique } from './support'
 
 /**
  * Pages are the same bytes for every anonymous reader and say so to shared caches; what is one reader's own
@@ -7,12 +7,6 @@ import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, SCALED, uni
  * readers reach: the web directly, or the caching proxy in the scaled topology (E2E_TOPOLOGY=scaled).
  */
 const PUBLIC_PAGES = ['/', REVIEW_PATH, '/genres/drama', '/authors/jun-park', '/faq', '/search?q=cell', '/feed.xml', '/sitemap.xml']
-
-const adminToken = async (request: APIRequestContext) => {
-  const login = await request.post(`${CMS_URL}/admin/login`, { data: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  return ((await login.json()) as { data: { token: string } }).data.token
-}
 
 /** How the CMS filed a comment, as a moderator sees it. */
 const statusOf = async (request: APIRequestContext, body: string) => {

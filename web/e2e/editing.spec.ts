@@ -1,17 +1,12 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { CMS_URL, newReader, unique } from './support'
+import { adminToken, CMS_URL, newReader, unique } from './support'
 
 const PREVIEW_SECRET = process.env.E2E_PREVIEW_SECRET ?? ''
 const REVIEW = 'api::review.review'
 
 /** The admin panel's own API, as the editor's browser calls it. */
 const adminApi = async (request: APIRequestContext) => {
-  const login = await request.post(`${CMS_URL}/admin/login`, {
-    data: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
-  })
-  expect(login.ok()).toBe(true)
-  const { data } = (await login.json()) as { data: { token: string } }
-  const headers = { Authorization: `Bearer ${data.token}` }
+  const headers = { Authorization: `Bearer ${await adminToken(request)}` }
   return {
     createDraft: async (title: string, slug: string) => {
       const response = await request.post(`${CMS_URL}/content-manager/collection-types/${REVIEW}`, {

@@ -54,6 +54,18 @@ export const fillComment = async (page: Page, values: { body: string; name: stri
   if (values.website) await page.getByLabel(/^Website/).fill(values.website)
 }
 
+let adminTokenOnce: Promise<string> | undefined
+/**
+ * A token for the admin panel's own API, as the moderator's browser holds one: logged in once per test run, since
+ * Strapi allows only a few logins per email and address in a while.
+ */
+export const adminToken = (request: APIRequestContext): Promise<string> =>
+  (adminTokenOnce ??= (async () => {
+    const login = await request.post(`${CMS_URL}/admin/login`, { data: ADMIN })
+    expect(login.ok(), 'the admin login').toBe(true)
+    return ((await login.json()) as { data: { token: string } }).data.token
+  })())
+
 /** Logs in to the Strapi admin panel, as a moderator does. */
 export const adminLogin = async (page: Page) => {
   expect(ADMIN.email, 'E2E_ADMIN_EMAIL is set by the root test runner').not.toBe('')

@@ -74,7 +74,8 @@ export function reviewJsonLd(review: Review, comments: Comment[], siteUrl: strin
     headline: review.title,
     description: reviewDescription(review),
     ...(review.publishedAt ? { datePublished: review.publishedAt } : {}),
-    dateModified: review.updatedAt,
+    // Strapi 5 keeps the draft's older updatedAt when it publishes: a review is never modified before it appeared.
+    dateModified: review.publishedAt && review.publishedAt > review.updatedAt ? review.publishedAt : review.updatedAt,
     publisher: { '@type': 'Organization', name: siteName, url: siteUrl },
     ...(review.author
       ? { author: { '@type': 'Person', name: review.author.name, url: absoluteUrl(siteUrl, `/authors/${review.author.slug}`) } }

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from '../support'
+import { adminToken, beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } from '../support'
 
 /**
  * The production topology as readers reach it (npm test -- e2e:scaled): the caching proxy in front of two web
@@ -9,11 +9,7 @@ import { beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH, unique } fr
 const WEB_URLS = (process.env.E2E_WEB_URLS ?? '').split(',').filter(Boolean)
 const WEB_PIDS = (process.env.E2E_WEB_PIDS ?? '').split(',').filter(Boolean).map(Number)
 
-const adminHeaders = async (request: APIRequestContext) => {
-  const login = await request.post(`${CMS_URL}/admin/login`, { data: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  return { Authorization: `Bearer ${((await login.json()) as { data: { token: string } }).data.token}` }
-}
+const adminHeaders = async (request: APIRequestContext) => ({ Authorization: `Bearer ${await adminToken(request)}` })
 
 const COMMENTS = `${CMS_URL}/content-manager/collection-types/api::comment.comment`
 

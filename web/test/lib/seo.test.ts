@@ -24,6 +24,14 @@ describe('serializeJsonLd', () => {
   })
 })
 
+it('never says a review was modified before it was published (Strapi keeps the draft updatedAt on publish)', () => {
+  const published = { ...heat(), publishedAt: '2026-11-20T10:00:00.500Z', updatedAt: '2026-11-20T10:00:00.480Z' }
+  const [graph] = reviewJsonLd(published, [], 'https://marquee.example', 'Marquee')
+  expect(graph).toMatchObject({ datePublished: '2026-11-20T10:00:00.500Z', dateModified: '2026-11-20T10:00:00.500Z' })
+  const edited = { ...published, updatedAt: '2026-11-21T09:00:00.000Z' }
+  expect(reviewJsonLd(edited, [], 'https://marquee.example', 'Marquee')[0]).toMatchObject({ dateModified: '2026-11-21T09:00:00.000Z' })
+})
+
 describe('reviewJsonLd', () => {
   const [review, breadcrumbs, faq] = reviewJsonLd(heat(), comments, 'https://marquee.example', 'Marquee')
 
