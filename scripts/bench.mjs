@@ -1,101 +1,333 @@
-// `npm run bench`: builds and starts both apps (SQLite, demo content) and prints, from one run, throughput and
-// latency of the home and review pages, the uncached review render time, the review page's first-load JS, and the
-// same review HTML served as a static file by nginx as the reference. Loopback only, bounded in time.
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `npm run bench`: starts the scaled topology (scripts/scaled.mjs: nginx caching proxy, two web replicas sharing
+// Redis, the CMS on PostgreSQL) and prints, from one run, for the home and review pages: req/s, p50 and p99 of the
+// same HTML served by nginx as a static file (the reference), of the proxy, of Next directly from its cache, and of
+// Next's first render after a change; each one's ratio to static; the proxy's hit ratio; publish-to-visible through
+// the proxy; first-load JS and HTML sizes. Loopback only, bounded in time (about 3-4 minutes after the builds).
+//
+// Load comes from Debian's `wrk -t1` (a native generator; a Node one is the bottleneck on two cores). wrk sends no
+// Accept-Encoding, so every target answers with the same identity bytes; the static nginx has the proxy's gzip
+// settings anyway. The load generator shares the CPU with the servers (and, on a shared machine, with whatever
+// else runs: the load average is printed before every run): compare the ratios of one run, not absolute numbers.
+//
+// Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2), BENCH_SAMPLES (20: uncached
+// renders and published changes), BENCH_REVIEW (a review slug), BENCH_PROXY_PORT (8090), BENCH_WEB_PORTS
+// (3111,3112), BENCH_CMS_PORT (1349), BENCH_STATIC_PORT (8091), DATABASE_CLIENT (postgres).
+import { spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { log, root, run, waitFor } from './lib.mjs';
-import { startStack } from './stack.mjs';
+import { closeConnections, get, getOk, percentile, sleep } from './bench/http.mjs';
+import { startStaticNginx } from './bench/static-nginx.mjs';
+import { findWrk, runWrk } from './bench/wrk.mjs';
+import { log, portFree, root } from './lib.mjs';
+import { startScaledStack } from './scaled.mjs';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const REVIEW = 'miracle-in-cell-no-7-review';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
+const REVIEW = process.env.BENCH_REVIEW ?? 'miracle-in-cell-no-7-review';
+const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 8090);
+const WEB_PORTS = (process.env.BENCH_WEB_PORTS ?? '3111,3112').split(',').map(Number);
+const CMS_PORT = Number(process.env.BENCH_CMS_PORT ?? 1349);
+const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? 8091);
+// What Chromium sends; the proxy normalises it to gzip (proxy/nginx.conf), so this measures what browsers get.
+const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+const POLL_MS = 50;
+const VISIBLE_TIMEOUT_MS = 15_000;
 
-const ensureNginx = () => {
-  if (existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
-  if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
-    log("Installing Debian's nginx for the static reference...");
-    run('apt-get', ['install', '-y', '-qq', 'nginx'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-    return '/usr/sbin/nginx';
-  }
-  return null;
+const wrk = findWrk();
+const starting = new AbortController();
+let stack;
+let staticServer;
+let wrkChild = null;
+let interrupted = false;
+let cleaning;
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    wrkChild?.kill('SIGTERM');
+    await staticServer?.stop();
+    await stack?.stop();
+    closeConnections();
+  })());
+
+const onSignal = (code) => {
+  if (interrupted) return;
+  interrupted = true;
+  log('Interrupted: stopping wrk, the static nginx and the stack (dropping the database)...');
+  setTimeout(() => process.exit(code), 30_000).unref();
+  // While starting, startScaledStack stops what it started and rejects; the catch below exits.
+  if (!stack) return starting.abort();
+  void cleanup().finally(() => process.exit(code));
+};
+process.on('SIGINT', () => onSignal(130));
+process.on('SIGTERM', () => onSignal(143));
+
+// ---- formatting ---------------------------------------------------------------------------------------------
+const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const int = (value) => Math.round(value).toLocaleString('en-US');
+const pct = (value) => `${(value * 100).toFixed(0)} %`;
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const encodings = (bucket) => Object.entries(bucket.encodings).map(([name, n]) => `${n} ${name}`).join(', ');
+const pass = (ok) => (ok ? 'met' : 'NOT met');
+
+const commit = () => {
+  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty = git('status', '--porcelain').split('\n').filter(Boolean).length;
+  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ` + ${dirty} uncommitted files in the tree` : ''}`;
 };
 
-const stack = await startStack({ cmsPort: Number(process.env.BENCH_CMS_PORT ?? 1339), webPort: Number(process.env.BENCH_WEB_PORT ?? 3002) });
-const autocannon = createRequire(path.join(root, 'web', 'package.json'))('autocannon');
-const load = (url) => autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-const rows = [];
-let nginx;
-let staticDir;
+// ---- measurements -------------------------------------------------------------------------------------------
 
-try {
-  const reviewUrl = `${stack.webUrl}/reviews/${REVIEW}`;
+/** One measured wrk run after a warm-up run; `during` runs beside the measured run (the hit-ratio sampler). */
+const measure = async (label, url, during) => {
+  if (WARMUP_SECONDS > 0) await runWrk(wrk, url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, onChild: (child) => (wrkChild = child) });
+  const loadBefore = load();
+  log(`wrk ${label}: ${url} (load average ${loadBefore})`);
+  const done = { value: false };
+  const running = runWrk(wrk, url, { connections: CONNECTIONS, seconds: SECONDS, onChild: (child) => (wrkChild = child) }).finally(() => (done.value = true));
+  const [result, extra] = await Promise.all([running, during?.(done)]);
+  return { ...result, loadBefore, extra };
+};
 
-  // Uncached renders: the first request for each review after start renders it from the CMS.
-  const slugs = (await (await fetch(`${stack.cmsUrl}/api/reviews?pagination[pageSize]=50`)).json()).data.map((review) => review.slug);
-  const cold = [];
-  for (const slug of slugs) {
+/** X-Cache-Status of one request every 10 ms on its own connection, until `done.value`. */
+const sampleCacheStatus = async (url, done) => {
+  const counts = {};
+  while (!done.value) {
+    const response = await get(url);
+    const status = response.headers['x-cache-status'] || '(none)';
+    counts[status] = (counts[status] ?? 0) + 1;
+    await sleep(10);
+  }
+  return counts;
+};
+
+/** The script files a modern browser downloads on first load (`noModule` ones apart), raw and as the proxy sends them. */
+const firstLoadJs = async (html, base) => {
+  const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
+  const scripts = new Map();
+  for (const tag of tags) {
+    const src = /\bsrc="([^"]+)"/i.exec(tag)?.[1];
+    if (src) scripts.set(src, /\bnomodule\b/i.test(tag));
+  }
+  const totals = { module: { count: 0, raw: 0, wire: 0, encodings: {} }, noModule: { count: 0, raw: 0, wire: 0, encodings: {} } };
+  for (const [src, noModule] of scripts) {
+    const url = new URL(src, base).href;
+    const raw = (await getOk(url)).body.length;
+    const compressed = await getOk(url, BROWSER_ENCODINGS);
+    const bucket = noModule ? totals.noModule : totals.module;
+    const encoding = compressed.headers['content-encoding'] ?? 'identity';
+    bucket.encodings[encoding] = (bucket.encodings[encoding] ?? 0) + 1;
+    bucket.count += 1;
+    bucket.raw += raw;
+    bucket.wire += compressed.body.length;
+  }
+  return totals;
+};
+
+/** A signed change notice, as the CMS sends it (web/lib/cms/revalidate.ts; cms/src/revalidation/notifier.ts). */
+const notifyChange = async (webUrl, secret, review) => {
+  const body = JSON.stringify({ model: 'review', event: 'update', documentId: review.documentId, slug: review.slug, review: null, sentAt: new Date().toISOString() });
+  const response = await fetch(`${webUrl}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-marquee-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+    body,
+  });
+  if (!response.ok) throw new Error(`the revalidation notice answered ${response.status}: ${await response.text()}`);
+};
+
+/** The first request after a change, SAMPLES times: expire the review's tags (and `reviews`), then time one GET. */
+const uncached = async (url, webUrl, secret, review) => {
+  const times = [];
+  const cacheHeaders = {};
+  for (let i = 0; i < SAMPLES; i += 1) {
+    await notifyChange(webUrl, secret, review);
+    const response = await getOk(url);
+    times.push(response.ms);
+    const header = response.headers['x-nextjs-cache'] ?? '(none)';
+    cacheHeaders[header] = (cacheHeaders[header] ?? 0) + 1;
+    // Lets whatever the render left behind (cache writes to Redis) finish before the next sample.
+    await sleep(200);
+  }
+  return { times, cacheHeaders };
+};
+
+/** The admin panel's own API, as an editor's browser calls it (web/e2e/editing.spec.ts). */
+const adminSession = async (cmsUrl, admin) => {
+  const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (!login.ok) throw new Error(`admin login answered ${login.status}`);
+  const { data } = await login.json();
+  return { authorization: `Bearer ${data.token}`, 'content-type': 'application/json' };
+};
+
+/**
+ * SAMPLES changes: a new excerpt saved and published in one request (the admin's "Publish" on an edited entry),
+ * then the review polled through the proxy every 50 ms until the text shows. Times count from sending the publish.
+ */
+const publishToVisible = async (cmsUrl, admin, review, pageUrl) => {
+  const headers = await adminSession(cmsUrl, admin);
+  const visible = [];
+  const saved = [];
+  const runId = randomBytes(3).toString('hex');
+  for (let i = 1; i <= SAMPLES; i += 1) {
+    const text = `Benchmark change ${runId} number ${i}.`;
     const started = performance.now();
-    const response = await fetch(`${stack.webUrl}/reviews/${slug}`);
-    await response.text();
-    cold.push(performance.now() - started);
+    const response = await fetch(`${cmsUrl}/content-manager/collection-types/api::review.review/${review.documentId}/actions/publish`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ excerpt: text }),
+    });
+    if (!response.ok) throw new Error(`publishing change ${i} answered ${response.status}: ${await response.text()}`);
+    saved.push(performance.now() - started);
+    for (;;) {
+      const page = await get(pageUrl);
+      if (page.status === 200 && page.body.includes(text)) break;
+      if (performance.now() - started > VISIBLE_TIMEOUT_MS) throw new Error(`change ${i} was not visible through the proxy after ${VISIBLE_TIMEOUT_MS / 1000} s`);
+      await sleep(POLL_MS);
+    }
+    visible.push(performance.now() - started);
+    await sleep(100);
   }
-  const warmStarted = performance.now();
-  const html = await (await fetch(reviewUrl)).text();
-  const warm = performance.now() - warmStarted;
-  cold.sort((a, b) => a - b);
+  return { visible, saved };
+};
 
-  // First-load JS: every script the review page's HTML loads.
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]))];
-  let raw = 0;
-  let gzip = 0;
-  for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(new URL(src, stack.webUrl))).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body).length;
+// ---- the run ------------------------------------------------------------------------------------------------
+const startedAt = Date.now();
+if (!(await portFree(STATIC_PORT))) {
+  log(`port ${STATIC_PORT} (the static reference) is already in use: set BENCH_STATIC_PORT`);
+  process.exit(1);
+}
+try {
+  stack = await startScaledStack({
+    database: process.env.DATABASE_CLIENT ?? 'postgres',
+    proxyPort: PROXY_PORT,
+    webPorts: WEB_PORTS,
+    cmsPort: CMS_PORT,
+    quiet: true,
+    signal: starting.signal,
+  });
+} catch (error) {
+  if (!interrupted) log(`The stack did not start: ${error.message}`);
+  process.exit(interrupted ? 130 : 1);
+}
+
+const report = [];
+let exitCode = 0;
+try {
+  // Numeric loopback addresses: wrk takes the first address `localhost` resolves to, which may be ::1.
+  const proxy = `http://127.0.0.1:${PROXY_PORT}`;
+  const web = `http://127.0.0.1:${WEB_PORTS[0]}`;
+  const { cmsUrl, admin, secrets } = stack;
+
+  const reviews = async (query) => (await (await fetch(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', ...query })}`)).json()).data ?? [];
+  const review = (await reviews({ 'filters[slug][$eq]': REVIEW }))[0] ?? (await reviews({ 'pagination[pageSize]': '1' }))[0];
+  if (!review) throw new Error('the CMS has no published review');
+  const pages = [
+    { name: 'home', path: '/' },
+    { name: 'review', path: `/reviews/${review.slug}` },
+  ];
+
+  // Warm both replicas and the proxy; keep the exact bytes the web serves (identity) for the static reference.
+  for (const page of pages) {
+    for (const base of [web, `http://127.0.0.1:${WEB_PORTS[1] ?? WEB_PORTS[0]}`, proxy, proxy]) await getOk(base + page.path);
+    page.html = (await getOk(web + page.path)).body;
+    page.sameThroughProxy = (await getOk(proxy + page.path)).body.equals(page.html);
+  }
+  staticServer = await startStaticNginx({ port: STATIC_PORT, files: Object.fromEntries(pages.map((page) => [page.path, page.html])) });
+  for (const page of pages) {
+    if (!(await getOk(staticServer.url + page.path)).body.equals(page.html)) throw new Error(`the static nginx does not serve ${page.path}'s bytes`);
   }
 
-  await fetch(stack.webUrl);
-  for (const [name, url] of [['home', `${stack.webUrl}/`], ['review', reviewUrl]]) {
-    const result = await load(url);
-    rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+  // Sizes: HTML and first-load JS, raw and as the proxy sends them to a browser.
+  for (const page of pages) {
+    const wire = await getOk(proxy + page.path, BROWSER_ENCODINGS);
+    page.htmlWire = { bytes: wire.body.length, encoding: wire.headers['content-encoding'] ?? 'identity' };
+    page.htmlGzip9 = gzipSync(page.html, { level: 9 }).length;
+    page.js = await firstLoadJs(page.html.toString('utf8'), proxy);
   }
 
-  const nginxBin = ensureNginx();
-  if (nginxBin) {
-    staticDir = mkdtempSync(path.join(os.tmpdir(), 'marquee-nginx-'));
-    // nginx's workers run as an unprivileged user: the folder and the page must be readable by anyone.
-    chmodSync(staticDir, 0o755);
-    writeFileSync(path.join(staticDir, 'review.html'), html, { mode: 0o644 });
-    writeFileSync(
-      path.join(staticDir, 'nginx.conf'),
-      `daemon off; worker_processes 1; pid ${staticDir}/nginx.pid; error_log ${staticDir}/error.log;
-events { worker_connections 1024; }
-http { access_log off; server { listen 127.0.0.1:8089; root ${staticDir}; location / { default_type text/html; } } }`,
+  // Throughput and latency under load: static reference, proxy (with the hit-ratio sampler), Next from its cache.
+  for (const page of pages) {
+    page.static = await measure(`${page.name} static`, staticServer.url + page.path);
+    page.proxy = await measure(`${page.name} proxy`, proxy + page.path, (done) => sampleCacheStatus(proxy + page.path, done));
+    page.nextCacheHeader = (await getOk(web + page.path)).headers['x-nextjs-cache'] ?? '(none)';
+    page.next = await measure(`${page.name} Next direct`, web + page.path);
+  }
+
+  // The first render after a change, straight from one replica (nothing else loads the machine meanwhile).
+  for (const page of pages) {
+    log(`Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${load()})`);
+    page.loadBeforeUncached = load();
+    page.uncached = await uncached(web + page.path, web, secrets.web.REVALIDATE_SECRET, review);
+  }
+
+  log(`Publish-to-visible: ${SAMPLES} published changes, polling ${proxy}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`);
+  const loadBeforePublish = load();
+  const publish = await publishToVisible(cmsUrl, admin, review, proxy + pages[1].path);
+
+  // ---- report ---------------------------------------------------------------------------------------------
+  const line = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');
+  report.push(
+    '',
+    `Marquee benchmark, commit ${commit()}, ${new Date().toISOString()}`,
+    `${os.cpus().length} cores shared by wrk, nginx, Next, Strapi and anything else running; loopback; one run.`,
+    `wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency per target after a ${WARMUP_SECONDS} s warm-up run; no Accept-Encoding (identity`,
+    'bodies from every target; static nginx has the same gzip settings as the proxy). Ratios compare req/s to static.',
+  );
+  for (const page of pages) {
+    const errors = (r) => `${r.non2xx}/${r.socketErrors}`;
+    const ratio = (r) => pct(r.rps / page.static.rps);
+    const times = page.uncached.times;
+    report.push(
+      '',
+      `${page.name} page ${page.path}  (HTML ${kib(page.html.length)} raw)`,
+      line('target', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'load (1/5/15)', 'non-2xx/socket err'),
+      ...[
+        ['nginx static file', page.static],
+        ['proxy (nginx micro-cache)', page.proxy],
+        [`Next direct, cached (${WEB_PORTS[0]})`, page.next],
+      ].map(([name, r]) => line(name, int(r.rps), ms(r.p50), ms(r.p99), ratio(r), r.loadBefore, errors(r))),
+      line(`Next uncached (${SAMPLES} x 1st after change)`, '-', ms(percentile(times, 50)), `p95 ${ms(percentile(times, 95))}`, '-', page.loadBeforeUncached, '-'),
     );
-    nginx = spawn(nginxBin, ['-c', path.join(staticDir, 'nginx.conf'), '-p', staticDir], { stdio: 'inherit' });
-    await waitFor('http://127.0.0.1:8089/review.html', 10_000);
-    const result = await load('http://127.0.0.1:8089/review.html');
-    rows.push({ name: 'review as static file (nginx)', rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+    const hits = page.proxy.extra;
+    const sampled = Object.values(hits).reduce((sum, n) => sum + n, 0);
+    report.push(
+      `  proxy hit ratio: ${pct((hits.HIT ?? 0) / sampled)} HIT of ${sampled} requests sampled during its wrk run (one every 10 ms, own connection; ${Object.entries(hits).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+      `  Next uncached: p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms, max ${ms(Math.max(...times))} ms; x-nextjs-cache: ${Object.entries(page.uncached.cacheHeaders).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  HTML: ${kib(page.html.length)} raw, ${kib(page.htmlWire.bytes)} ${page.htmlWire.encoding} as the proxy sends it to a browser, ${kib(page.htmlGzip9)} gzip -9${page.sameThroughProxy ? '' : '; NOTE: the proxy served different bytes than the web'}`,
+      `  first-load JS: ${page.js.module.count} scripts, ${kib(page.js.module.raw)} raw, ${kib(page.js.module.wire)} as the proxy sends them to a browser (${encodings(page.js.module)})`,
+      `  not counted: ${page.js.noModule.count} noModule script(s), ${kib(page.js.noModule.raw)} raw, ${kib(page.js.noModule.wire)} sent (${encodings(page.js.noModule)}): only browsers without ES modules download them`,
+      `  Next direct was ${page.nextCacheHeader} in Next's cache before its run.`,
+    );
   }
-
-  const median = cold[Math.floor(cold.length / 2)] ?? 0;
-  console.log(`\nMarquee benchmark: ${CONNECTIONS} connections, ${DURATION} s per page, loopback, one run on ${os.cpus().length} cores (load generator shares the CPU)`);
-  console.log('page                              req/s     p50 ms   p99 ms   errors');
-  for (const row of rows) {
-    console.log(`${row.name.padEnd(32)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${String(row.errors).padStart(8)}`);
+  report.push(
+    '',
+    `publish-to-visible through the proxy (${SAMPLES} changes to the review's excerpt, from sending the publish to the first proxy answer showing it; load ${loadBeforePublish}):`,
+    `  p50 ${ms(percentile(publish.visible, 50))} ms, p95 ${ms(percentile(publish.visible, 95))} ms, max ${ms(Math.max(...publish.visible))} ms; the publish request itself: p50 ${ms(percentile(publish.saved, 50))} ms`,
+  );
+  const reviewPage = pages[1];
+  report.push(
+    '',
+    'Goals',
+    ...pages.map(
+      (page) =>
+        `  proxy >= 80 % of static with p99 <= 10 ms, ${page.name}: ${pct(page.proxy.rps / page.static.rps)}, p99 ${ms(page.proxy.p99)} ms: ${pass(page.proxy.rps >= 0.8 * page.static.rps && page.proxy.p99 <= 10)}`,
+    ),
+    `  cached review from Next >= 1,000 req/s with p99 <= 100 ms at 50 connections${CONNECTIONS === 50 ? '' : ` (this run: ${CONNECTIONS})`}: ${int(reviewPage.next.rps)} req/s, p99 ${ms(reviewPage.next.p99)} ms: ${pass(reviewPage.next.rps >= 1000 && reviewPage.next.p99 <= 100)}`,
+    ...pages.map((page) => `  uncached render p50 <= 80 ms, ${page.name}: ${ms(percentile(page.uncached.times, 50))} ms: ${pass(percentile(page.uncached.times, 50) <= 80)}`),
+    '',
+    `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`,
+  );
+} catch (error) {
+  if (!interrupted) {
+    log(`The benchmark failed: ${error.stack ?? error.message}`);
+    exitCode = 1;
   }
-  const review = rows.find((row) => row.name === 'review');
-  const reference = rows.find((row) => row.name.startsWith('review as static'));
-  if (review && reference) console.log(`review page throughput vs static nginx: ${((review.rps / reference.rps) * 100).toFixed(1)} %`);
-  console.log(`uncached review render (first request after start, ${cold.length} reviews): median ${median.toFixed(0)} ms, max ${cold.at(-1)?.toFixed(0)} ms; cached: ${warm.toFixed(1)} ms`);
-  console.log(`review page first-load JS: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
-  console.log(`review page HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB raw, ${(gzipSync(html).length / 1024).toFixed(1)} KiB gzip`);
 } finally {
-  nginx?.kill('SIGTERM');
-  if (staticDir) rmSync(staticDir, { recursive: true, force: true });
-  await stack.stop();
+  if (!interrupted) {
+    await cleanup();
+    console.log(report.join('\n'));
+    process.exit(exitCode);
+  }
 }
