@@ -51,13 +51,16 @@ export async function reviewPageMetadata(slug: string, { draft = false, comments
 
 export async function ReviewPage({ slug, commentsPage, draft = false, reader = null, submit }: ReviewPageProps) {
   if (slug === PARAM_PLACEHOLDER) notFound()
-  const loaded = await loadFromCms(() => getReviewBySlug(slug, { draft }))
+  // The review and its thread are fetched side by side (the thread answers 404 for a review that is not
+  // published). Comments failing must not take the review down with them.
+  const [loaded, threadLoad] = await Promise.all([
+    loadFromCms(() => getReviewBySlug(slug, { draft })),
+    draft ? null : loadFromCms(() => getApprovedComments(slug, commentsPage)),
+  ])
   if (!loaded.ok) return <CmsUnavailable retryHref={`/reviews/${encodeURIComponent(slug)}`} />
   const review = loaded.data
   if (!review) notFound()
-
-  // Comments failing must not take the review down with them.
-  const comments = review.publishedAt && !draft ? await loadFromCms(() => getApprovedComments(slug, commentsPage)) : null
+  const comments = review.publishedAt ? threadLoad : null
   const thread = comments?.ok ? comments.data : null
   if (commentsPage > 1 && thread && commentsPage > thread.pagination.pageCount) notFound()
   const { SITE_URL, SITE_NAME, COMMENT_FORM_SECRET, CMS_API_TOKEN } = env()
