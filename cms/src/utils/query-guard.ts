@@ -135,7 +135,7 @@ export const whereProblem = (where: unknown, model: Model, getModel: GetModel, p
   if (!isRecord(where)) return `${path} must be an object of conditions`;
   for (const [key, value] of Object.entries(where)) {
     const at = `${path}[${key}]`;
-    let problem: string | null = null;
+    let problem: string | null;
     if (GROUP.includes(key)) {
       problem = Array.isArray(value) ? whereProblem(value, model, getModel, at) : `${at} must be a list of conditions`;
     } else if (key === '$not') {

@@ -156,9 +156,7 @@ describe('what the web token may not do', () => {
     ['GET', '/api/users'],
   ])('%s %s answers 403', async (method, path) => {
     const url = path.replace('REVIEW', review.documentId);
-    const response = await app
-      .api()
-      [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
+    const response = await app.api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
       .set('Authorization', `Bearer ${TEST_SECRETS.WEB_API_TOKEN}`)
       .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
@@ -278,7 +276,8 @@ describe('malformed query input answers 400, not 500', () => {
     await expect400(path, { 'filters[id][$gt]': 'abc' });
     await expect400(path, { 'filters[id][$in][0]': 'x' });
     await expect400(path, { 'filters[id][$eq]': HUGE });
-    for (const query of [{ 'pagination[page]': HUGE }, { 'pagination[page]': '10001' }, { 'pagination[start]': HUGE }]) {
+    const outOfRange: Record<string, string>[] = [{ 'pagination[page]': HUGE }, { 'pagination[page]': '10001' }, { 'pagination[start]': HUGE }];
+    for (const query of outOfRange) {
       const response = await expect400(path, query);
       expect(JSON.stringify(response.body)).not.toMatch(/99999999999999999999|1e\+20|100000000000000000000/);
     }

@@ -10,6 +10,7 @@ export const MAX_DEPTH = 3;
 export type ModerationStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 
 // C0 controls but tab and newline, DEL, and C1 controls: invisible, and PostgreSQL refuses NUL outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 // Bidi embeddings, overrides, isolates and marks (LRE..RLO, LRI..PDI, LRM, RLM, ALM) and zero-width spaces (ZWSP,
@@ -21,6 +22,7 @@ const INVISIBLE_CHARS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u20
 // after an emoji may come a variation selector or skin tone), and either joiner between letters of the scripts that
 // write with them (Persian "می‌خواهم" needs its ZWNJ, Malayalam and Sinhala their ZWJ). Anywhere else they are removed.
 const JOINERS = /[\u200C\u200D]/g;
+// eslint-disable-next-line no-misleading-character-class -- with the u flag each is one code point, matched alone on purpose
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala']
