@@ -45,6 +45,7 @@ export default async function Page({ params, searchParams }: PageProps<'/reviews
         pending: COMMENT_COOKIE_SECRET ? decodePending(COMMENT_COOKIE_SECRET, jar.get(PENDING_COOKIE)?.value, reviewId) : null,
         flash: await readFlash(jar.get(FLASH_COOKIE)?.value, reviewId),
         replyToId: replyTo,
+        // eslint-disable-next-line react-hooks/purity -- rendered once per request (connection()): the stamp is its time
         formToken: COMMENT_FORM_SECRET ? createFormToken(COMMENT_FORM_SECRET, Date.now()) : null,
       }
     : null
