@@ -1,5 +1,6 @@
-// `npm test`: install what is missing and run every suite (cms API, web unit, proxy, browser), then one summary line.
-// `npm test -- cms web proxy e2e` runs only the named suites. DATABASE_CLIENT=postgres puts the CMS on PostgreSQL.
+// `npm test`: install what is missing and run every suite (type check, lint, cms API, web unit, proxy, browser), then
+// one summary line. `npm test -- typecheck lint cms web proxy e2e` runs only the named suites. DATABASE_CLIENT=postgres
+// puts the CMS on PostgreSQL.
 // `npm test -- e2e:scaled` (not part of the default run) runs the browser suite through the caching proxy in front
 // of two web replicas sharing Redis (scripts/scaled.mjs), the CMS on PostgreSQL unless DATABASE_CLIENT says otherwise.
 import { spawnSync } from 'node:child_process';
@@ -11,13 +12,27 @@ import { startScaledStack } from './scaled.mjs';
 import { startStack } from './stack.mjs';
 
 const only = process.argv.slice(2);
-const DEFAULT_SUITES = ['cms', 'web', 'proxy', 'e2e'];
+const DEFAULT_SUITES = ['typecheck', 'lint', 'cms', 'web', 'proxy', 'e2e'];
 const want = (name) => (only.length === 0 ? DEFAULT_SUITES.includes(name) : only.includes(name));
 const database = process.env.DATABASE_CLIENT ?? 'sqlite';
 const results = [];
 
 const runSuite = (command, args, cwd, env = {}) =>
   spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...quietEnv, ...env } }).status;
+
+/**
+ * Runs `npm run <script>` in each app (the command lives in the app's package.json) with its output shown, and records
+ * one test per app: 1 passed or 1 failed.
+ */
+const perApp = (name, script) => {
+  for (const app of ['cms', 'web']) {
+    log(`Running ${name} (${app}: npm run ${script})...`);
+    const started = Date.now();
+    const status = runSuite('npm', ['run', '--silent', script], path.join(root, app));
+    log(`${name} (${app}): ${status === 0 ? 'passed' : 'failed'} in ${Math.round((Date.now() - started) / 1000)} s`);
+    results.push({ name: `${name} (${app})`, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+  }
+};
 
 /** Runs one jest suite and records its counts from jest's JSON report. */
 const jest = (name, app, env = {}) => {
@@ -141,6 +156,13 @@ const proxyTests = () => {
   results.push({ name, passed, failed });
 };
 
+if (want('typecheck') || want('lint')) {
+  ensureInstalled('cms');
+  ensureInstalled('web');
+}
+// tsc over each app with its tests (web: `next typegen` first, for the route types), then ESLint (flat config in each app).
+if (want('typecheck')) perApp('type check', 'typecheck');
+if (want('lint')) perApp('lint', 'lint');
 if (want('cms')) {
   ensureInstalled('cms');
   jest(`cms API tests (${database})`, 'cms');
