@@ -44,12 +44,14 @@ interface UploadService {
 export const seedImage = async (strapi: Core.Strapi, name: string, alternativeText: string, width: number, height: number) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-seed-'));
   try {
-    const filepath = path.join(dir, `${name}.png`);
-    writeFileSync(filepath, await sharp(Buffer.from(artwork(name, width, height))).png().toBuffer());
+    // WebP: a cover is the review page's largest paint, and a phone on a slow network waits for its bytes
+    // (a third of the PNG's). Strapi's resized copies keep the format.
+    const filepath = path.join(dir, `${name}.webp`);
+    writeFileSync(filepath, await sharp(Buffer.from(artwork(name, width, height))).webp({ quality: 80 }).toBuffer());
     const upload = strapi.plugin('upload').service('upload') as unknown as UploadService;
     const [file] = await upload.upload({
-      data: { fileInfo: { name: `${name}.png`, alternativeText, caption: null } },
-      files: { filepath, originalFilename: `${name}.png`, mimetype: 'image/png', size: statSync(filepath).size },
+      data: { fileInfo: { name: `${name}.webp`, alternativeText, caption: null } },
+      files: { filepath, originalFilename: `${name}.webp`, mimetype: 'image/webp', size: statSync(filepath).size },
     });
     return file?.id ?? null;
   } finally {

@@ -99,7 +99,7 @@ describe('backup and restore drill', () => {
     const reviews = z.object({ data: z.array(z.object({ cover: z.object({ url: z.string() }) })) }).parse(answers['/api/reviews']);
     for (const { cover } of reviews.data) {
       const image = await restored.api().get(cover.url).expect(200);
-      expect(image.headers['content-type']).toBe('image/png');
+      expect(image.headers['content-type']).toBe('image/webp');
     }
   });
 });

@@ -28,11 +28,11 @@ describe('demo content', () => {
       expect(review.film).toMatchObject({ title: expect.any(String), year: expect.any(Number) });
       expect(review.author).toMatchObject({ name: expect.any(String) });
       expect(review.genres.length).toBeGreaterThan(0);
-      expect(review.cover).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.png$/), width: 1200, height: 675, alternativeText: expect.stringContaining(review.film.title) });
-      expect(review.film.poster).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.png$/), width: 600, height: 900 });
+      expect(review.cover).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.webp$/), width: 1200, height: 675, alternativeText: expect.stringContaining(review.film.title) });
+      expect(review.film.poster).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.webp$/), width: 600, height: 900 });
     }
     const image = await app.api().get(response.body.data[0].cover.url).expect(200);
-    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['content-type']).toBe('image/webp');
   });
 
   it('seeds the Miracle in Cell No. 7 review with its seven sections, a verdict and five FAQs', async () => {
