@@ -10,6 +10,8 @@ import { startProxy } from '../scripts/scaled.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const REFRESH_SECRET = 'refresh-secret-for-the-proxy-tests';
+
 /** Every request the stand-ins received, in order. */
 const seen = [];
 
@@ -83,7 +85,7 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
       ports.push(web.server.address().port);
     }
     const port = await freePort();
-    proxy = startProxy({ port, webPorts: ports });
+    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET });
     base = proxy.url;
     await waitFor(`${base}/proxy-health`, 10_000, proxy.child);
   });
@@ -176,6 +178,20 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.match(text, /<h1>Page not found<\/h1>/);
     assert.doesNotMatch(text, /__next_error__/);
   })
+
+  it('fetches and stores a page again at once for a request with the refresh secret, and only with it', async () => {
+    const first = await ask(base, '/reviews/refreshed');
+    const forged = await ask(base, '/reviews/refreshed', { headers: { 'X-Marquee-Refresh': 'not-the-secret-at-all' } });
+    assert.equal(forged.cache, 'HIT');
+    assert.equal(forged.text, first.text);
+    const refresh = await ask(base, '/reviews/refreshed', { headers: { 'X-Marquee-Refresh': REFRESH_SECRET } });
+    assert.equal(refresh.cache, 'BYPASS');
+    assert.notEqual(refresh.text, first.text);
+    const reader = await ask(base, '/reviews/refreshed');
+    assert.equal(reader.cache, 'HIT');
+    assert.equal(reader.text, refresh.text);
+    assert.equal(seen.filter((r) => r.path === '/reviews/refreshed').every((r) => r.headers['x-marquee-refresh'] === undefined), true);
+  });
 
   it('never caches a POST, and passes its body on', async () => {
     for (let i = 0; i < 2; i += 1) {

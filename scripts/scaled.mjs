@@ -6,6 +6,7 @@
 //   reader ──> nginx :8080 (micro-cache, stale copy) ──> web :3101 ─┐
 //                                                  └──> web :3102 ─┼─> CMS :1339 ──> PostgreSQL (own database)
 //   CMS change notice ──> web :3101 /api/revalidate       Redis <──┘  (shared cache, key prefix per run)
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ export const renderProxyConfig = (values) =>
  * holds its main config, pid, temp files and cache: nothing of the system's nginx is used or touched.
  * `stop()` stops it and deletes the folder.
  */
-export const startProxy = ({ port, webPorts, testReaders = false }) => {
+export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret = randomBytes(24).toString('hex') }) => {
   const nginx = findNginx();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-proxy-'));
   // Run as root, nginx's workers run as `nobody`: they must reach the cache and temp folders below this one.
@@ -39,6 +40,7 @@ export const startProxy = ({ port, webPorts, testReaders = false }) => {
       MARQUEE_LISTEN: `127.0.0.1:${port}`,
       MARQUEE_WEB_SERVERS: webPorts.map((webPort) => `server 127.0.0.1:${webPort} max_fails=1 fail_timeout=5s;`).join('\n    '),
       MARQUEE_CACHE_DIR: path.join(dir, 'cache'),
+      MARQUEE_REFRESH_SECRET: refreshSecret,
     }),
   );
   const temp = (name) => path.join(dir, 'temp', name);
@@ -119,7 +121,16 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   // Canonical URLs, the feed and the admin's preview links name the proxy: readers never see a replica.
   secrets.cms.CLIENT_URL = proxyUrl;
   // nginx overwrites X-Forwarded-For with the address it sees: one trusted hop.
-  Object.assign(secrets.web, { SITE_URL: proxyUrl, REDIS_URL, REDIS_KEY_PREFIX: redisKeyPrefix, TRUSTED_PROXY_HOPS: '1' });
+  // A change notice makes the replica that gets it ask the proxy for the changed pages at once.
+  const refreshSecret = randomBytes(24).toString('hex');
+  Object.assign(secrets.web, {
+    SITE_URL: proxyUrl,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    TRUSTED_PROXY_HOPS: '1',
+    PROXY_REFRESH_URL: `http://127.0.0.1:${proxyPort}`,
+    PROXY_REFRESH_SECRET: refreshSecret,
+  });
   const admin = runAdmin();
 
   const db = createDatabase(database);
@@ -156,7 +167,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   try {
     signal?.throwIfAborted();
     children.cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    proxy = startProxy({ port: proxyPort, webPorts, testReaders });
+    proxy = startProxy({ port: proxyPort, webPorts, testReaders, refreshSecret });
     children.proxy = proxy.child;
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, children.cms);
     // Started once the CMS answers, as in compose (web depends on cms healthy), so no first page is an error.

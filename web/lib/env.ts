@@ -32,6 +32,9 @@ const serverEnvSchema = z.object({
    * all (a reader reaching the server directly could write any).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The caching proxy, as this server reaches it, and the secret that lets a request refresh its copy of a page. */
+  PROXY_REFRESH_URL: z.url().optional(),
+  PROXY_REFRESH_SECRET: secret,
 })
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>

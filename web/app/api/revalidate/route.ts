@@ -1,5 +1,7 @@
+import { after } from 'next/server'
 import { cmsEventSchema, revalidateCmsEvent, verifySignature } from '@/lib/cms/revalidate'
 import { env } from '@/lib/env'
+import { pathsForEvent, refreshProxy } from '@/lib/proxy-refresh'
 
 const MAX_BODY_BYTES = 16 * 1024
 
@@ -22,5 +24,8 @@ export async function POST(request: Request): Promise<Response> {
   const event = cmsEventSchema.safeParse(json)
   if (!event.success) return Response.json({ error: 'Invalid event', issues: event.error.issues }, { status: 400 })
 
-  return Response.json({ revalidated: revalidateCmsEvent(event.data) })
+  const revalidated = revalidateCmsEvent(event.data)
+  // Once this answer is sent, and the tags it expired are recorded for every replica.
+  after(() => refreshProxy(pathsForEvent(event.data)))
+  return Response.json({ revalidated })
 }

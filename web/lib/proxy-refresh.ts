@@ -1,0 +1,52 @@
+import 'server-only'
+import http from 'node:http'
+import https from 'node:https'
+import type { CmsEvent } from '@/lib/cms/revalidate'
+import { env } from '@/lib/env'
+
+/**
+ * After a change notice, asks the caching proxy to fetch the pages it names again at once, instead of serving its
+ * copy for up to 2 more seconds (proxy/nginx.conf: a request carrying the refresh secret bypasses the cache and
+ * stores the answer). Only the HTML of the pages a reader is likeliest to open; everything else, and the RSC
+ * payloads of client navigation, still refresh within 2 s by themselves. Unset PROXY_REFRESH_URL: nothing to do.
+ */
+export function pathsForEvent(e: CmsEvent): string[] {
+  const review = e.model === 'review' ? e.slug : e.review?.slug ?? null
+  const paths = review ? [`/reviews/${review}`] : []
+  if (e.model === 'review') paths.push('/', '/feed.xml')
+  if (e.model === 'faq' && !e.review) paths.push('/faq')
+  return paths
+}
+
+/** Both encodings the proxy keeps a page in (its cache key normalises Accept-Encoding to gzip or nothing). */
+const ENCODINGS = ['gzip', 'identity']
+
+function refreshOne(base: URL, path: string, encoding: string, secret: string, siteHost: string): Promise<void> {
+  return new Promise((resolve) => {
+    const client = base.protocol === 'https:' ? https : http
+    const request = client.request(
+      new URL(path, base),
+      // The proxy keys its cache on the Host readers send: the site's.
+      { method: 'GET', headers: { Host: siteHost, 'Accept-Encoding': encoding, 'X-Marquee-Refresh': secret }, timeout: 5000 },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolve())
+      },
+    )
+    request.on('timeout', () => request.destroy())
+    request.on('error', (error) => {
+      console.error(`Proxy refresh of ${path} failed:`, error.message)
+      resolve()
+    })
+    request.end()
+  })
+}
+
+/** Never throws: a proxy that cannot be reached refreshes within 2 s anyway. */
+export async function refreshProxy(paths: string[]): Promise<void> {
+  const { PROXY_REFRESH_URL, PROXY_REFRESH_SECRET, SITE_URL } = env()
+  if (!PROXY_REFRESH_URL || !PROXY_REFRESH_SECRET || paths.length === 0) return
+  const base = new URL(PROXY_REFRESH_URL)
+  const siteHost = new URL(SITE_URL).host
+  await Promise.all(paths.flatMap((path) => ENCODINGS.map((encoding) => refreshOne(base, path, encoding, PROXY_REFRESH_SECRET, siteHost))))
+}
