@@ -77,7 +77,11 @@ const nextConfig: NextConfig = {
     }
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/((?!uploads/).*)', headers: securityHeaders },
+      // Uploaded files keep the sandboxing policy their route sets (app/uploads): the site's CSP would replace it.
+      { source: '/uploads/:path*', headers: securityHeaders.filter((h) => h.key !== 'Content-Security-Policy') },
+    ]
   },
 }
 

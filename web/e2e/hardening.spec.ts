@@ -25,3 +25,25 @@ test('a NUL or other control character in a search is never echoed back', async 
   expect(html).not.toMatch(/\u0000|\u0007/)
   expect(html).toContain('cell probe')
 })
+
+test('the comment form posts to the review itself, never to an empty action, and every comment is named by a heading', async ({ page, request }) => {
+  const html = await (await request.get(REVIEW_PATH)).text()
+  const form = /<form[^>]*class="comment-form"[^>]*>/.exec(html)?.[0] ?? ''
+  expect(form).toContain(`action="${REVIEW_PATH}"`)
+  await page.goto(REVIEW_PATH)
+  const comments = page.locator('#comments article')
+  expect(await comments.count()).toBeGreaterThan(0)
+  for (const article of await comments.all()) await expect(article.getByRole('heading')).toHaveCount(1)
+})
+
+test('an uploaded file keeps its own sandboxing policy, not the site-wide one', async ({ request }) => {
+  const html = await (await request.get(REVIEW_PATH)).text()
+  const upload = /src="(\/uploads\/[^"]+)"/.exec(html)?.[1]
+  expect(upload).toBeTruthy()
+  const response = await request.get(upload ?? '')
+  expect(response.status()).toBe(200)
+  const csp = response.headers()['content-security-policy'] ?? ''
+  expect(csp).toContain('sandbox')
+  expect(csp).toContain("default-src 'none'")
+  expect(csp).not.toContain('script-src')
+})

@@ -53,12 +53,14 @@ export type CommentFormProps = {
   formToken: string | null
   replyTo: { id: string; authorName: string } | null
   cancelReplyHref: string
+  /** The review's own address: where the form posts before (or without) JavaScript, instead of an empty action. */
+  permalink: string
   /** The answer to a post made without JavaScript, carried across the redirect back here. */
   initialState?: CommentFormState
 }
 
-export function CommentForm({ action, formToken, replyTo, cancelReplyHref, initialState = initialCommentFormState }: CommentFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialState)
+export function CommentForm({ action, formToken, replyTo, cancelReplyHref, permalink, initialState = initialCommentFormState }: CommentFormProps) {
+  const [state, formAction, pending] = useActionState(action, initialState, permalink)
   const formRef = useRef<HTMLFormElement>(null)
   const summaryRef = useRef<HTMLDivElement>(null)
   const errorFields = ORDER.filter((f) => state.fieldErrors[f])

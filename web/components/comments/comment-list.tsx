@@ -39,12 +39,13 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
     <li id={`comment-${comment.id}`} className={`comment depth-${comment.depth}`}>
       <article aria-labelledby={`comment-${comment.id}-by`}>
         <header>
-          <p id={`comment-${comment.id}-by`} className="comment-meta">
+          {/* A heading, so each comment's <article> is named by one (and listed in a screen reader's outline). */}
+          <h3 id={`comment-${comment.id}-by`} className="comment-meta">
             <CommentAuthor name={comment.authorName} website={comment.website} /> <span className="says">says:</span>{' '}
             <a href={`#comment-${comment.id}`} className="comment-date">
               <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
             </a>
-          </p>
+          </h3>
         </header>
         <CommentBody body={comment.body} />
         {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (

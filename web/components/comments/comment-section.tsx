@@ -58,6 +58,7 @@ export function CommentSection({ review, thread, reader, submit }: Props) {
           formToken={reader?.formToken ?? null}
           replyTo={parent ? { id: parent.id, authorName: parent.authorName } : null}
           cancelReplyHref={`/reviews/${review.slug}#respond`}
+          permalink={`/reviews/${review.slug}`}
           {...(reader?.flash ? { initialState: reader.flash } : {})}
         />
       ) : (

@@ -10,7 +10,7 @@ jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }))
 const TOKEN = `1764000000000.${'a'.repeat(64)}`
 
 function renderForm(action: (s: CommentFormState, f: FormData) => Promise<CommentFormState>, replyTo: { id: string; authorName: string } | null = null) {
-  return render(<CommentForm action={action} formToken={TOKEN} replyTo={replyTo} cancelReplyHref="/reviews/heat-review#respond" />)
+  return render(<CommentForm action={action} formToken={TOKEN} replyTo={replyTo} cancelReplyHref="/reviews/heat-review#respond" permalink="/reviews/heat-review" />)
 }
 
 async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, { save = false } = {}) {
@@ -44,7 +44,7 @@ it('stamps when the reader begins to write, once, with a private POST', async ()
 
 it('carries no token of its own on a shared page, and a <noscript> stamp for readers without JavaScript', () => {
   // <noscript> content is only ever rendered by the server.
-  const html = renderToStaticMarkup(<CommentForm action={jest.fn()} formToken={null} replyTo={null} cancelReplyHref="/reviews/heat-review#respond" />)
+  const html = renderToStaticMarkup(<CommentForm action={jest.fn()} formToken={null} replyTo={null} cancelReplyHref="/reviews/heat-review#respond" permalink="/reviews/heat-review" />)
   expect(html).not.toContain('name="formToken"')
   expect(html).toMatch(/<noscript><img src="\/api\/comment-token"[^>]*><\/noscript>/)
 })
