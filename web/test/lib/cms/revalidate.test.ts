@@ -4,8 +4,13 @@ import { revalidateTag } from 'next/cache'
 import { POST } from '@/app/api/revalidate/route'
 import { type CmsEvent, tagsForEvent, verifySignature } from '@/lib/cms/revalidate'
 import { resetEnvForTests } from '@/lib/env'
+import { refreshProxy } from '@/lib/proxy-refresh'
 
 jest.mock('next/cache', () => ({ revalidateTag: jest.fn(), cacheTag: jest.fn(), cacheLife: jest.fn() }))
+/** What the route leaves for after its answer (the proxy refresh); Next runs it once the response is sent. */
+const afterAnswer: (() => unknown)[] = []
+jest.mock('next/server', () => ({ ...jest.requireActual('next/server'), after: (task: () => unknown) => afterAnswer.push(task) }))
+jest.mock('@/lib/proxy-refresh', () => ({ ...jest.requireActual('@/lib/proxy-refresh'), refreshProxy: jest.fn(async () => undefined) }))
 
 const SECRET = 'revalidate-secret-for-tests'
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
@@ -16,6 +21,8 @@ beforeEach(() => {
   process.env.REVALIDATE_SECRET = SECRET
   resetEnvForTests()
   jest.mocked(revalidateTag).mockClear()
+  jest.mocked(refreshProxy).mockClear()
+  afterAnswer.length = 0
 })
 
 describe('tagsForEvent', () => {
@@ -68,11 +75,16 @@ describe('POST /api/revalidate', () => {
       ['review-slug:heat-review', { expire: 0 }],
       ['comments:heat-review', { expire: 0 }],
     ])
+    // Once answered, the caching proxy is asked for the changed pages.
+    expect(refreshProxy).not.toHaveBeenCalled()
+    await Promise.all(afterAnswer.map((task) => task()))
+    expect(refreshProxy).toHaveBeenCalledWith(['/reviews/heat-review', '/', '/feed.xml'])
   })
 
   it('answers 401 and revalidates nothing for a bad signature', async () => {
     const body = JSON.stringify(base)
     expect((await post(body, sign('{}'))).status).toBe(401)
+    expect(afterAnswer).toHaveLength(0)
     expect((await post(body, null)).status).toBe(401)
     expect(revalidateTag).not.toHaveBeenCalled()
   })
