@@ -262,9 +262,10 @@ try {
     page.uncached = await uncached(web + page.path, web, secrets.web.REVALIDATE_SECRET, review);
   }
 
-  log(`Publish-to-visible: ${SAMPLES} published changes, polling ${proxy}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`);
+  log(`Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`);
   const loadBeforePublish = load();
-  const publish = await publishToVisible(cmsUrl, admin, review, proxy + pages[1].path);
+  // Polled as readers reach it (the site's host: the proxy keys its copies on Host, and change notices refresh those).
+  const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path);
 
   // ---- report ---------------------------------------------------------------------------------------------
   const line = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');

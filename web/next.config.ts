@@ -35,11 +35,6 @@ const nextConfig: NextConfig = {
   agentRules: false,
   cacheComponents: true,
   partialPrefetching: true,
-  experimental: {
-    // The site's one small stylesheet (about 3 KB compressed) goes in the page: no render-blocking request before
-    // the first paint on a slow network.
-    inlineCss: true,
-  },
   // Replicas share Next's caches through Redis when REDIS_URL is set at run time, and keep Next's own in-memory
   // and file-system caches when it is not: the handlers decide at start-up (cache-handlers/redis-client.js).
   cacheHandler: require.resolve('./cache-handlers/redis-incremental.js'),

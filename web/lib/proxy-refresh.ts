@@ -13,13 +13,16 @@ import { env } from '@/lib/env'
 export function pathsForEvent(e: CmsEvent): string[] {
   const review = e.model === 'review' ? e.slug : e.review?.slug ?? null
   const paths = review ? [`/reviews/${review}`] : []
-  if (e.model === 'review') paths.push('/', '/feed.xml')
+  if (e.model === 'review') paths.push('/')
   if (e.model === 'faq' && !e.review) paths.push('/faq')
   return paths
 }
 
-/** Both encodings the proxy keeps a page in (its cache key normalises Accept-Encoding to gzip or nothing). */
-const ENCODINGS = ['gzip', 'identity']
+/**
+ * The proxy keeps a page per encoding (gzip or none); every browser asks for gzip, so that copy is refreshed. The
+ * uncompressed one (scripts, curl) catches up within 2 s by itself, and the web renders each page once, not twice.
+ */
+const ENCODINGS = ['gzip']
 
 function refreshOne(base: URL, path: string, encoding: string, secret: string, siteHost: string): Promise<void> {
   return new Promise((resolve) => {

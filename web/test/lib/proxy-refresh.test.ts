@@ -7,7 +7,7 @@ import { pathsForEvent, refreshProxy } from '@/lib/proxy-refresh'
 const event = { event: 'publish' as const, documentId: 'd1', sentAt: '2026-11-25T00:00:00.000Z' }
 
 it('names the pages a reader is likeliest to open after each kind of change', () => {
-  expect(pathsForEvent({ ...event, model: 'review', slug: 'heat-review', review: null })).toEqual(['/reviews/heat-review', '/', '/feed.xml'])
+  expect(pathsForEvent({ ...event, model: 'review', slug: 'heat-review', review: null })).toEqual(['/reviews/heat-review', '/'])
   expect(pathsForEvent({ ...event, model: 'comment', slug: null, review: { documentId: 'r1', slug: 'heat-review' } })).toEqual(['/reviews/heat-review'])
   expect(pathsForEvent({ ...event, model: 'faq', slug: null, review: null })).toEqual(['/faq'])
   expect(pathsForEvent({ ...event, model: 'genre', slug: 'drama', review: null })).toEqual([])
@@ -34,10 +34,10 @@ describe('refreshProxy', () => {
     resetEnvForTests()
   })
 
-  it("asks the proxy for each page in both encodings it keeps, as the site's host, with the secret", async () => {
+  it("asks the proxy for each page as browsers get it (gzip), as the site's host, with the secret", async () => {
     await refreshProxy(['/reviews/heat-review', '/'])
-    expect(seen).toHaveLength(4)
-    expect(new Set(seen.map((s) => `${s.path} ${s.encoding}`))).toEqual(new Set(['/reviews/heat-review gzip', '/reviews/heat-review identity', '/ gzip', '/ identity']))
+    expect(seen).toHaveLength(2)
+    expect(new Set(seen.map((s) => `${s.path} ${s.encoding}`))).toEqual(new Set(['/reviews/heat-review gzip', '/ gzip']))
     expect(seen.every((s) => s.host === 'marquee.example' && s.secret === 'refresh-secret-refresh-secret')).toBe(true)
   })
 

@@ -78,7 +78,7 @@ describe('POST /api/revalidate', () => {
     // Once answered, the caching proxy is asked for the changed pages.
     expect(refreshProxy).not.toHaveBeenCalled()
     await Promise.all(afterAnswer.map((task) => task()))
-    expect(refreshProxy).toHaveBeenCalledWith(['/reviews/heat-review', '/', '/feed.xml'])
+    expect(refreshProxy).toHaveBeenCalledWith(['/reviews/heat-review', '/'])
   })
 
   it('answers 401 and revalidates nothing for a bad signature', async () => {
