@@ -3,11 +3,10 @@ import { notFound } from 'next/navigation'
 import { Pagination } from '@/components/layout/pagination'
 import { ReviewList } from '@/components/reviews/review-card'
 import { listReviews } from '@/lib/cms/reviews'
-import { toPageNumber } from '@/lib/cms/strapi'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
  * The home page and its later pages: `/` and `/?page=N` are rewritten here (next.config.ts). A dynamic segment on
@@ -25,8 +24,7 @@ export async function generateStaticParams() {
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/latest/[page]'>['params']) {
   const { page } = await params
-  const n = toPageNumber(page)
-  if (String(n) !== page) notFound()
+  const n = pageParam(page)
   return n
 }
 

@@ -5,11 +5,10 @@ import { CmsImage } from '@/components/media/cms-image'
 import { ReviewList } from '@/components/reviews/review-card'
 import { getAuthorBySlug } from '@/lib/cms/authors'
 import { listReviewsByAuthor } from '@/lib/cms/reviews'
-import { toPageNumber } from '@/lib/cms/strapi'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
  * One page of a author's reviews: `/authors/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
@@ -26,8 +25,7 @@ export async function generateStaticParams() {
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/authors/[slug]/[page]'>['params']) {
   const { slug, page } = await params
-  const n = toPageNumber(page)
-  if (String(n) !== page) notFound()
+  const n = pageParam(page)
   return { slug, page: n }
 }
 

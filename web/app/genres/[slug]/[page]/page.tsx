@@ -5,12 +5,11 @@ import { ReviewList } from '@/components/reviews/review-card'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getGenreBySlug } from '@/lib/cms/genres'
 import { listReviewsByGenre } from '@/lib/cms/reviews'
-import { toPageNumber } from '@/lib/cms/strapi'
 import { env } from '@/lib/env'
 import { breadcrumbJsonLd } from '@/lib/seo'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
  * One page of a genre's reviews: `/genres/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
@@ -27,8 +26,7 @@ export async function generateStaticParams() {
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/genres/[slug]/[page]'>['params']) {
   const { slug, page } = await params
-  const n = toPageNumber(page)
-  if (String(n) !== page) notFound()
+  const n = pageParam(page)
   return { slug, page: n }
 }
 

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { SearchView, cleanQuery } from '@/components/reviews/search-view'
 import { searchReviews } from '@/lib/cms/reviews'
-import { toPageNumber } from '@/lib/cms/strapi'
 import { loadFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
  * Search results: `/search?q=…&page=N` is rewritten here (next.config.ts), so the terms are part of the path and
@@ -22,8 +20,7 @@ export async function generateStaticParams() {
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/search/[q]/[page]'>['params']) {
   const { q, page } = await params
-  const n = toPageNumber(page)
-  if (String(n) !== page) notFound()
+  const n = pageParam(page)
   return { q: cleanQuery(q), page: n }
 }
 

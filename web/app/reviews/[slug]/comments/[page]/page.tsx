@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
-import { toPageNumber } from '@/lib/cms/strapi'
 import { submitComment } from '../../actions'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /** A later page of a review's comments (`/reviews/<slug>?cpage=N` is rewritten here); cached like the review. */
 export async function generateStaticParams() {
@@ -17,8 +15,7 @@ export async function generateStaticParams() {
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/reviews/[slug]/comments/[page]'>['params']) {
   const { slug, page } = await params
-  const commentsPage = toPageNumber(page)
-  if (String(commentsPage) !== page) notFound()
+  const commentsPage = pageParam(page)
   return { slug, commentsPage }
 }
 
