@@ -151,17 +151,47 @@ export const portFree = (port) =>
   });
 
 /**
- * Debian's nginx for the caching proxy (run unprivileged from its own config, never as the system service);
- * running as root on Debian it installs the package itself. Exits with the command to run anywhere else.
+ * A program from a Debian package: the path in `envVar`, else Debian's; running as root on Debian it installs the
+ * package itself. Exits with the command to run anywhere else (never a download from another host).
  */
-export const findNginx = () => {
-  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx'].filter(Boolean);
-  const found = candidates.find((candidate) => existsSync(candidate));
+const findDebianProgram = ({ envVar, binary, pkg, what, neededFor }) => {
+  const found = [process.env[envVar], binary].filter(Boolean).find((candidate) => existsSync(candidate));
   if (found) return found;
-  if (aptInstall(['nginx'], 'No nginx found') && existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
-  log('The caching proxy (npm run start:scaled, its tests) needs nginx and none was found. Install it with:');
-  log('  sudo apt-get install -y nginx      (or set NGINX_PATH to an nginx binary)');
+  if (aptInstall([pkg], `No ${what} found`) && existsSync(binary)) return binary;
+  log(`${neededFor} ${what} and none was found. Install it with:`);
+  log(`  sudo apt-get install -y ${pkg}      (or set ${envVar} to a ${what} binary)`);
   process.exit(1);
+};
+
+/** Debian's nginx for the caching proxy and the bench (run unprivileged from its own config, never the service). */
+export const findNginx = () =>
+  findDebianProgram({ envVar: 'NGINX_PATH', binary: '/usr/sbin/nginx', pkg: 'nginx', what: 'nginx', neededFor: 'The caching proxy (npm run start:scaled, its tests) needs' });
+
+/**
+ * The main config of a local, unprivileged nginx in the foreground (`daemon off`, so stopping the process stops
+ * it), with its pid and temp files in `dir` (which must hold a `temp` folder) and `http` inside its http block.
+ */
+export const unprivilegedNginxConfig = ({ dir, http }) => {
+  const temp = (name) => path.join(dir, 'temp', name);
+  return `daemon off;
+worker_processes auto;
+pid ${path.join(dir, 'nginx.pid')};
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    keepalive_timeout 65;
+    client_body_temp_path ${temp('client_body')};
+    proxy_temp_path ${temp('proxy')};
+    fastcgi_temp_path ${temp('fastcgi')};
+    uwsgi_temp_path ${temp('uwsgi')};
+    scgi_temp_path ${temp('scgi')};
+${http}
+}
+`;
 };
 
 /**
@@ -215,12 +245,5 @@ export const ensureRedis = async (url = 'redis://127.0.0.1:6379') => {
  * A Chromium for the browser tests: CHROME_PATH, then Debian's /usr/bin/chromium; running as root on Debian, it
  * installs Debian's package itself. Never a browser download (Playwright's own builds cannot be fetched here).
  */
-export const findChromium = () => {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(Boolean);
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (found) return found;
-  if (aptInstall(['chromium'], 'No Chromium found') && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  log('The browser tests need Chromium and none was found. Install it with:');
-  log('  sudo apt-get install -y chromium      (or set CHROME_PATH to a Chromium binary)');
-  process.exit(1);
-};
+export const findChromium = () =>
+  findDebianProgram({ envVar: 'CHROME_PATH', binary: '/usr/bin/chromium', pkg: 'chromium', what: 'Chromium', neededFor: 'The browser tests need' });

@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { ensureRedis, exited, findNginx, log, portFree, redisCommand, root, start, stop, waitFor } from './lib.mjs';
+import { ensureRedis, exited, findNginx, log, portFree, redisCommand, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
 import { createDatabase, prepareApps, runAdmin, startCms, startWeb, stopAll } from './stack.mjs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -43,38 +43,22 @@ export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret 
       MARQUEE_REFRESH_SECRET: refreshSecret,
     }),
   );
-  const temp = (name) => path.join(dir, 'temp', name);
+  // The main config around proxy/nginx.conf for a local, unprivileged nginx (compose uses the image's own).
   writeFileSync(
     path.join(dir, 'nginx.conf'),
-    `# The main config around proxy/nginx.conf for a local, unprivileged nginx (compose uses the image's own).
-daemon off;
-worker_processes auto;
-pid ${path.join(dir, 'nginx.pid')};
-error_log stderr warn;
-events { worker_connections 1024; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    keepalive_timeout 65;
-    client_body_temp_path ${temp('client_body')};
-    proxy_temp_path ${temp('proxy')};
-    fastcgi_temp_path ${temp('fastcgi')};
-    uwsgi_temp_path ${temp('uwsgi')};
-    scgi_temp_path ${temp('scgi')};${
-      testReaders
-        ? `
-    # Test mode: every browser of the test run connects from loopback, so the flood limit would see one reader.
+    unprivilegedNginxConfig({
+      dir,
+      http: `${
+        testReaders
+          ? `    # Test mode: every browser of the test run connects from loopback, so the flood limit would see one reader.
     # The run's proxy stands for the readers' own edge and believes X-Marquee-Test-Reader, from loopback only;
     # X-Forwarded-For is still overwritten with that address (what the rotation test proves).
     set_real_ip_from 127.0.0.1;
-    real_ip_header X-Marquee-Test-Reader;`
-        : ''
-    }
-    include ${path.join(dir, 'marquee.conf')};
-}
-`,
+    real_ip_header X-Marquee-Test-Reader;
+`
+          : ''
+      }    include ${path.join(dir, 'marquee.conf')};`,
+    }),
   );
   const child = start('proxy', nginx, ['-c', path.join(dir, 'nginx.conf'), '-p', dir, '-e', 'stderr']);
   return {

@@ -1,10 +1,10 @@
-// The benchmark's reference: Debian's nginx serving pages as static files, configured like the caching proxy's
-// main config (scripts/scaled.mjs: worker_processes auto, sendfile, no access log) and with the proxy's gzip
+// The benchmark's reference: Debian's nginx serving pages as static files, configured with the caching proxy's
+// main config (scripts/lib.mjs unprivilegedNginxConfig: worker_processes auto, sendfile, no access log) and with the proxy's gzip
 // settings (proxy/nginx.conf), so the only difference measured is the proxy's work.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exited, findNginx, start, stop, waitFor } from '../lib.mjs';
+import { exited, findNginx, start, stop, unprivilegedNginxConfig, waitFor } from '../lib.mjs';
 
 /**
  * Starts nginx in the foreground on 127.0.0.1:`port`, serving `files` ({ '/reviews/x': Buffer, '/': Buffer }) at
@@ -33,26 +33,11 @@ export const startStaticNginx = async ({ port, files }) => {
       mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
       writeFileSync(file, body, { mode: 0o644 });
     }
-    const temp = (name) => path.join(dir, 'temp', name);
     writeFileSync(
       path.join(dir, 'nginx.conf'),
-      `daemon off;
-worker_processes auto;
-pid ${path.join(dir, 'nginx.pid')};
-error_log stderr warn;
-events { worker_connections 1024; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    keepalive_timeout 65;
-    client_body_temp_path ${temp('client_body')};
-    proxy_temp_path ${temp('proxy')};
-    fastcgi_temp_path ${temp('fastcgi')};
-    uwsgi_temp_path ${temp('uwsgi')};
-    scgi_temp_path ${temp('scgi')};
-    server {
+      unprivilegedNginxConfig({
+        dir,
+        http: `    server {
         listen 127.0.0.1:${port};
         server_tokens off;
         root ${site};
@@ -65,9 +50,8 @@ http {
             # Pages are saved under their URL path, without an extension.
             default_type text/html;
         }
-    }
-}
-`,
+    }`,
+      }),
     );
     child = start('static', nginx, ['-c', path.join(dir, 'nginx.conf'), '-p', dir, '-e', 'stderr']);
     await waitFor(`http://127.0.0.1:${port}/`, 10_000, child);
