@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq'];
-const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::moderation-setting.moderation-setting'];
+const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting'];
 const MEDIA_ACTIONS = [
   'plugin::upload.read',
   'plugin::upload.configure-view',
