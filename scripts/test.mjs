@@ -56,7 +56,9 @@ const jest = (name, app, env = {}) => {
 const playwright = (name, chrome, env) => {
   const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'marquee-report-')), 'playwright.json');
   log(`Running ${name}...`);
-  const status = runSuite('npx', ['playwright', 'test', '--reporter=list,json'], path.join(root, 'web'), {
+  // E2E_SPECS (space-separated spec paths or names) runs only those specs: a quicker loop while working on one page.
+  const specs = (process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean);
+  const status = runSuite('npx', ['playwright', 'test', '--reporter=list,json', ...specs], path.join(root, 'web'), {
     CHROME_PATH: chrome,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
     ...env,
