@@ -247,3 +247,7 @@ export const ensureRedis = async (url = 'redis://127.0.0.1:6379') => {
  */
 export const findChromium = () =>
   findDebianProgram({ envVar: 'CHROME_PATH', binary: '/usr/bin/chromium', pkg: 'chromium', what: 'Chromium', neededFor: 'The browser tests need' });
+
+/** Debian's Java, which runs the W3C HTML checker (vnu.jar) in the browser suite. */
+export const findJava = () =>
+  findDebianProgram({ envVar: 'JAVA_PATH', binary: '/usr/bin/java', pkg: 'default-jre-headless', what: 'Java runtime', neededFor: 'The browser tests (the W3C HTML checker) need' });

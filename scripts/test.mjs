@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureInstalled, findChromium, findNginx, log, quietEnv, root } from './lib.mjs';
+import { ensureInstalled, findChromium, findJava, findNginx, log, quietEnv, root } from './lib.mjs';
 import { startScaledStack } from './scaled.mjs';
 import { startStack } from './stack.mjs';
 
@@ -60,6 +60,7 @@ const playwright = (name, chrome, env) => {
   const specs = (process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean);
   const status = runSuite('npx', ['playwright', 'test', '--reporter=list,json', ...specs], path.join(root, 'web'), {
     CHROME_PATH: chrome,
+    JAVA_PATH: findJava(),
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
     ...env,
   });

@@ -180,11 +180,11 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, perma
         </div>
 
         <FieldRow field="comment" error={state.fieldErrors.comment}>
-          <textarea {...control('comment')} key={`comment-${state.submittedAt}`} rows={8} maxLength={5000} required aria-required="true" />
+          <textarea {...control('comment')} key={`comment-${state.submittedAt}`} rows={8} maxLength={5000} required />
         </FieldRow>
 
         <FieldRow field="name" error={state.fieldErrors.name}>
-          <input {...control('name')} key={`name-${state.submittedAt}`} type="text" autoComplete="name" maxLength={100} required aria-required="true" />
+          <input {...control('name')} key={`name-${state.submittedAt}`} type="text" autoComplete="name" maxLength={100} required />
         </FieldRow>
 
         <FieldRow field="email" error={state.fieldErrors.email}>
@@ -195,7 +195,6 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, perma
             autoComplete="email"
             maxLength={254}
             required
-            aria-required="true"
           />
         </FieldRow>
 
