@@ -4,8 +4,7 @@ import UnsubscribePage from '@/app/mail/unsubscribe/page'
 
 jest.mock('next/server', () => ({ connection: async () => undefined }))
 
-const props = (query: Record<string, string>) =>
-  ({ params: Promise.resolve({}), searchParams: Promise.resolve(query) }) as unknown as PageProps<'/mail/confirm'>
+const props = (query: Record<string, string>) => ({ params: Promise.resolve({}), searchParams: Promise.resolve(query) })
 
 it('the confirmation page is a plain form post carrying the token (works without JavaScript)', async () => {
   render(await ConfirmPage(props({ token: 'abc.def' })))
