@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { enqueue, runDigest, setLastDigest, verifyToken } from '../../src/mail';
 import { bootStrapi, createDatabase, TEST_SECRETS, type TestApp } from '../helpers/strapi';
 import { commentInput, createReview, postComment, setModeration, unique } from '../helpers/fixtures';
@@ -304,6 +307,35 @@ describe('the mail queue across a restart', () => {
     } finally {
       await database.drop();
       await smtp.close();
+    }
+  });
+});
+
+describe('email without an SMTP server (development)', () => {
+  it('writes each email as an .eml file under the outbox and logs its subject', async () => {
+    const outbox = mkdtempSync(path.join(os.tmpdir(), 'marquee-outbox-'));
+    const app = await bootStrapi({ SMTP_HOST: '', MAIL_OUTBOX_DIR: outbox, MAIL_POLL_MS: '100', CLIENT_URL: SITE });
+    const logged: string[] = [];
+    const info = jest.spyOn(app.strapi.log, 'info').mockImplementation((message: unknown) => {
+      logged.push(String(message));
+      return app.strapi.log;
+    });
+    try {
+      await enqueue(app.strapi, { kind: 'moderator', recipient: 'dev@staff.example', email: { subject: 'Written to disk', text: 'Plain part', html: '<p>HTML part</p>' } });
+      const file = await waitFor(() => readdirSync(outbox).find((name) => name.endsWith('-moderator.eml')), 'the .eml file');
+      const raw = readFileSync(path.join(outbox, file), 'utf8');
+      expect(raw).toMatch(/^Subject: Written to disk$/m);
+      expect(raw).toMatch(/^To: dev@staff\.example$/m);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      expect(raw).toContain('Plain part');
+      expect(raw).toContain('<p>HTML part</p>');
+      expect(logged.some((line) => line.includes('"Written to disk"') && line.includes('.eml'))).toBe(true);
+      const job = await app.strapi.db.query(JOB).findOne({ where: { recipient: 'dev@staff.example' } });
+      expect(job.state).toBe('sent');
+    } finally {
+      info.mockRestore();
+      await app.stop();
+      rmSync(outbox, { recursive: true, force: true });
     }
   });
 });
