@@ -166,8 +166,8 @@ export const processDue = async (strapi: Core.Strapi, now = new Date()): Promise
       });
       strapi.log.warn(
         failed
-          ? `[mail] gave up on "${job.subject}" to ${job.recipient} after ${attempts} attempts: ${message}`
-          : `[mail] "${job.subject}" to ${job.recipient} failed (${message}); trying again in ${delay} ms`,
+          ? `[mail] gave up on mail job ${job.id} (${job.kind}) after ${attempts} attempts: ${message}`
+          : `[mail] mail job ${job.id} (${job.kind}) failed (${message}); trying again in ${delay} ms`,
       );
     }
   }
