@@ -27,6 +27,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       email: env('ADMIN_EMAIL', ''),
       password: env('ADMIN_PASSWORD', ''),
     },
+    /** Email notifications (src/mail): the queue, its links and its signed tokens. */
+    mail: {
+      /** smtp: SMTP_HOST is set; file: development writes .eml files; none: production without SMTP keeps the queue. */
+      transport: env('SMTP_HOST', '') ? 'smtp' : development || env('NODE_ENV', '') === 'test' ? 'file' : 'none',
+      outboxDir: env('MAIL_OUTBOX_DIR', '.tmp/mail'),
+      from: env('MAIL_FROM', 'Marquee <no-reply@localhost>'),
+      /** Optional address for List-Unsubscribe's mailto: form. */
+      unsubscribeMailto: env('MAIL_UNSUBSCRIBE_MAILTO', ''),
+      /** Key of the links' HMAC; defaults to the app keys, so no new secret is needed for them to be unguessable. */
+      tokenSecret: env('MAIL_TOKEN_SECRET', env('APP_KEYS', '')),
+      confirmHours: env.int('MAIL_CONFIRM_HOURS', 72),
+      siteUrl: env('CLIENT_URL', 'http://localhost:3000'),
+      adminUrl: env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337)}`,
+      pollMs: env.int('MAIL_POLL_MS', 5000),
+      attempts: env.int('MAIL_ATTEMPTS', 6),
+      baseDelayMs: env.int('MAIL_BASE_DELAY_MS', 60_000),
+    },
     development,
     production: env('NODE_ENV', 'development') === 'production',
   };

@@ -9,11 +9,13 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { seedDemoContent } from './bootstrap/seed';
 import { ensureWebToken } from './bootstrap/web-token';
+import { startMailWorker, watchComments } from './mail';
 import { createNotifier, type Notifier } from './revalidation/notifier';
 import { watchChanges } from './revalidation/watch';
 import { registerQueryGuard } from './utils/query-guard';
 
 let notifier: Notifier | undefined;
+let mailWorker: ReturnType<typeof startMailWorker> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +25,7 @@ export default {
     watchChanges(strapi, notifier);
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
+    watchComments(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -33,9 +36,11 @@ export default {
     await ensureModerationSettings(strapi);
     await ensureDevAdmin(strapi);
     if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
+    mailWorker = startMailWorker(strapi);
   },
 
-  destroy() {
+  async destroy() {
     notifier?.stop();
+    await mailWorker?.stop();
   },
 };

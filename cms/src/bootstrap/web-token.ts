@@ -3,13 +3,15 @@ import type { MarqueeConfig } from '../../config/marquee';
 
 export const WEB_TOKEN_NAME = 'marquee-web';
 
-/** What the web server may do with its token: post comments, and read drafts for the editors' preview. */
+/** What the web server may do with its token: post comments, read drafts for the editors' preview, forward email links. */
 export const WEB_TOKEN_PERMISSIONS = [
   'api::comment.comment.create',
   'api::review.review.find',
   'api::review.review.findOne',
   'api::faq.faq.find',
   'api::faq.faq.findOne',
+  'api::mail.mail.confirm',
+  'api::mail.mail.unsubscribe',
 ];
 
 interface TokenService {

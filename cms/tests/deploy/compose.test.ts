@@ -46,7 +46,7 @@ const webVariables = () => {
 
 // Read by the apps with a default that is right in production too; anything new must be provided or added here.
 const DEFAULTED = {
-  cms: ['DATABASE_URL', 'DATABASE_SSL', 'DATABASE_SSL_REJECT_UNAUTHORIZED', 'DATABASE_SCHEMA', 'DATABASE_POOL_MIN', 'DATABASE_POOL_MAX', 'DATABASE_CONNECTION_TIMEOUT', 'DATABASE_FILENAME', 'IS_PROXIED', 'PREVIEW_ENABLED', 'COMMENT_MIN_SUBMIT_SECONDS', 'REVALIDATE_ATTEMPTS', 'REVALIDATE_BASE_DELAY_MS', 'REVALIDATE_TIMEOUT_MS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PUBLIC_DIR', 'CORS_ORIGINS'],
+  cms: ['DATABASE_URL', 'DATABASE_SSL', 'DATABASE_SSL_REJECT_UNAUTHORIZED', 'DATABASE_SCHEMA', 'DATABASE_POOL_MIN', 'DATABASE_POOL_MAX', 'DATABASE_CONNECTION_TIMEOUT', 'DATABASE_FILENAME', 'IS_PROXIED', 'PREVIEW_ENABLED', 'COMMENT_MIN_SUBMIT_SECONDS', 'REVALIDATE_ATTEMPTS', 'REVALIDATE_BASE_DELAY_MS', 'REVALIDATE_TIMEOUT_MS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PUBLIC_DIR', 'CORS_ORIGINS', 'MAIL_OUTBOX_DIR', 'MAIL_UNSUBSCRIBE_MAILTO', 'MAIL_TOKEN_SECRET', 'MAIL_CONFIRM_HOURS', 'MAIL_POLL_MS', 'MAIL_ATTEMPTS', 'MAIL_BASE_DELAY_MS'],
   web: ['CMS_TIMEOUT_MS'],
 };
 
@@ -74,8 +74,22 @@ const personalCookies = () => {
 };
 
 describe('docker-compose.yml', () => {
-  it('runs postgres, cms, redis, the web replicas and the proxy', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'proxy', 'redis', 'web']);
+  it('runs postgres, cms, redis, the web replicas, the proxy and a mail catcher', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'mailpit', 'postgres', 'proxy', 'redis', 'web']);
+  });
+
+  it("sends the CMS's email to Mailpit's official image unless .env names an SMTP server, its inbox on localhost only", () => {
+    const mailpit = service('mailpit');
+    expect(mailpit.image).toMatch(/^axllent\/mailpit:v\d+\.\d+/);
+    expect(mailpit.ports).toEqual(['127.0.0.1:8025:8025']);
+    expect(service('cms').environment).toMatchObject({
+      SMTP_HOST: '${SMTP_HOST:-mailpit}',
+      SMTP_PORT: '${SMTP_PORT:-1025}',
+      SMTP_USER: '${SMTP_USER:-}',
+      SMTP_PASS: '${SMTP_PASS:-}',
+      MAIL_FROM: expect.stringMatching(/^\$\{MAIL_FROM:-/),
+    });
+    for (const name of ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'MAIL_FROM']) expect(read('.env.example')).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 
   it('keeps PostgreSQL on a named volume with a pg_isready healthcheck and no published port', () => {
@@ -87,9 +101,9 @@ describe('docker-compose.yml', () => {
     expect(compose.volumes).toHaveProperty('pgdata');
   });
 
-  it('publishes only the site, through the proxy (8080), and the admin panel (1337)', () => {
+  it('publishes only the site, through the proxy (8080), the admin panel (1337), and the mail catcher to localhost', () => {
     const published = Object.values(compose.services).flatMap((s) => s.ports ?? []);
-    expect(published.sort()).toEqual(['1337:1337', '8080:80']);
+    expect(published.sort()).toEqual(['127.0.0.1:8025:8025', '1337:1337', '8080:80']);
     expect(service('proxy').ports).toEqual(['8080:80']);
     expect(service('cms').ports).toEqual(['1337:1337']);
     expect(service('web').ports).toBeUndefined();

@@ -755,6 +755,159 @@ export interface ApiGenreGenre extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiMailJobMailJob extends Struct.CollectionTypeSchema {
+  collectionName: 'mail_jobs';
+  info: {
+    description: 'One email waiting, sent or given up on: the durable mail queue';
+    displayName: 'Mail job';
+    pluralName: 'mail-jobs';
+    singularName: 'mail-job';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    commentDocumentId: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    headers: Schema.Attribute.JSON & Schema.Attribute.Private;
+    html: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<
+      ['confirmation', 'approved', 'follow-up', 'moderator', 'digest']
+    > &
+      Schema.Attribute.Required;
+    lastError: Schema.Attribute.Text & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mail-job.mail-job'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    sentAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<
+      ['queued', 'sending', 'sent', 'failed', 'skipped']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'queued'>;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiMailSubscriberMailSubscriber
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'mail_subscribers';
+  info: {
+    description: 'An email address that asked for notifications, and whether it confirmed or left';
+    displayName: 'Mail subscriber';
+    pluralName: 'mail-subscribers';
+    singularName: 'mail-subscriber';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    confirmationSentAt: Schema.Attribute.DateTime;
+    confirmedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mail-subscriber.mail-subscriber'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    unsubscribedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiMailSubscriptionMailSubscription
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'mail_subscriptions';
+  info: {
+    description: "What one address asked to hear about: follow-up comments on a review, or its own comment's approval";
+    displayName: 'Mail subscription';
+    pluralName: 'mail-subscriptions';
+    singularName: 'mail-subscription';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    commentDocumentId: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['replies', 'approval']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::mail-subscription.mail-subscription'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiModerationSettingModerationSetting
   extends Struct.SingleTypeSchema {
   collectionName: 'moderation_settings';
@@ -1456,6 +1609,9 @@ declare module '@strapi/strapi' {
       'api::faq.faq': ApiFaqFaq;
       'api::film.film': ApiFilmFilm;
       'api::genre.genre': ApiGenreGenre;
+      'api::mail-job.mail-job': ApiMailJobMailJob;
+      'api::mail-subscriber.mail-subscriber': ApiMailSubscriberMailSubscriber;
+      'api::mail-subscription.mail-subscription': ApiMailSubscriptionMailSubscription;
       'api::moderation-setting.moderation-setting': ApiModerationSettingModerationSetting;
       'api::review.review': ApiReviewReview;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -203,6 +203,15 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, perma
         </FieldRow>
 
         <p className="field field-checkbox">
+          <input id="notifyReplies" name="notifyReplies" type="checkbox" key={`notifyReplies-${state.submittedAt}`} defaultChecked={state.values.notifyReplies ?? false} />
+          <label htmlFor="notifyReplies">Notify me of follow-up comments by email.</label>
+        </p>
+        <p className="field field-checkbox">
+          <input id="notifyApproval" name="notifyApproval" type="checkbox" key={`notifyApproval-${state.submittedAt}`} defaultChecked={state.values.notifyApproval ?? false} />
+          <label htmlFor="notifyApproval">Tell me when my comment is approved.</label>
+        </p>
+
+        <p className="field field-checkbox">
           <input id="saveDetails" name="saveDetails" type="checkbox" />
           <label htmlFor="saveDetails">Save my name, email and website in this browser for the next time I comment.</label>
         </p>

@@ -95,6 +95,10 @@ export type NewComment = {
   parent?: string
   honeypot: string
   formToken: string
+  /** Email me about later comments on this review (double opt-in: the CMS asks the address to confirm first). */
+  notifyReplies?: boolean
+  /** Email me when this comment is approved. */
+  notifyApproval?: boolean
 }
 
 const createdCommentSchema = z

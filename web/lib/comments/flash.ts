@@ -26,7 +26,7 @@ const entrySchema = z.object({
     status: z.enum(['idle', 'error', 'success']),
     message: z.string().nullable(),
     fieldErrors: fieldText.partial(),
-    values: fieldText,
+    values: fieldText.extend({ notifyReplies: z.boolean().optional(), notifyApproval: z.boolean().optional() }),
     submittedAt: z.number(),
   }),
 })

@@ -5,7 +5,10 @@
  */
 export const FIELDS = ['name', 'email', 'website', 'comment'] as const
 export type Field = (typeof FIELDS)[number]
-export type CommentFormValues = Record<Field, string>
+/** The notification boxes: ticked or not, kept across a failed post like the text fields. */
+export const NOTIFY_FIELDS = ['notifyReplies', 'notifyApproval'] as const
+export type NotifyField = (typeof NOTIFY_FIELDS)[number]
+export type CommentFormValues = Record<Field, string> & Partial<Record<NotifyField, boolean>>
 
 export const HONEYPOT_FIELD = 'phone_number'
 
@@ -61,7 +64,8 @@ export function readValues(formData: FormData): CommentFormValues {
     const v = formData.get(key)
     return typeof v === 'string' ? v : ''
   }
-  return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment') }
+  const ticked = (key: NotifyField) => (formData.get(key) === 'on' ? { [key]: true } : {})
+  return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment'), ...ticked('notifyReplies'), ...ticked('notifyApproval') }
 }
 
 /** Which review (and comment) a post answers; bound into the action by the page that renders the form. */

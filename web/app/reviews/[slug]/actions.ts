@@ -120,6 +120,8 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
         ...(target.parentId ? { parent: target.parentId } : {}),
         honeypot: text(formData, HONEYPOT_FIELD),
         formToken,
+        ...(values.notifyReplies ? { notifyReplies: true } : {}),
+        ...(values.notifyApproval ? { notifyApproval: true } : {}),
       },
       { ip: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS), userAgent: h.get('user-agent') },
     )

@@ -131,6 +131,22 @@ export default factories.createCoreService(COMMENT, () => ({
       },
     });
 
+    // Spam never subscribes anyone: a bot could otherwise make Marquee email confirmations to strangers.
+    if ((input.notifyReplies || input.notifyApproval) && verdict.status !== 'spam') {
+      try {
+        await strapi.service('api::mail-subscriber.mail-subscriber').subscribe({
+          email: input.authorEmail,
+          reviewDocumentId: input.review,
+          commentDocumentId: created.documentId,
+          notifyReplies: input.notifyReplies ?? false,
+          notifyApproval: input.notifyApproval ?? false,
+        });
+      } catch (error) {
+        // The comment is saved; losing a subscription must not turn that into an error for the reader.
+        strapi.log.error(`Could not store the email subscriptions of comment ${created.documentId}: ${String(error)}`);
+      }
+    }
+
     // A bot is told what a person would be told; only a moderator sees that it went to spam.
     const shownStatus: ModerationStatus = verdict.status === 'approved' ? 'approved' : 'pending';
     return {

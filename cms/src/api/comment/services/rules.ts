@@ -86,6 +86,10 @@ export const submissionSchema = z.strictObject(
     parent: z.string().trim().min(1).max(64).nullish().transform((value) => value ?? null),
     honeypot: z.string().max(1000).nullish(),
     formToken: z.string().max(200).nullish(),
+    /** Email me when someone else's comment on this review is approved. */
+    notifyReplies: z.boolean().optional(),
+    /** Email me when this comment is approved. */
+    notifyApproval: z.boolean().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? messages.unknownField : undefined) },
 );

@@ -1,0 +1,5 @@
+/** Email notifications: a durable queue in the database, sent by a worker through Strapi's email plugin. */
+export { startMailWorker } from './worker';
+export { watchComments, runDigest, setLastDigest, moderatorAddresses } from './notify';
+export { processDue, enqueue, skipReasons } from './queue';
+export { signToken, verifyToken } from './tokens';
