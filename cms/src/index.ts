@@ -9,6 +9,7 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { seedDemoContent } from './bootstrap/seed';
 import { ensureWebToken } from './bootstrap/web-token';
+import { registerModerationDesk } from './api/moderation-desk/admin';
 import { createNotifier, type Notifier } from './revalidation/notifier';
 import { watchChanges } from './revalidation/watch';
 import { registerQueryGuard } from './utils/query-guard';
@@ -16,13 +17,14 @@ import { registerQueryGuard } from './utils/query-guard';
 let notifier: Notifier | undefined;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(strapi);
     const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
     notifier = createNotifier({ ...revalidate, log: strapi.log });
     watchChanges(strapi, notifier);
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
+    await registerModerationDesk(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
