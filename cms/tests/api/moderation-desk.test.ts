@@ -262,10 +262,10 @@ describe('comment to FAQ', () => {
     expect(JSON.stringify(reviewFaqs.body)).toContain(question);
   });
 
-  it('trims a long comment to the 300 characters of an FAQ question, without credit by default', async () => {
+  it('trims a long comment to the 255 characters an FAQ question holds on every database, without credit by default', async () => {
     const comment = await createComment(app.strapi, review.documentId, { body: `${'Why '.repeat(120)}?` });
     const response = await post('strapi-super-admin', `/comments/${comment.documentId}/faq`, {}).expect(200);
-    expect(response.body.faq.question.length).toBe(300);
+    expect(response.body.faq.question.length).toBe(255);
     expect(response.body.faq.question.endsWith('…')).toBe(true);
     expect(response.body.faq.question).not.toContain('asked by');
   });

@@ -13,8 +13,11 @@ export const TABS = ['pending', 'reported', 'approved', 'spam', 'rejected'] as c
 export type Tab = (typeof TABS)[number];
 export const DECISIONS = ['approved', 'spam', 'rejected'] as const;
 export type Decision = (typeof DECISIONS)[number];
-/** The FAQ question's maxLength in its schema. */
-export const FAQ_QUESTION_MAX = 300;
+/**
+ * The FAQ question's schema says 300 characters, but a Strapi `string` is a varchar(255) column on PostgreSQL, which
+ * refuses more: 255 is what every database stores.
+ */
+export const FAQ_QUESTION_MAX = 255;
 export const REPLY_MAX = 5000;
 
 /** What the desk says back when an action cannot be done; the admin UI shows these as they are. */
@@ -247,7 +250,7 @@ export const createDesk = (strapi: Core.Strapi) => {
   return desk;
 };
 
-/** The comment as an FAQ question: whitespace folded, trimmed to the question's 300 characters, credit kept whole. */
+/** The comment as an FAQ question: whitespace folded, trimmed to what the question column holds, credit kept whole. */
 export const faqQuestion = (body: string, creditName: string | null) => {
   const credit = creditName ? ` (asked by ${creditName.trim()})` : '';
   const text = body.replace(/\s+/g, ' ').trim();
