@@ -51,7 +51,7 @@ const heldComment = async (request: APIRequestContext, body: string, authorName 
   }
   const review = reviews.data[0]?.documentId
   expect(review, 'the demo review').toBeTruthy()
-  const created = await request.post(`${CMS_URL}/admin/content-manager/collection-types/api::comment.comment`, {
+  const created = await request.post(`${CMS_URL}/content-manager/collection-types/api::comment.comment`, {
     headers,
     data: {
       authorName,
