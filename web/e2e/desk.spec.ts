@@ -44,7 +44,7 @@ const logIn = async (browser: Browser, email: string) => {
 }
 
 /** A comment held for moderation on the demo review, stored as the comment pipeline stores one. */
-const heldComment = async (request: APIRequestContext, body: string, authorName = 'Desk Reader') => {
+const heldComment = async (request: APIRequestContext, body: string, authorName = 'Desk Reader', extra: Record<string, unknown> = {}) => {
   const headers = await admin(request)
   const reviews = (await (await request.get(`${CMS_URL}/api/reviews?filters[slug][$eq]=${REVIEW}&fields[0]=slug`)).json()) as {
     data: { documentId: string }[]
@@ -60,6 +60,7 @@ const heldComment = async (request: APIRequestContext, body: string, authorName 
       moderationStatus: 'pending',
       heldReason: 'First-time commenter',
       review: { connect: [{ documentId: review }] },
+      ...extra,
     },
   })
   expect(created.ok(), await created.text()).toBe(true)
@@ -71,8 +72,19 @@ const pendingTab = (page: Page) => page.getByRole('tab', { name: /^Pending \(\d+
 const countIn = async (text: Promise<string | null>) => Number(/(\d+)/.exec((await text) ?? '')?.[1] ?? NaN)
 
 test('a moderator approves in one click, sees the count drop, and replies as staff', async ({ browser, request }) => {
-  const body = unique('Is the Turkish remake worth watching?')
-  const documentId = await heldComment(request, body)
+  // Found by documentId, so the text can read as a reader's would (it is in the screenshot).
+  const body = 'I watched this after reading the review.\n\nIs the Turkish remake worth watching, or should I find the 2013 Korean original first?'
+  const documentId = await heldComment(request, body, 'Deniz Aksoy')
+  // A held reply with a reader rating, so the desk shows the comment it answers.
+  const thread = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}`)).json()) as { data: { documentId: string }[] }
+  const parent = thread.data[0]?.documentId
+  if (parent) {
+    await heldComment(request, 'Agreed about the ending. The prison scenes are the best part, and the daughter steals every one of them.', 'Kim Lee', {
+      rating: 5,
+      heldReason: 'Contains 2 links',
+      parent: { connect: [{ documentId: parent }] },
+    })
+  }
   const moderator = await createAdmin(request, 'marquee-moderator', 'Mona')
   const { context, page } = await logIn(browser, moderator)
 
@@ -85,11 +97,14 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
   await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`)
   const row = page.locator(`[data-comment="${documentId}"]`)
   await expect(row).toHaveAttribute('aria-current', 'true')
-  await expect(row.getByTestId('desk-body')).toHaveText(body)
+  await expect(row.getByTestId('desk-body')).toContainText('Is the Turkish remake worth watching, or should I find the 2013 Korean original first?')
   await expect(row.getByText('First-time commenter')).toBeVisible()
   await expect(row.getByRole('link', { name: /Miracle in Cell No\. 7/ })).toHaveAttribute('href', new RegExp(`/reviews/${REVIEW}#comment-${documentId}$`))
   expect(await countIn(pendingTab(page).textContent())).toBe(before)
 
+  // Strapi's one-time announcement banner is not part of the desk.
+  const banner = page.getByRole('button', { name: 'Close' }).first()
+  if (await banner.isVisible()) await banner.click()
   await page.screenshot({ path: SCREENSHOT, fullPage: false })
 
   await row.getByRole('button', { name: 'Approve', exact: true }).click()
@@ -108,10 +123,10 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
   await approved.getByRole('button', { name: 'Publish reply' }).click()
   await expect(page.getByText(/Reply published under/)).toBeVisible()
 
-  const thread = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}?pageSize=100`)).json()) as {
+  const after = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}?pageSize=100`)).json()) as {
     data: { documentId: string; replies: { body: string; isStaff: boolean; authorName: string }[] }[]
   }
-  const answered = thread.data.find((c) => c.documentId === documentId)
+  const answered = after.data.find((c) => c.documentId === documentId)
   expect(answered?.replies).toEqual([expect.objectContaining({ body: reply, isStaff: true, authorName: 'Mona Desk' })])
 
   // The site shows it with a Staff badge once the change notice has refreshed the page.
@@ -125,7 +140,7 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
 })
 
 test('an editor turns a question into a draft FAQ and lands on its edit view', async ({ browser, request }) => {
-  const body = unique('Does the film follow the 1986 original closely?')
+  const body = 'Does the film follow the 1986 original closely?'
   const documentId = await heldComment(request, body, 'Ayşe Reader')
   const editor = await createAdmin(request, 'strapi-editor', 'Edith')
   const { context, page } = await logIn(browser, editor)
