@@ -19,6 +19,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       baseDelayMs: env.int('REVALIDATE_BASE_DELAY_MS', 1000),
       timeoutMs: env.int('REVALIDATE_TIMEOUT_MS', 5000),
     },
+    /** The reader site, for links from the admin panel (the moderation desk) to a comment on it. */
+    siteUrl: env('CLIENT_URL', 'http://localhost:3000'),
     seed: {
       enabled: env.bool('SEED_DEMO_CONTENT', development),
     },

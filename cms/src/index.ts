@@ -9,7 +9,8 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { seedDemoContent } from './bootstrap/seed';
 import { ensureWebToken } from './bootstrap/web-token';
-import { startMailWorker, watchComments } from './mail';
+import { registerMailPersonalData, startMailWorker, watchComments } from './mail';
+import { registerModerationDesk } from './api/moderation-desk/admin';
 import { createNotifier, type Notifier } from './revalidation/notifier';
 import { watchChanges } from './revalidation/watch';
 import { registerQueryGuard } from './utils/query-guard';
@@ -18,7 +19,7 @@ let notifier: Notifier | undefined;
 let mailWorker: ReturnType<typeof startMailWorker> | undefined;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(strapi);
     const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
     notifier = createNotifier({ ...revalidate, log: strapi.log });
@@ -26,6 +27,8 @@ export default {
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
     watchComments(strapi);
+    await registerModerationDesk(strapi);
+    registerMailPersonalData(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DESK_ACTIONS } from '../api/moderation-desk/admin';
 
 const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq'];
 const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting'];
@@ -58,11 +59,17 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
   await roles.assignPermissions(editor.id, [
     ...contentPermissions(strapi, EDITOR_SUBJECTS),
     ...MEDIA_ACTIONS.map((action) => ({ action })),
+    // The moderation desk, and turning a reader's question into a draft FAQ (an editor's call: FAQs are theirs).
+    { action: DESK_ACTIONS.use },
+    { action: DESK_ACTIONS.promoteFaq },
   ]);
 
   const moderator = await ensure('marquee-moderator', 'Moderator', 'Moderates reader comments and the moderation settings.');
   await roles.assignPermissions(moderator.id, [
     ...contentPermissions(strapi, MODERATOR_SUBJECTS),
     ...contentPermissions(strapi, ['api::review.review'], (actionId) => actionId === READ),
+    // The desk, and readers' personal data (their comments are the moderators'); not FAQs, which editors write.
+    { action: DESK_ACTIONS.use },
+    { action: DESK_ACTIONS.personalData },
   ]);
 };

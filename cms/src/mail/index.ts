@@ -3,3 +3,4 @@ export { startMailWorker } from './worker';
 export { watchComments, runDigest, setLastDigest, moderatorAddresses } from './notify';
 export { processDue, enqueue, skipReasons } from './queue';
 export { signToken, verifyToken } from './tokens';
+export { registerMailPersonalData } from './personal-data';

@@ -908,6 +908,51 @@ export interface ApiMailSubscriptionMailSubscription
   };
 }
 
+export interface ApiModerationDeskPrivacyLog
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'privacy_logs';
+  info: {
+    description: "Each export or erasure of a reader's personal data from the moderation desk: who, when, what (the address only as a hash)";
+    displayName: 'Privacy log';
+    pluralName: 'privacy-logs';
+    singularName: 'privacy-log';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['export', 'erase-anonymise', 'erase-delete']
+    > &
+      Schema.Attribute.Required;
+    adminEmail: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    emailHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::moderation-desk.privacy-log'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    summary: Schema.Attribute.JSON & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiModerationSettingModerationSetting
   extends Struct.SingleTypeSchema {
   collectionName: 'moderation_settings';
@@ -1612,6 +1657,7 @@ declare module '@strapi/strapi' {
       'api::mail-job.mail-job': ApiMailJobMailJob;
       'api::mail-subscriber.mail-subscriber': ApiMailSubscriberMailSubscriber;
       'api::mail-subscription.mail-subscription': ApiMailSubscriptionMailSubscription;
+      'api::moderation-desk.privacy-log': ApiModerationDeskPrivacyLog;
       'api::moderation-setting.moderation-setting': ApiModerationSettingModerationSetting;
       'api::review.review': ApiReviewReview;
       'plugin::content-releases.release': PluginContentReleasesRelease;

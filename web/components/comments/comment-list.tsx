@@ -41,13 +41,25 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
         <header>
           {/* A heading, so each comment's <article> is named by one (and listed in a screen reader's outline). */}
           <h3 id={`comment-${comment.id}-by`} className="comment-meta">
-            <CommentAuthor name={comment.authorName} website={comment.website} /> <span className="says">says:</span>{' '}
+            <CommentAuthor name={comment.authorName} website={comment.website} />{' '}
+            {comment.isStaff ? (
+              <>
+                <span className="staff-badge">Staff</span>{' '}
+              </>
+            ) : null}
+            <span className="says">says:</span>{' '}
             <a href={`#comment-${comment.id}`} className="comment-date">
               <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
             </a>
           </h3>
         </header>
         <CommentBody body={comment.body} />
+        {comment.faqId ? (
+          <p className="comment-faq">
+            {/* The FAQ sits on the review page itself, whichever page of comments this is. */}
+            <a href={`/reviews/${reviewSlug}#faq-${comment.faqId}`}>Answered in our FAQ</a>
+          </p>
+        ) : null}
         {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
           <p className="reply">
             <Link href={replyHref(reviewSlug, comment.id, commentsPage)} scroll={false} aria-label={`Reply to ${comment.authorName}`}>

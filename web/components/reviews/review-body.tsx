@@ -52,7 +52,8 @@ export function FaqList({ faqs, id = 'faq', title = 'Questions and answers', hea
     <section id={id} aria-labelledby={`${id}-title`} className="faq">
       <Heading id={`${id}-title`}>{title}</Heading>
       {faqs.map((f) => (
-        <details key={f.id} className="faq-item">
+        // A stable anchor per question: comments answered in the FAQ link to it.
+        <details key={f.id} id={`faq-${f.id}`} className="faq-item">
           <summary>{f.question}</summary>
           <RichText content={f.answer} headingOffset={3} />
         </details>

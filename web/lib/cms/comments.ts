@@ -24,6 +24,8 @@ type CmsComment = {
   authorWebsite?: string | null
   body: string
   createdAt: string
+  isStaff?: boolean
+  faq?: { documentId: string } | null
   replies?: CmsComment[]
 }
 
@@ -35,6 +37,9 @@ const cmsCommentSchema: z.ZodType<CmsComment> = z.lazy(() =>
     authorWebsite: z.string().nullish(),
     body: z.string(),
     createdAt: isoDate,
+    isStaff: z.boolean().optional(),
+    // Only a published FAQ is ever named, and only by its documentId (its anchor on the review page).
+    faq: z.object({ documentId: z.string() }).nullish(),
     replies: z.array(cmsCommentSchema).optional(),
   }),
 )
@@ -47,6 +52,10 @@ export type Comment = {
   createdAt: string
   /** 1 for a top-level comment; the CMS nests at most 3 levels. */
   depth: number
+  /** Written by the site's staff (a moderator or editor) from the moderation desk. */
+  isStaff?: boolean
+  /** The published FAQ that answers this comment's question. */
+  faqId?: string | null
   replies: Comment[]
 }
 
@@ -58,6 +67,8 @@ function reshapeComment(c: CmsComment, depth = 1): Comment {
     body: c.body,
     createdAt: c.createdAt,
     depth,
+    isStaff: c.isStaff === true,
+    faqId: c.faq?.documentId ?? null,
     replies: (c.replies ?? []).map((r) => reshapeComment(r, depth + 1)),
   }
 }

@@ -19,10 +19,14 @@ export interface PublicComment {
   authorWebsite: string | null;
   body: string;
   createdAt: string;
+  /** Written by the site's staff from the moderation desk. */
+  isStaff: boolean;
+  /** The published FAQ this comment's question became: only its documentId, the anchor of its answer on the review. */
+  faq: { documentId: string } | null;
   replies: PublicComment[];
 }
 
-const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt'] as const;
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'isStaff'] as const;
 
 const toIso = (value: unknown): string => new Date(String(value)).toISOString();
 
@@ -172,6 +176,7 @@ export default factories.createCoreService(COMMENT, () => ({
       strapi.db.query(COMMENT).findMany({
         where: topWhere,
         select: [...PUBLIC_FIELDS],
+        populate: { faq: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
@@ -179,10 +184,22 @@ export default factories.createCoreService(COMMENT, () => ({
       strapi.db.query(COMMENT).findMany({
         where: { ...approved, parent: { id: { $notNull: true } } },
         select: [...PUBLIC_FIELDS],
-        populate: { parent: { select: ['documentId'] } },
+        populate: { parent: { select: ['documentId'] }, faq: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
     ]);
+
+    // A comment links to its FAQ only once that FAQ is published: a draft's existence is not the public's business.
+    const faqIds = [...top, ...replies].map((row) => row.faq?.documentId).filter((id): id is string => typeof id === 'string');
+    const publishedFaqs = new Set(
+      faqIds.length
+        ? (
+            await strapi.db
+              .query('api::faq.faq')
+              .findMany({ where: { documentId: { $in: faqIds }, publishedAt: { $notNull: true } }, select: ['documentId'] })
+          ).map((row) => String(row.documentId))
+        : [],
+    );
 
     const toPublic = (row: Record<string, unknown>): PublicComment => ({
       documentId: String(row.documentId),
@@ -190,6 +207,12 @@ export default factories.createCoreService(COMMENT, () => ({
       authorWebsite: typeof row.authorWebsite === 'string' && row.authorWebsite ? row.authorWebsite : null,
       body: String(row.body),
       createdAt: toIso(row.createdAt),
+      isStaff: row.isStaff === true,
+      faq:
+        typeof (row.faq as { documentId?: unknown } | null)?.documentId === 'string' &&
+        publishedFaqs.has((row.faq as { documentId: string }).documentId)
+          ? { documentId: (row.faq as { documentId: string }).documentId }
+          : null,
       replies: [],
     });
     const byParent = new Map<string, Record<string, unknown>[]>();
