@@ -153,29 +153,38 @@ export async function listReviewsByAuthor(authorSlug: string, page = 1): Promise
   return fetchReviewList({ 'filters[author][slug][$eq]': authorSlug, ...pageQuery(page) })
 }
 
-/** Title, excerpt or film title containing `q`, case-insensitively; the CMS does the matching. @throws {CmsError} */
-export async function searchReviews(q: string, page = 1): Promise<ReviewPage> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  return fetchReviewList({
-    'filters[$or][0][title][$containsi]': q,
-    'filters[$or][1][excerpt][$containsi]': q,
-    'filters[$or][2][film][title][$containsi]': q,
-    ...pageQuery(page),
-  })
-}
+const sitemapEntrySchema = z.object({ slug: z.string().min(1), updatedAt: isoDate })
+export type SitemapEntry = z.infer<typeof sitemapEntrySchema>
+const sitemapListSchema = listEnvelope(sitemapEntrySchema)
 
-/** Every published review, newest first, for the sitemap and the feed (capped). @throws {CmsError} */
-export async function listAllReviews(max = 500): Promise<Review[]> {
+/** The REST API's maxLimit (cms/config/api.ts): the most one /reviews page may hold. */
+const REST_MAX_PAGE_SIZE = 50
+
+/**
+ * Published reviews' slug and last change, newest first, `pageSize` per page: what a sitemap needs and nothing else.
+ * One CMS read of an index-ordered page (GET /api/sitemap/reviews, docs/cms-api.md). A CMS without that endpoint
+ * (404) is read through /reviews in pages of 50, slug and updatedAt only: slower, but the same answer.
+ * @throws {CmsError}
+ */
+export async function listReviewSitemapEntries(page: number, pageSize: number): Promise<{ entries: SitemapEntry[]; pagination: Pagination }> {
   'use cache'
   cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  const all: Review[] = []
-  for (let page = 1; all.length < max; page++) {
-    const { reviews, pagination } = await fetchReviewList(pageQuery(page, 50))
-    all.push(...reviews)
-    if (page >= pagination.pageCount) break
+  cacheTag(tags.reviews)
+  const result = await cmsGet('/sitemap/reviews', sitemapListSchema, { query: { page, pageSize } })
+  if (result !== null) return { entries: result.data, pagination: result.meta.pagination }
+
+  const step = Math.min(pageSize, REST_MAX_PAGE_SIZE)
+  const first = Math.floor(((page - 1) * pageSize) / step) + 1
+  const entries: SitemapEntry[] = []
+  let total = 0
+  for (let sub = first; entries.length < pageSize; sub++) {
+    const slice = await cmsGet('/reviews', sitemapListSchema, {
+      query: { sort: 'publishedAt:desc', 'fields[0]': 'slug', 'fields[1]': 'updatedAt', 'pagination[page]': sub, 'pagination[pageSize]': step },
+    })
+    if (slice === null) throw new Error('The reviews endpoint answered 404')
+    entries.push(...slice.data)
+    total = slice.meta.pagination.total
+    if (sub >= slice.meta.pagination.pageCount) break
   }
-  return all.slice(0, max)
+  return { entries: entries.slice(0, pageSize), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { SearchView, cleanQuery } from '@/components/reviews/search-view'
-import { searchReviews } from '@/lib/cms/reviews'
+import { searchReviews } from '@/lib/cms/search'
 import { loadFromCms } from '@/lib/cms/unavailable'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
