@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
+import { ensureSearchSchema } from './api/search/services/schema';
+import { registerSearchIndexing } from './api/search/services/search';
 import { registerRatingCheck } from './api/review/validation/rating';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureAdminViews } from './bootstrap/admin-views';
@@ -23,6 +25,7 @@ export default {
     watchChanges(strapi, notifier);
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
+    registerSearchIndexing(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +35,7 @@ export default {
     await configureAdminViews(strapi);
     await ensureModerationSettings(strapi);
     await ensureDevAdmin(strapi);
+    await ensureSearchSchema(strapi);
     if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
   },
 
