@@ -144,29 +144,40 @@ export default factories.createCoreService(COMMENT, () => ({
     };
   },
 
-  /** The approved comments of one published review, threaded, paginated by top-level comment, oldest first. */
+  /**
+   * The approved comments of one published review, threaded, paginated by top-level comment, oldest first.
+   * Its cost follows the page, not the review: one count and one page of top-level comments (both served by the
+   * indexes of the scale migration), then the replies of that page's comments only, one query per depth level.
+   */
   async listApproved(slug: string, page: number, pageSize: number) {
     const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
 
     const approved = { review: { documentId: review.documentId }, moderationStatus: 'approved' };
     const topWhere = { ...approved, parent: { id: { $null: true } } };
-    const [total, top, replies] = await Promise.all([
+    const [total, top] = await Promise.all([
       strapi.db.query(COMMENT).count({ where: topWhere }),
       strapi.db.query(COMMENT).findMany({
         where: topWhere,
-        select: [...PUBLIC_FIELDS],
+        select: ['id', ...PUBLIC_FIELDS],
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
       }),
-      strapi.db.query(COMMENT).findMany({
-        where: { ...approved, parent: { id: { $notNull: true } } },
-        select: [...PUBLIC_FIELDS],
+    ]);
+    // A reply's review is its parent's (submit checks it), so following parents from this page's comments stays
+    // within the review without filtering on it again.
+    const replies: typeof top = [];
+    let level = top;
+    for (let depth = 2; depth <= MAX_DEPTH && level.length > 0; depth += 1) {
+      level = await strapi.db.query(COMMENT).findMany({
+        where: { moderationStatus: 'approved', parent: { id: { $in: level.map((row) => row.id) } } },
+        select: ['id', ...PUBLIC_FIELDS],
         populate: { parent: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }),
-    ]);
+      });
+      replies.push(...level);
+    }
 
     const toPublic = (row: Record<string, unknown>): PublicComment => ({
       documentId: String(row.documentId),
