@@ -153,11 +153,13 @@ const rankSqlite = async (strapi: Core.Strapi, q: string, limit: number, offset:
     // bm25 weights follow the PostgreSQL ones: title, film, excerpt, body.
     const rows = rawRows(
       await knex.raw(
-        `SELECT document_id, count(*) OVER () AS total, snippet(review_search, -1, ?, ?, ' … ', 24) AS snippet
+        // FTS5's bm25() cannot share a query with a window function: the total is a subquery.
+        `SELECT document_id, (SELECT count(*) FROM review_search WHERE review_search MATCH ?) AS total,
+                snippet(review_search, -1, ?, ?, ' … ', 24) AS snippet
          FROM review_search WHERE review_search MATCH ?
          ORDER BY bm25(review_search, 0, 10.0, 4.0, 2.0, 1.0), document_id
          LIMIT ? OFFSET ?`,
-        [markers.start, markers.stop, match, limit, offset],
+        [match, markers.start, markers.stop, match, limit, offset],
       ),
     );
     if (rows.length > 0) {
