@@ -330,7 +330,8 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
 
     await step(`comments (${comments})`, async () => {
       // Comment j of review k: ids run review by review, oldest first. Of every five, three are top-level, the
-      // fourth answers the third and the fifth the fourth (three deep). Of every ten, eight are approved.
+      // fourth answers the third and the fifth the fourth (three deep). Of every ten, eight are approved, among them
+      // whole three-deep chains (j % 10 = 7, 8, 9).
       await client.query(
         `INSERT INTO comments (id, document_id, author_name, author_email, author_website, body, moderation_status, held_reason,
                                ip_hash, user_agent, rating, is_staff, report_count, hidden_by_reports, created_at, updated_at, published_at)
@@ -339,9 +340,9 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
                 'reader' || (c.id % 50000) || '@example.com',
                 CASE WHEN c.id % 9 = 0 THEN 'https://example.com/reader' || (c.id % 50000) END,
                 b.text,
-                CASE WHEN (c.j * 7) % 10 < 8 THEN 'approved' WHEN (c.j * 7) % 10 = 8 THEN 'pending'
+                CASE WHEN (c.j * 3) % 10 < 8 THEN 'approved' WHEN (c.j * 3) % 10 = 8 THEN 'pending'
                      WHEN (c.j / 10) % 2 = 0 THEN 'spam' ELSE 'rejected' END,
-                CASE WHEN (c.j * 7) % 10 = 8 THEN 'Held for review' END,
+                CASE WHEN (c.j * 3) % 10 = 8 THEN 'Held for review' END,
                 md5('ip-' || (c.id % 70000)), ($6::text[])[1 + c.id % array_length($6::text[], 1)],
                 CASE WHEN c.j % 5 < 3 AND c.id % 3 = 0 THEN 1 + c.id % 5 END,
                 c.id % 97 = 0, 0, false, c.at, c.at, c.at
@@ -389,7 +390,7 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
     return {
       reviews,
       comments,
-      approvedOnHotReview: Math.floor(counts[0] / 10) * 8 + Math.min(8, counts[0] % 10),
+      approvedOnHotReview: Array.from({ length: counts[0] }, (_, j) => (j * 3) % 10 < 8).filter(Boolean).length,
       hotReviewSlug: HOT_REVIEW_SLUG,
       timings,
     };
