@@ -21,7 +21,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FAQ_QUESTIONS, FILM_WORDS, FIRST_NAMES, GENRES, LAST_NAMES, SECTION_HEADINGS, TITLE_PHRASES, USER_AGENTS, VOCABULARY } from './scale/words.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { Client } = createRequire(path.join(root, 'cms', 'package.json'))('pg');
+const cmsRequire = createRequire(path.join(root, 'cms', 'package.json'));
+const { Client } = cmsRequire('pg');
+/** The CMS's scale migration: the generator fills the tables it made the same way the CMS does. */
+const migration = cmsRequire('./database/migrations/2026.11.25T00.00.00.scale-search-and-indexes.js');
 
 /** The review with the most comments: the bench reads its first and last comment pages. */
 export const HOT_REVIEW_SLUG = 'scale-review-1';
@@ -83,7 +86,7 @@ export const commentCounts = (reviews, comments) => {
 const CONTENT_TABLES = [
   'comments', 'comment_reports', 'reviews', 'films', 'authors', 'genres', 'faqs',
   'components_review_sections', 'components_shared_seos', 'components_film_people', 'components_film_cast_members',
-  'reviews_cmps', 'films_cmps', 'review_search',
+  'reviews_cmps', 'films_cmps', 'review_search', 'comment_threads',
 ];
 
 /** DATABASE_* as the CMS reads them (config/database.ts), as a pg client config. */
@@ -384,9 +387,11 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
       }
     });
 
+    await step('thread index', () => client.query(migration.FILL_COMMENT_THREADS));
     await step('search index', () => client.query('SELECT marquee_refresh_review_search(NULL)'));
     await client.query('COMMIT');
-    await step('analyze', () => client.query('ANALYZE'));
+    // VACUUM too: the thread index's counts are index-only scans, which need the visibility map it writes.
+    await step('vacuum and analyze', () => client.query('VACUUM (ANALYZE)'));
     return {
       reviews,
       comments,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
+import { registerCommentThreadIndex } from './api/comment/services/thread-index';
 import { ensureSearchSchema } from './api/search/services/schema';
 import { registerSearchIndexing } from './api/search/services/search';
 import { registerRatingCheck } from './api/review/validation/rating';
@@ -26,6 +27,7 @@ export default {
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
     registerSearchIndexing(strapi);
+    registerCommentThreadIndex(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
