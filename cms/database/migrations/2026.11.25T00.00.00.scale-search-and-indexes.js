@@ -9,7 +9,8 @@
  * fresh database. Schema sync leaves indexes it did not create alone (it diffs against its own stored schema).
  *
  * PostgreSQL: `review_search` holds one row per published review: a weighted tsvector (A title, B film title and
- * original title, C excerpt, D section headings and text) with a GIN index, the plain text ts_headline cuts
+ * original title, C excerpt, D section headings and text) with a GIN index that finds matches, a small one without
+ * the body (`head`) that ranks them, the plain text ts_headline cuts
  * snippets from, and a `label` (title + film title) with a trigram index for typo-tolerant short queries.
  * `marquee_refresh_review_search(ids)` rebuilds the rows of those review documents (all of them for NULL); the CMS
  * calls it on publish/unpublish/delete and the scale generator once after its bulk insert.
@@ -87,14 +88,17 @@ DECLARE
   written integer;
 BEGIN
   DELETE FROM review_search WHERE ids IS NULL OR document_id = ANY (ids);
-  INSERT INTO review_search (document_id, review_id, published_at, title, label, content, document)
+  INSERT INTO review_search (document_id, review_id, published_at, title, label, content, document, head)
   SELECT r.document_id, r.id, r.published_at, coalesce(r.title, ''),
          concat_ws(' ', r.title, f.title, f.original_title),
          concat_ws(' ', r.excerpt, b.body),
          setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
            || setweight(to_tsvector('english', concat_ws(' ', f.title, f.original_title)), 'B')
            || setweight(to_tsvector('english', coalesce(r.excerpt, '')), 'C')
-           || setweight(to_tsvector('english', coalesce(b.body, '')), 'D')
+           || setweight(to_tsvector('english', coalesce(b.body, '')), 'D'),
+         setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
+           || setweight(to_tsvector('english', concat_ws(' ', f.title, f.original_title)), 'B')
+           || setweight(to_tsvector('english', coalesce(r.excerpt, '')), 'C')
   FROM reviews r
   LEFT JOIN LATERAL (
     SELECT fi.title, fi.original_title FROM reviews_film_lnk rf JOIN films fi ON fi.id = rf.film_id
@@ -126,6 +130,9 @@ const upPostgres = async (knex) => {
     content text NOT NULL,
     document tsvector NOT NULL
   )`);
+  // The ranking vector: title, film and excerpt only. Small enough to stay inline, so ranking thousands of matches
+  // does not read every review's whole text (the body's vector is several KB, stored out of line).
+  await knex.raw('ALTER TABLE review_search ADD COLUMN IF NOT EXISTS head tsvector');
   await knex.raw('CREATE INDEX IF NOT EXISTS review_search_document_gin ON review_search USING gin (document)');
   await knex.raw('CREATE INDEX IF NOT EXISTS review_search_label_trgm ON review_search USING gin (label gin_trgm_ops)');
   // plpgsql bodies are checked when called, not when created: the function can exist before Strapi's tables do.
