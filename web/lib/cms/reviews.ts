@@ -157,13 +157,9 @@ const sitemapEntrySchema = z.object({ slug: z.string().min(1), updatedAt: isoDat
 export type SitemapEntry = z.infer<typeof sitemapEntrySchema>
 const sitemapListSchema = listEnvelope(sitemapEntrySchema)
 
-/** The REST API's maxLimit (cms/config/api.ts): the most one /reviews page may hold. */
-const REST_MAX_PAGE_SIZE = 50
-
 /**
- * Published reviews' slug and last change, newest first, `pageSize` per page: what a sitemap needs and nothing else.
- * One CMS read of an index-ordered page (GET /api/sitemap/reviews, docs/cms-api.md). A CMS without that endpoint
- * (404) is read through /reviews in pages of 50, slug and updatedAt only: slower, but the same answer.
+ * Published reviews' slug and last change, newest first, `pageSize` per page: what a sitemap needs and nothing else,
+ * in one CMS read of an index-ordered page (GET /api/sitemap/reviews, cms/src/api/sitemap).
  * @throws {CmsError}
  */
 export async function listReviewSitemapEntries(page: number, pageSize: number): Promise<{ entries: SitemapEntry[]; pagination: Pagination }> {
@@ -171,20 +167,6 @@ export async function listReviewSitemapEntries(page: number, pageSize: number): 
   cacheLife('cms')
   cacheTag(tags.reviews)
   const result = await cmsGet('/sitemap/reviews', sitemapListSchema, { query: { page, pageSize } })
-  if (result !== null) return { entries: result.data, pagination: result.meta.pagination }
-
-  const step = Math.min(pageSize, REST_MAX_PAGE_SIZE)
-  const first = Math.floor(((page - 1) * pageSize) / step) + 1
-  const entries: SitemapEntry[] = []
-  let total = 0
-  for (let sub = first; entries.length < pageSize; sub++) {
-    const slice = await cmsGet('/reviews', sitemapListSchema, {
-      query: { sort: 'publishedAt:desc', 'fields[0]': 'slug', 'fields[1]': 'updatedAt', 'pagination[page]': sub, 'pagination[pageSize]': step },
-    })
-    if (slice === null) throw new Error('The reviews endpoint answered 404')
-    entries.push(...slice.data)
-    total = slice.meta.pagination.total
-    if (sub >= slice.meta.pagination.pageCount) break
-  }
-  return { entries: entries.slice(0, pageSize), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } }
+  if (result === null) throw new Error('The sitemap endpoint answered 404')
+  return { entries: result.data, pagination: result.meta.pagination }
 }

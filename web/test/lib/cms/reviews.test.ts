@@ -131,33 +131,8 @@ describe('listReviewSitemapEntries', () => {
     expect(cacheTag).toHaveBeenCalledWith('reviews')
   })
 
-  it('without the sitemap endpoint, reads the same chunk through /reviews in pages of 50, slug and updatedAt only', async () => {
-    const rows = Array.from({ length: 230 }, (_, i) => ({ slug: `r${i}`, updatedAt: '2026-11-24T20:39:42.114Z', title: 'ignored' }))
-    const calls = mockFetch((url) => {
-      if (url.pathname === '/api/sitemap/reviews') return jsonResponse({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404)
-      const page = Number(url.searchParams.get('pagination[page]'))
-      const size = Number(url.searchParams.get('pagination[pageSize]'))
-      return jsonResponse({ data: rows.slice((page - 1) * size, page * size), meta: { pagination: { page, pageSize: size, pageCount: Math.ceil(rows.length / size), total: rows.length } } })
-    })
-    const { entries, pagination } = await listReviewSitemapEntries(2, 100)
-    expect(entries.map((e) => e.slug)).toEqual(rows.slice(100, 200).map((r) => r.slug))
-    expect(entries[0]).not.toHaveProperty('title')
-    expect(pagination).toEqual({ page: 2, pageSize: 100, pageCount: 3, total: 230 })
-    const listCalls = calls.filter((c) => c.url.pathname === '/api/reviews')
-    expect(listCalls.map((c) => c.url.searchParams.get('pagination[page]'))).toEqual(['3', '4'])
-    expect(listCalls[0]?.url.searchParams.get('fields[0]')).toBe('slug')
-    expect(listCalls[0]?.url.searchParams.get('fields[1]')).toBe('updatedAt')
-    expect(listCalls[0]?.url.searchParams.get('sort')).toBe('publishedAt:desc')
-  })
-
-  it('stops at the last page of a short chunk', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ slug: `r${i}`, updatedAt: '2026-11-24T20:39:42.114Z' }))
-    const calls = mockFetch((url) =>
-      url.pathname === '/api/sitemap/reviews'
-        ? jsonResponse({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404)
-        : jsonResponse({ data: rows, meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 30 } } }),
-    )
-    await expect(listReviewSitemapEntries(1, 5000)).resolves.toMatchObject({ entries: rows, pagination: { total: 30, pageCount: 1 } })
-    expect(calls.filter((c) => c.url.pathname === '/api/reviews')).toHaveLength(1)
+  it('throws when the CMS has no sitemap endpoint rather than caching an empty sitemap', async () => {
+    mockFetch(() => jsonResponse({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404))
+    await expect(listReviewSitemapEntries(1, 5000)).rejects.toThrow('The sitemap endpoint answered 404')
   })
 })
