@@ -4,6 +4,7 @@ import { createComment, createReview, unique } from '../helpers/fixtures';
 let app: TestApp;
 let slug: string;
 const bodies: Record<string, string> = {};
+const ids: Record<string, string> = {};
 
 interface Thread {
   body: string;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const add = async (name: string, parent?: string, moderationStatus = 'approved') => {
     bodies[name] = unique(name);
     const created = await createComment(app.strapi, review.documentId, { body: bodies[name], parent, moderationStatus });
+    ids[name] = created.documentId;
     return created.documentId;
   };
   const t1 = await add('t1');
@@ -71,5 +73,19 @@ describe('comment thread pagination', () => {
     const [first] = body.data as Record<string, unknown>[];
     expect(Object.keys(first ?? {})).toEqual(expect.arrayContaining(['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'replies']));
     expect(JSON.stringify(body)).not.toMatch(/authorEmail|ipHash|userAgent|"id":/);
+  });
+
+  // Last: it changes the thread the other tests read.
+  it('follows moderation and deletion: the page and the count lose a rejected or deleted comment', async () => {
+    const comments = app.strapi.documents('api::comment.comment');
+    await comments.update({ documentId: ids.t5 ?? '', data: { moderationStatus: 'rejected' } as never });
+    expect((await page(3)).body.data).toEqual([]);
+    expect((await page(1)).body.meta.pagination).toMatchObject({ total: 4, pageCount: 2 });
+    await comments.delete({ documentId: ids.t1 ?? '' });
+    const first = await page(1);
+    expect(shape(first.body.data).map((comment) => (comment as { body: string }).body)).toEqual([bodies.t2, bodies.t3]);
+    expect(first.body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
+    await comments.update({ documentId: ids.t5 ?? '', data: { moderationStatus: 'approved' } as never });
+    expect(shape((await page(2)).body.data).map((comment) => (comment as { body: string }).body)).toEqual([bodies.t4, bodies.t5]);
   });
 });

@@ -31,8 +31,16 @@ export const syncCommentThreads = async (strapi: Core.Strapi, documentId: string
 export const registerCommentThreadIndex = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== COMMENT || !WRITES.has(context.action)) return next();
-    const result = await next();
     const params = context.params as { documentId?: string };
+    // SQLite enforces the foreign key only where Strapi turned it on: a delete removes its rows itself as well.
+    const deleted =
+      context.action === 'delete' && params.documentId
+        ? await strapi.db.query(COMMENT).findMany({ where: { documentId: params.documentId }, select: ['id'] })
+        : [];
+    const result = await next();
+    if (deleted.length > 0) {
+      await strapi.db.connection('comment_threads').whereIn('comment_id', deleted.map((row: { id: number }) => row.id)).delete();
+    }
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (documentId && context.action !== 'delete') await syncCommentThreads(strapi, documentId);
     return result;
