@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
+import { registerCommentThreadIndex } from './api/comment/services/thread-index';
+import { ensureSearchSchema } from './api/search/services/schema';
+import { registerSearchIndexing } from './api/search/services/search';
 import { registerRatingCheck } from './api/review/validation/rating';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureAdminViews } from './bootstrap/admin-views';
@@ -26,6 +29,8 @@ export default {
     watchChanges(strapi, notifier);
     registerRatingCheck(strapi);
     registerQueryGuard(strapi);
+    registerSearchIndexing(strapi);
+    registerCommentThreadIndex(strapi);
     watchComments(strapi);
     await registerModerationDesk(strapi);
     registerMailPersonalData(strapi);
@@ -38,6 +43,7 @@ export default {
     await configureAdminViews(strapi);
     await ensureModerationSettings(strapi);
     await ensureDevAdmin(strapi);
+    await ensureSearchSchema(strapi);
     if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
     mailWorker = startMailWorker(strapi);
   },

@@ -6,7 +6,7 @@ import { adminToken, beginWriting, CMS_URL, fillComment, newReader, REVIEW_PATH,
  * (their pending comment, the answer to a post, the form's time stamp) never rides in them. Runs against whatever
  * readers reach: the web directly, or the caching proxy in the scaled topology (E2E_TOPOLOGY=scaled).
  */
-const PUBLIC_PAGES = ['/', REVIEW_PATH, '/genres/drama', '/authors/jun-park', '/faq', '/search?q=cell', '/feed.xml', '/sitemap.xml']
+const PUBLIC_PAGES = ['/', REVIEW_PATH, '/genres/drama', '/authors/jun-park', '/faq', '/search?q=cell', '/feed.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/reviews/1.xml']
 
 /** How the CMS filed a comment, as a moderator sees it. */
 const statusOf = async (request: APIRequestContext, body: string) => {

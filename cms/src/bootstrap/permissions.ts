@@ -13,6 +13,7 @@ export const PUBLIC_ACTIONS = [
   'api::faq.faq.find',
   'api::faq.faq.findOne',
   'api::comment.comment.findForReview',
+  'api::search.search.find',
 ];
 
 /** Sets the Public role's permissions to exactly PUBLIC_ACTIONS, removing Strapi's defaults (register, login...). */

@@ -153,29 +153,20 @@ export async function listReviewsByAuthor(authorSlug: string, page = 1): Promise
   return fetchReviewList({ 'filters[author][slug][$eq]': authorSlug, ...pageQuery(page) })
 }
 
-/** Title, excerpt or film title containing `q`, case-insensitively; the CMS does the matching. @throws {CmsError} */
-export async function searchReviews(q: string, page = 1): Promise<ReviewPage> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  return fetchReviewList({
-    'filters[$or][0][title][$containsi]': q,
-    'filters[$or][1][excerpt][$containsi]': q,
-    'filters[$or][2][film][title][$containsi]': q,
-    ...pageQuery(page),
-  })
-}
+const sitemapEntrySchema = z.object({ slug: z.string().min(1), updatedAt: isoDate })
+export type SitemapEntry = z.infer<typeof sitemapEntrySchema>
+const sitemapListSchema = listEnvelope(sitemapEntrySchema)
 
-/** Every published review, newest first, for the sitemap and the feed (capped). @throws {CmsError} */
-export async function listAllReviews(max = 500): Promise<Review[]> {
+/**
+ * Published reviews' slug and last change, newest first, `pageSize` per page: what a sitemap needs and nothing else,
+ * in one CMS read of an index-ordered page (GET /api/sitemap/reviews, cms/src/api/sitemap).
+ * @throws {CmsError}
+ */
+export async function listReviewSitemapEntries(page: number, pageSize: number): Promise<{ entries: SitemapEntry[]; pagination: Pagination }> {
   'use cache'
   cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  const all: Review[] = []
-  for (let page = 1; all.length < max; page++) {
-    const { reviews, pagination } = await fetchReviewList(pageQuery(page, 50))
-    all.push(...reviews)
-    if (page >= pagination.pageCount) break
-  }
-  return all.slice(0, max)
+  cacheTag(tags.reviews)
+  const result = await cmsGet('/sitemap/reviews', sitemapListSchema, { query: { page, pageSize } })
+  if (result === null) throw new Error('The sitemap endpoint answered 404')
+  return { entries: result.data, pagination: result.meta.pagination }
 }

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { cacheTag } from 'next/cache'
-import { getReviewBySlug, listAllReviews, listReviews, reviewSchema, searchReviews } from '@/lib/cms/reviews'
+import { getReviewBySlug, listReviewSitemapEntries, listReviews, reviewSchema } from '@/lib/cms/reviews'
 import { resetEnvForTests } from '@/lib/env'
 import { fixture, headerOf, jsonResponse, mockFetch } from '../../support/fixtures'
 
@@ -117,27 +117,22 @@ describe('reviewSchema', () => {
   })
 })
 
-describe('searchReviews', () => {
-  it('lets the CMS match title, excerpt or film title', async () => {
-    const calls = mockFetch(() => jsonResponse(fixture('captured/reviews-list')))
-    await searchReviews('paradiso', 2)
-    const q = calls[0]?.url.searchParams
-    expect(q?.get('filters[$or][0][title][$containsi]')).toBe('paradiso')
-    expect(q?.get('filters[$or][1][excerpt][$containsi]')).toBe('paradiso')
-    expect(q?.get('filters[$or][2][film][title][$containsi]')).toBe('paradiso')
-    expect(q?.get('pagination[page]')).toBe('2')
+describe('listReviewSitemapEntries', () => {
+  it('reads one index-ordered page of slugs and dates from the sitemap endpoint, in one request', async () => {
+    const calls = mockFetch(() =>
+      jsonResponse({ data: [{ slug: 'heat-review', updatedAt: '2026-11-24T20:39:42.114Z' }], meta: { pagination: { page: 2, pageSize: 5000, pageCount: 3, total: 12001 } } }),
+    )
+    const { entries, pagination } = await listReviewSitemapEntries(2, 5000)
+    expect(entries).toEqual([{ slug: 'heat-review', updatedAt: '2026-11-24T20:39:42.114Z' }])
+    expect(pagination.total).toBe(12001)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]?.url.pathname).toBe('/api/sitemap/reviews')
+    expect(Object.fromEntries(calls[0]?.url.searchParams ?? [])).toEqual({ page: '2', pageSize: '5000' })
+    expect(cacheTag).toHaveBeenCalledWith('reviews')
   })
-})
 
-describe('listAllReviews', () => {
-  it('walks every page of the list', async () => {
-    const page = fixture('captured/reviews-list')
-    const calls = mockFetch((url) => {
-      const n = Number(url.searchParams.get('pagination[page]'))
-      const base = typeof page === 'object' && page !== null && 'data' in page && Array.isArray(page.data) ? page.data : []
-      return jsonResponse({ data: base.slice(0, 1), meta: { pagination: { page: n, pageSize: 50, pageCount: 3, total: 3 } } })
-    })
-    await expect(listAllReviews()).resolves.toHaveLength(3)
-    expect(calls.map((c) => c.url.searchParams.get('pagination[page]'))).toEqual(['1', '2', '3'])
+  it('throws when the CMS has no sitemap endpoint rather than caching an empty sitemap', async () => {
+    mockFetch(() => jsonResponse({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }, 404))
+    await expect(listReviewSitemapEntries(1, 5000)).rejects.toThrow('The sitemap endpoint answered 404')
   })
 })

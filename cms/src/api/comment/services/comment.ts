@@ -164,30 +164,52 @@ export default factories.createCoreService(COMMENT, () => ({
     };
   },
 
-  /** The approved comments of one published review, threaded, paginated by top-level comment, oldest first. */
+  /**
+   * The approved comments of one published review, threaded, paginated by top-level comment, oldest first.
+   * Its cost follows the page, not the review: one count and one page of top-level comments (both from the
+   * comment_threads index of the scale migration), then the replies of that page's comments only, one query per
+   * depth level.
+   */
   async listApproved(slug: string, page: number, pageSize: number) {
     const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
 
-    const approved = { review: { documentId: review.documentId }, moderationStatus: 'approved' };
-    const topWhere = { ...approved, parent: { id: { $null: true } } };
-    const [total, top, replies] = await Promise.all([
-      strapi.db.query(COMMENT).count({ where: topWhere }),
-      strapi.db.query(COMMENT).findMany({
-        where: topWhere,
-        select: [...PUBLIC_FIELDS],
-        populate: { faq: { select: ['documentId'] } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      }),
-      strapi.db.query(COMMENT).findMany({
-        where: { ...approved, parent: { id: { $notNull: true } } },
-        select: [...PUBLIC_FIELDS],
+    // comment_threads (kept by services/thread-index.ts) answers which top-level comments, and how many, from one
+    // index; Strapi's link tables would join every comment of the review for each page.
+    const threads = () =>
+      strapi.db.connection('comment_threads').where({ review_document_id: review.documentId, approved: 1, root: 1 });
+    const [[counted], pageIds] = await Promise.all([
+      threads().count({ count: '*' }),
+      threads()
+        .select('comment_id')
+        .orderBy([{ column: 'created_at' }, { column: 'comment_id' }])
+        .offset((page - 1) * pageSize)
+        .limit(pageSize),
+    ]);
+    const total = Number(counted?.count ?? 0);
+    const ids = (pageIds as { comment_id: number }[]).map((row) => row.comment_id);
+    const top =
+      ids.length === 0
+        ? []
+        : await strapi.db.query(COMMENT).findMany({
+            where: { id: { $in: ids }, moderationStatus: 'approved' },
+            select: ['id', ...PUBLIC_FIELDS],
+            populate: { faq: { select: ['documentId'] } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          });
+    // A reply's review is its parent's (submit checks it), so following parents from this page's comments stays
+    // within the review without filtering on it again.
+    const replies: typeof top = [];
+    let level = top;
+    for (let depth = 2; depth <= MAX_DEPTH && level.length > 0; depth += 1) {
+      level = await strapi.db.query(COMMENT).findMany({
+        where: { moderationStatus: 'approved', parent: { id: { $in: level.map((row) => row.id) } } },
+        select: ['id', ...PUBLIC_FIELDS],
         populate: { parent: { select: ['documentId'] }, faq: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }),
-    ]);
+      });
+      replies.push(...level);
+    }
 
     // A comment links to its FAQ only once that FAQ is published: a draft's existence is not the public's business.
     const faqIds = [...top, ...replies].map((row) => row.faq?.documentId).filter((id): id is string => typeof id === 'string');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
-import { SearchView, cleanQuery } from '@/components/reviews/search-view'
-import { searchReviews } from '@/lib/cms/reviews'
+import { SearchView, termsFromSegment } from '@/components/reviews/search-view'
+import { searchReviews } from '@/lib/cms/search'
 import { loadFromCms } from '@/lib/cms/unavailable'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
@@ -21,7 +21,7 @@ export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/search/[q]/[page]'>['params']) {
   const { q, page } = await params
   const n = pageParam(page)
-  return { q: cleanQuery(q), page: n }
+  return { q: termsFromSegment(q), page: n }
 }
 
 export async function generateMetadata({ params }: PageProps<'/search/[q]/[page]'>): Promise<Metadata> {

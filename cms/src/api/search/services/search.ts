@@ -1,0 +1,308 @@
+import type { Core } from '@strapi/strapi';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const REVIEW = 'api::review.review';
+const FILM = 'api::film.film';
+
+/** One piece of a snippet: plain text, marked where the query matched. Never markup. */
+export interface SnippetSegment {
+  text: string;
+  highlight: boolean;
+}
+
+export interface SearchHit {
+  documentId: string;
+  slug: string;
+  title: string;
+  excerpt: string | null;
+  film: { title: string; year: number | null } | null;
+  cover: Record<string, unknown> | null;
+  snippet: SnippetSegment[];
+}
+
+export interface SearchAnswer {
+  data: SearchHit[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
+const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
+const rawRows = (result: unknown): Record<string, unknown>[] => {
+  const rows = Array.isArray(result) ? result : (result as { rows?: unknown }).rows;
+  return z.array(z.record(z.string(), z.unknown())).parse(rows ?? []);
+};
+
+/**
+ * Markers the database puts around matched words. A fresh random pair per request: text stored in a review cannot
+ * contain them, so whatever the data holds (`<b>`, `<script>`, marker-looking text) stays text in a segment.
+ */
+const newMarkers = () => {
+  const nonce = randomBytes(12).toString('hex');
+  return { start: `mqs${nonce}s`, stop: `mqs${nonce}e` };
+};
+
+/** Cuts marked text into segments; markers never reach the answer. */
+export const toSegments = (marked: string, markers: { start: string; stop: string }): SnippetSegment[] => {
+  const segments: SnippetSegment[] = [];
+  const push = (text: string, highlight: boolean) => {
+    if (text === '') return;
+    const last = segments[segments.length - 1];
+    if (last && last.highlight === highlight) last.text += text;
+    else segments.push({ text, highlight });
+  };
+  let rest = marked;
+  while (rest !== '') {
+    const open = rest.indexOf(markers.start);
+    if (open === -1) {
+      push(rest, false);
+      break;
+    }
+    push(rest.slice(0, open), false);
+    rest = rest.slice(open + markers.start.length);
+    const close = rest.indexOf(markers.stop);
+    const inner = close === -1 ? rest : rest.slice(0, close);
+    push(inner, true);
+    rest = close === -1 ? '' : rest.slice(close + markers.stop.length);
+  }
+  return segments.map((segment) => ({ ...segment, text: segment.text.split(markers.stop).join('') }));
+};
+
+/** Text of Strapi blocks (rich text), paragraphs joined by spaces. */
+export const blocksText = (value: unknown): string => {
+  if (Array.isArray(value)) return value.map(blocksText).filter(Boolean).join(' ');
+  if (typeof value !== 'object' || value === null) return '';
+  const node = value as { text?: unknown; children?: unknown };
+  if (typeof node.text === 'string') return node.text;
+  return blocksText(node.children);
+};
+
+/** Words of a query, for SQLite's FTS5 (its query syntax is not for readers to write). */
+const ftsWords = (q: string) => (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+
+interface Ranked {
+  documentId: string;
+  total: number;
+  snippet: SnippetSegment[];
+}
+
+const SNIPPET_CHARS = 240;
+
+const plainSnippet = (text: unknown): SnippetSegment[] => {
+  const value = typeof text === 'string' ? text.slice(0, SNIPPET_CHARS) : '';
+  return value ? [{ text: value, highlight: false }] : [];
+};
+
+const rankPostgres = async (strapi: Core.Strapi, q: string, limit: number, offset: number): Promise<Ranked[]> => {
+  const knex = strapi.db.connection;
+  const markers = newMarkers();
+  const options = `StartSel=${markers.start}, StopSel=${markers.stop}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  // The rank decides the page first, without the text (carrying it through the window costs ~40 ms for a common
+  // word); ts_headline, the costly part, runs on that page's rows only. Ranking reads
+  // `head` (title, film, excerpt): a body-only match ranks below any title, film or excerpt match, newest first.
+  // The planner estimates a common word's matches as most of the table and reads every row's whole vector (~150 ms
+  // at 10,000 reviews); the GIN bitmap finds the same rows in ~15 ms, so the sequential scan is ruled out here.
+  const fts = await knex.transaction(async (trx) => {
+    await trx.raw('SET LOCAL enable_seqscan = off');
+    return rawRows(
+      await trx.raw(
+        `WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query),
+         page AS (
+           SELECT s.document_id, count(*) OVER () AS total,
+                  ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.head, q.query) AS rank, s.published_at
+           FROM review_search s, q
+           WHERE s.document @@ q.query
+           ORDER BY rank DESC, s.published_at DESC, s.document_id
+           LIMIT ? OFFSET ?
+         )
+         SELECT page.document_id, page.total, ts_headline('english', r.content, q.query, ?) AS snippet
+         FROM page JOIN review_search r ON r.document_id = page.document_id, q
+         ORDER BY page.rank DESC, page.published_at DESC, page.document_id`,
+        [q, limit, offset, options],
+      ),
+    );
+  });
+  if (fts.length > 0 || offset > 0) {
+    const hits = fts.map((row) => ({
+      documentId: String(row.document_id),
+      total: Number(row.total),
+      snippet: toSegments(String(row.snippet ?? ''), markers),
+    }));
+    if (hits.length > 0 || (await countPostgres(strapi, q)) > 0) return hits;
+  }
+  // Nothing matched as words: a typo or a fragment. Trigram similarity on title and film title finds close spellings.
+  const similar = rawRows(
+    await knex.raw(
+      `SELECT s.document_id, count(*) OVER () AS total, left(s.content, ${SNIPPET_CHARS}) AS snippet
+       FROM review_search s
+       WHERE ? <% s.label
+       ORDER BY word_similarity(?, s.label) DESC, s.published_at DESC, s.document_id
+       LIMIT ? OFFSET ?`,
+      [q, q, limit, offset],
+    ),
+  );
+  return similar.map((row) => ({ documentId: String(row.document_id), total: Number(row.total), snippet: plainSnippet(row.snippet) }));
+};
+
+const countPostgres = async (strapi: Core.Strapi, q: string) => {
+  const [row] = rawRows(
+    await strapi.db.connection.raw(`SELECT count(*) AS total FROM review_search WHERE document @@ websearch_to_tsquery('english', ?)`, [q]),
+  );
+  return Number(row?.total ?? 0);
+};
+
+const rankSqlite = async (strapi: Core.Strapi, q: string, limit: number, offset: number): Promise<Ranked[]> => {
+  const knex = strapi.db.connection;
+  const words = ftsWords(q);
+  const markers = newMarkers();
+  if (words.length > 0) {
+    const match = words.map((word) => `"${word}"`).join(' ');
+    // bm25 weights follow the PostgreSQL ones: title, film, excerpt, body.
+    const rows = rawRows(
+      await knex.raw(
+        // FTS5's bm25() cannot share a query with a window function: the total is a subquery.
+        `SELECT document_id, (SELECT count(*) FROM review_search WHERE review_search MATCH ?) AS total,
+                snippet(review_search, -1, ?, ?, ' … ', 24) AS snippet
+         FROM review_search WHERE review_search MATCH ?
+         ORDER BY bm25(review_search, 0, 10.0, 4.0, 2.0, 1.0), document_id
+         LIMIT ? OFFSET ?`,
+        [match, markers.start, markers.stop, match, limit, offset],
+      ),
+    );
+    if (rows.length > 0) {
+      return rows.map((row) => ({
+        documentId: String(row.document_id),
+        total: Number(row.total),
+        snippet: toSegments(String(row.snippet ?? ''), markers),
+      }));
+    }
+  }
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = rawRows(
+    await knex.raw(
+      `SELECT document_id, count(*) OVER () AS total, substr(coalesce(excerpt, ''), 1, ${SNIPPET_CHARS}) AS snippet
+       FROM review_search WHERE title LIKE ? ESCAPE '\\' OR film LIKE ? ESCAPE '\\'
+       ORDER BY title, document_id LIMIT ? OFFSET ?`,
+      [like, like, limit, offset],
+    ),
+  );
+  return rows.map((row) => ({ documentId: String(row.document_id), total: Number(row.total), snippet: plainSnippet(row.snippet) }));
+};
+
+interface ReviewRow {
+  documentId: string;
+  slug: string;
+  title: string;
+  excerpt?: string | null;
+  film?: { title: string; year?: number | null } | null;
+  cover?: Record<string, unknown> | null;
+}
+
+const reviewRowSchema = z.object({
+  documentId: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  excerpt: z.string().nullish(),
+  film: z.object({ title: z.string(), year: z.number().nullish() }).nullish(),
+  cover: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** Search and its index: `search` answers GET /api/search, `refresh` keeps the index in step with what is published. */
+export const searchService = (strapi: Core.Strapi) => ({
+  async search(q: string, page: number, pageSize: number): Promise<SearchAnswer> {
+    const offset = (page - 1) * pageSize;
+    const ranked = isPostgres(strapi) ? await rankPostgres(strapi, q, pageSize, offset) : await rankSqlite(strapi, q, pageSize, offset);
+    const ids = ranked.map(({ documentId }) => documentId);
+    // Read back through the document service, published only, with the review list's cover fields (media in
+    // utils/default-populate.ts): a
+    // stale index row can never reveal a draft, and no private field is in reach.
+    const found =
+      ids.length === 0
+        ? []
+        : await strapi.documents(REVIEW).findMany({
+            filters: { documentId: { $in: ids } },
+            status: 'published',
+            fields: ['slug', 'title', 'excerpt'],
+            populate: { film: { fields: ['title', 'year'] }, cover: { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] } },
+            limit: ids.length,
+          });
+    const byId = new Map<string, ReviewRow>(found.map((row) => {
+      const review = reviewRowSchema.parse(row);
+      return [review.documentId, review];
+    }));
+    const data = ranked.flatMap(({ documentId, snippet }): SearchHit[] => {
+      const review = byId.get(documentId);
+      if (!review) return [];
+      return [
+        {
+          documentId,
+          slug: review.slug,
+          title: review.title,
+          excerpt: review.excerpt ?? null,
+          film: review.film ? { title: review.film.title, year: review.film.year ?? null } : null,
+          cover: review.cover ?? null,
+          snippet,
+        },
+      ];
+    });
+    const total = ranked[0]?.total ?? (page > 1 && isPostgres(strapi) ? await countPostgres(strapi, q) : 0);
+    return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+  },
+
+  /** Rebuilds the index rows of these review documents from their published versions (none if unpublished). */
+  async refresh(documentIds: string[]) {
+    if (documentIds.length === 0) return;
+    const knex = strapi.db.connection;
+    if (isPostgres(strapi)) {
+      await knex.raw('SELECT marquee_refresh_review_search(?::varchar[])', [documentIds]);
+      return;
+    }
+    for (const documentId of documentIds) {
+      await knex('review_search').where({ document_id: documentId }).delete();
+      const row = await strapi.db.query(REVIEW).findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        populate: { film: { select: ['title', 'originalTitle'] }, sections: true },
+      });
+      if (!row) continue;
+      const sections = z
+        .array(z.object({ heading: z.string().nullish(), body: z.unknown(), spoiler: z.boolean().nullish() }))
+        .parse(row.sections ?? []);
+      await knex('review_search').insert({
+        document_id: documentId,
+        title: String(row.title ?? ''),
+        film: [row.film?.title, row.film?.originalTitle].filter(Boolean).join(' '),
+        excerpt: String(row.excerpt ?? ''),
+        // Spoiler sections stay out: a snippet would show them to a reader who has not asked to see them.
+        body: sections
+          .filter((section) => !section.spoiler)
+          .map((section) => [section.heading ?? '', blocksText(section.body)].join(' '))
+          .join(' '),
+      });
+    }
+  },
+
+  /** The review documents that show this film (their index rows carry its title). */
+  async reviewsOfFilm(filmDocumentId: string): Promise<string[]> {
+    const rows = await strapi.db.query(REVIEW).findMany({ where: { film: { documentId: filmDocumentId } }, select: ['documentId'] });
+    return [...new Set(rows.map((row: { documentId: string }) => row.documentId))];
+  },
+});
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+/** A document-service middleware: the index follows publish, unpublish, delete and film renames. */
+export const registerSearchIndexing = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (context, next) => {
+    if ((context.uid !== REVIEW && context.uid !== FILM) || !WRITES.has(context.action)) return next();
+    const params = context.params as { documentId?: string };
+    const service = searchService(strapi);
+    const filmReviews = context.uid === FILM && params.documentId ? await service.reviewsOfFilm(params.documentId) : [];
+    const result = await next();
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    if (context.uid === REVIEW && documentId) await service.refresh([documentId]);
+    if (context.uid === FILM) await service.refresh(filmReviews);
+    return result;
+  });
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => searchService(strapi);

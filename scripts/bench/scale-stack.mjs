@@ -1,0 +1,78 @@
+// One pass of the scale bench: a fresh PostgreSQL database with the demo seed or the scale generator's data, then
+// the CMS (`strapi start`) and one web process (`next start`) on it. Built from the stack's pieces (scripts/stack.mjs)
+// with one difference: the generator fills the database between the schema's creation and the CMS's start.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ephemeralEnv } from '../env-files.mjs';
+import { log, notRequestLog, quietEnv, redisCommand, root, start, waitFor } from '../lib.mjs';
+import { databaseFromEnv, seedScale } from '../seed-scale.mjs';
+import { createDatabase, runAdmin, startWeb, stopAll } from '../stack.mjs';
+
+/** The demo seed's review with the most comments (cms/src/bootstrap/seed data; scripts/bench.mjs measures it too). */
+export const DEMO_BIG_REVIEW = 'miracle-in-cell-no-7-review';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const dropRedisKeys = (prefix) =>
+  redisCommand(
+    REDIS_URL,
+    'EVAL',
+    "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n",
+    '0',
+    `${prefix}*`,
+  ).catch(() => undefined);
+
+/**
+ * Starts one pass. `size` 'demo' seeds the demo content; 'scale' runs the generator (`reviews`, `comments`) into the
+ * new database first. Resolves { cmsUrl, webUrl, secrets, admin, bigReviewSlug, seedMs, seedCommand, stop }.
+ */
+export const startScalePass = async ({ size, reviews, comments, cmsPort, webPort }) => {
+  const db = createDatabase('postgres');
+  const secrets = ephemeralEnv({ cmsPort, webPort });
+  // Next's caches in Redis under this pass's own prefix: nothing one pass rendered is served in the other.
+  const redisKeyPrefix = `marquee:bench-scale:${process.pid}-${Date.now()}:`;
+  Object.assign(secrets.web, { REDIS_URL, REDIS_KEY_PREFIX: redisKeyPrefix, TRUSTED_PROXY_HOPS: '1' });
+  const admin = runAdmin();
+  const children = [];
+  let stopping;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopAll(children);
+      db.drop();
+      await dropRedisKeys(redisKeyPrefix);
+    })());
+
+  try {
+    let seedMs = 0;
+    let seedCommand = null;
+    let bigReviewSlug = DEMO_BIG_REVIEW;
+    if (size === 'scale') {
+      const started = Date.now();
+      // `force`: the database was created for this pass a moment ago (its name is the stack's, not a "bench" one).
+      const seeded = await seedScale({ reviews, comments, database: databaseFromEnv(db.env), force: true, log: (line) => log(`seed:scale ${line}`) });
+      seedMs = Date.now() - started;
+      seedCommand = `npm run seed:scale -- --reviews ${reviews} --comments ${comments}`;
+      bigReviewSlug = seeded.hotReviewSlug;
+    }
+    const cmsEnv = { ...quietEnv, ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: size === 'demo' ? 'true' : 'false' };
+    const cmsDir = path.join(root, 'cms');
+    // Creates the schema (or finds the generator's), runs bootstrap (the demo seed, the web's API token) and the admin.
+    const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Bench', '--lastname=Scale', `--email=${admin.email}`, `--password=${admin.password}`], {
+      cwd: cmsDir,
+      env: { ...process.env, ...cmsEnv },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal})`);
+    log(`Starting the CMS (port ${cmsPort}) and the web (port ${webPort})...`);
+    const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env: cmsEnv, keep: notRequestLog });
+    children.push(cms);
+    await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
+    const web = startWeb({ port: webPort, env: secrets.web });
+    children.push(web);
+    await waitFor(`http://127.0.0.1:${webPort}/api/health`, 60_000, web);
+    return { cmsUrl: `http://127.0.0.1:${cmsPort}`, webUrl: `http://127.0.0.1:${webPort}`, secrets, admin, bigReviewSlug, seedMs, seedCommand, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
