@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../../config/marquee';
 import { messages } from './messages';
 import { CommentRejection } from './rejection';
+import { readerRating } from './reader-rating';
 import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from './rules';
 
 const COMMENT = 'api::comment.comment';
@@ -19,10 +20,15 @@ export interface PublicComment {
   authorWebsite: string | null;
   body: string;
   createdAt: string;
+  /** The stars this comment gave the film, if any; whose rating it is stays as anonymous as the comment itself. */
+  rating: number | null;
   replies: PublicComment[];
 }
 
-const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt'] as const;
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'rating'] as const;
+
+/** What the public sees: approved, and not hidden by readers' reports until a moderator decides. */
+export const VISIBLE = { moderationStatus: 'approved', hiddenByReports: false } as const;
 
 const toIso = (value: unknown): string => new Date(String(value)).toISOString();
 
@@ -35,6 +41,7 @@ const moderationSettings = async () => {
     autoApproveReturning: stored?.autoApproveReturning ?? true,
     closeAfterDays: stored?.closeAfterDays ?? 0,
     floodIntervalSeconds: stored?.floodIntervalSeconds ?? 15,
+    readerRatingMinimum: stored?.readerRatingMinimum ?? 3,
   };
 };
 
@@ -78,7 +85,7 @@ export default factories.createCoreService(COMMENT, () => ({
 
     if (input.parent) {
       const parent = await strapi.db.query(COMMENT).findOne({
-        where: { documentId: input.parent, moderationStatus: 'approved' },
+        where: { documentId: input.parent, ...VISIBLE },
         populate: { review: { select: ['documentId'] } },
       });
       const parentError = (message: string) => new CommentRejection(400, message, [{ path: ['parent'], message }]);
@@ -126,6 +133,7 @@ export default factories.createCoreService(COMMENT, () => ({
         heldReason: verdict.reason ?? undefined,
         review: input.review,
         parent: input.parent ?? undefined,
+        rating: input.rating ?? undefined,
         ipHash: ipHash ?? undefined,
         userAgent: reader.userAgent?.slice(0, 400),
       },
@@ -139,6 +147,7 @@ export default factories.createCoreService(COMMENT, () => ({
       authorWebsite: created.authorWebsite ?? null,
       body: created.body,
       createdAt: toIso(created.createdAt),
+      rating: created.rating ?? null,
       parent: input.parent,
       moderationStatus: shownStatus,
     };
@@ -149,9 +158,9 @@ export default factories.createCoreService(COMMENT, () => ({
     const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
 
-    const approved = { review: { documentId: review.documentId }, moderationStatus: 'approved' };
+    const approved = { review: { documentId: review.documentId }, ...VISIBLE };
     const topWhere = { ...approved, parent: { id: { $null: true } } };
-    const [total, top, replies] = await Promise.all([
+    const [total, top, replies, rating] = await Promise.all([
       strapi.db.query(COMMENT).count({ where: topWhere }),
       strapi.db.query(COMMENT).findMany({
         where: topWhere,
@@ -166,6 +175,7 @@ export default factories.createCoreService(COMMENT, () => ({
         populate: { parent: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }),
+      moderationSettings().then(({ readerRatingMinimum }) => readerRating(strapi, review.documentId, readerRatingMinimum)),
     ]);
 
     const toPublic = (row: Record<string, unknown>): PublicComment => ({
@@ -174,6 +184,7 @@ export default factories.createCoreService(COMMENT, () => ({
       authorWebsite: typeof row.authorWebsite === 'string' && row.authorWebsite ? row.authorWebsite : null,
       body: String(row.body),
       createdAt: toIso(row.createdAt),
+      rating: typeof row.rating === 'number' ? row.rating : null,
       replies: [],
     });
     const byParent = new Map<string, Record<string, unknown>[]>();
@@ -191,7 +202,7 @@ export default factories.createCoreService(COMMENT, () => ({
 
     return {
       data: top.map((row) => thread(row, 1)),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total }, readerRating: rating },
     };
   },
 }));
