@@ -3,7 +3,7 @@
  * Free of zod on purpose: the client form imports this, and zod (~110 KiB) must not ride along to the browser.
  * The validation schema lives in ./form.ts, on the server.
  */
-export const FIELDS = ['name', 'email', 'website', 'comment'] as const
+export const FIELDS = ['name', 'email', 'website', 'comment', 'rating'] as const
 export type Field = (typeof FIELDS)[number]
 export type CommentFormValues = Record<Field, string>
 
@@ -17,6 +17,7 @@ export const messages = {
   websiteInvalid: 'Please enter a web address starting with http:// or https://, or leave it empty.',
   commentRequired: 'Please write a comment.',
   commentTooLong: 'Your comment can be at most 5,000 characters.',
+  ratingInvalid: 'Please choose from 1 to 5 stars, or no rating.',
   fixErrors: 'Your comment was not posted. Please fix the errors below; what you wrote is still here.',
   formExpired: 'This form has expired. Please post again: what you wrote is still here.',
   closed: 'Comments are closed on this review.',
@@ -34,6 +35,7 @@ export const CMS_FIELD_TO_FORM: Record<string, Field> = {
   authorEmail: 'email',
   authorWebsite: 'website',
   body: 'comment',
+  rating: 'rating',
 }
 
 export type CommentFormState = {
@@ -46,7 +48,7 @@ export type CommentFormState = {
   submittedAt: number
 }
 
-export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '' }
+export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '', rating: '' }
 
 export const initialCommentFormState: CommentFormState = {
   status: 'idle',
@@ -61,7 +63,7 @@ export function readValues(formData: FormData): CommentFormValues {
     const v = formData.get(key)
     return typeof v === 'string' ? v : ''
   }
-  return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment') }
+  return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment'), rating: get('rating') }
 }
 
 /** Which review (and comment) a post answers; bound into the action by the page that renders the form. */
