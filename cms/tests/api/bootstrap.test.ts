@@ -116,7 +116,7 @@ describe('start-up configuration', () => {
     const editor = await subjects('strapi-editor');
     expect(editor).toEqual(new Set(['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']));
     const moderator = await subjects('marquee-moderator');
-    expect(moderator).toEqual(new Set(['api::comment.comment', 'api::moderation-setting.moderation-setting', 'api::review.review']));
+    expect(moderator).toEqual(new Set(['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting', 'api::review.review']));
   });
 
   it('lists comments newest first with name, excerpt, status, review and date', async () => {
