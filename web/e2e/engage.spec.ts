@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { adminToken, CMS_URL, fillComment, newReader, unique } from './support'
 
-/** A review no other spec comments on, so the readers' score starts below the minimum of 3 ratings. */
-const RATED_PATH = '/reviews/amelie-review'
+/** A seeded review with comments but no ratings, so the readers' score starts below the minimum of 3 ratings. */
+const RATED_PATH = '/reviews/parasite-review'
 
 /** Approves a comment as a moderator's browser would, through the admin panel's own API (the same document service). */
 const approve = async (request: APIRequestContext, body: string) => {
@@ -23,8 +23,12 @@ const rateWithKeyboard = async (page: Page, stars: number) => {
   await expect(page.getByLabel(stars === 1 ? '1 star' : `${stars} stars`)).toBeChecked()
 }
 
-const jsonLd = async (page: Page) =>
-  (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>)
+/** Every JSON-LD object on the page (a script may hold one object or an array of them). */
+const jsonLd = async (page: Page): Promise<Record<string, unknown>[]> =>
+  (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => {
+    const parsed: unknown = JSON.parse(text)
+    return (Array.isArray(parsed) ? parsed : [parsed]).filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+  })
 
 const movieOf = (graphs: Record<string, unknown>[]) => {
   const review = graphs.find((graph) => graph['@type'] === 'Review')
@@ -43,7 +47,12 @@ test.describe('reader ratings', () => {
     await expect(page.getByRole('alert')).toBeVisible()
     await expect(page.getByLabel('4 stars')).toBeChecked()
 
-    await page.getByLabel(/^Email/).fill(`keys-${Date.now()}@example.org`)
+    const email = page.getByLabel(/^Email/)
+    await expect(email).toHaveAttribute('aria-invalid', 'true')
+    await expect(async () => {
+      await email.fill(`keys-${Date.now()}@example.org`)
+      await expect(email).toHaveValue(/@example\.org$/, { timeout: 500 })
+    }).toPass({ timeout: 5_000 })
     await page.getByRole('button', { name: 'Post Comment' }).click()
     await expect(page.getByText('Your comment is awaiting moderation.').first()).toBeVisible()
     await approve(request, body)
