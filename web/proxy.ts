@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server'
  *
  * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
  *
- * A comment post (the server action, with or without JavaScript) larger than any comment form can send is refused
+ * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
  * directly).
  *
@@ -28,6 +28,8 @@ export const config = {
     '/:path(.*%[89a-fA-F][0-9a-fA-F].*)',
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],
 }
 
@@ -63,6 +65,8 @@ export function proxy(request: NextRequest): NextResponse {
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   const [, , slug = '', sub, page] = request.nextUrl.pathname.split('/')
+  // A report page is the same for everyone: only the review and its comment pages have a personal rendering.
+  if (sub === 'report') return NextResponse.next()
   const url = request.nextUrl.clone()
   url.pathname = `/reviews/${slug}/personal`
   if (sub === 'comments' && page) url.searchParams.set('cpage', page)

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -12,6 +13,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS', []),
   },
+  // Scheduled jobs, such as deleting readers' IP hashes and browser strings after the retention period.
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
   // No outbound calls: the update check would reach the npm registry's dist-tags from every start.
   logger: {
     updates: { enabled: false },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { blocksToText } from '@/lib/cms/blocks'
-import { flattenComments, type Comment } from '@/lib/cms/comments'
+import { flattenComments, type Comment, type ReaderRating } from '@/lib/cms/comments'
 import type { Faq } from '@/lib/cms/faqs'
 import type { Review } from '@/lib/cms/reviews'
 
@@ -62,7 +62,17 @@ function commentLd(c: Comment, reviewUrl: string): Record<string, unknown> {
   }
 }
 
-export function reviewJsonLd(review: Review, comments: Comment[], siteUrl: string, siteName: string): Record<string, unknown>[] {
+/**
+ * The critic's Review, with the film it reviews. The readers' score (null below the CMS's minimum count) is an
+ * AggregateRating on the Movie, never on the critic's Review.
+ */
+export function reviewJsonLd(
+  review: Review,
+  comments: Comment[],
+  siteUrl: string,
+  siteName: string,
+  readerRating: ReaderRating = null,
+): Record<string, unknown>[] {
   const url = absoluteUrl(siteUrl, `/reviews/${review.slug}`)
   const film = review.film
   const reviewLd: Record<string, unknown> = {
@@ -93,6 +103,17 @@ export function reviewJsonLd(review: Review, comments: Comment[], siteUrl: strin
             ...(film.poster ? { image: absoluteUrl(siteUrl, film.poster.src) } : {}),
             ...(film.runtimeMinutes ? { duration: `PT${film.runtimeMinutes}M` } : {}),
             ...(film.genres.length > 0 ? { genre: film.genres.map((g) => g.name) } : {}),
+            ...(readerRating
+              ? {
+                  aggregateRating: {
+                    '@type': 'AggregateRating',
+                    ratingValue: readerRating.average,
+                    ratingCount: readerRating.count,
+                    bestRating: 5,
+                    worstRating: 1,
+                  },
+                }
+              : {}),
           },
         }
       : {}),

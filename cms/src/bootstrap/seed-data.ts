@@ -38,6 +38,8 @@ export interface SeedComment {
   body: string;
   status: 'approved' | 'pending' | 'spam';
   heldReason?: string;
+  /** The reader's stars for the film (1-5); only approved ones count towards the readers' score. */
+  rating?: number;
   replies?: Omit<SeedComment, 'review' | 'replies'>[];
 }
 
@@ -421,12 +423,14 @@ export const comments: SeedComment[] = [
     email: 'hana.reader@example.com',
     body: 'I watched this with my dad years ago and we both pretended not to cry. The scene with the yellow backpack still gets me.',
     status: 'approved',
+    rating: 5,
     replies: [
       {
         name: 'Tomás',
         email: 'tomas.m@example.com',
         body: 'Same here. The inmates smuggling her in is so silly on paper and it completely works.',
         status: 'approved',
+        rating: 4,
       },
     ],
   },
@@ -437,6 +441,7 @@ export const comments: SeedComment[] = [
     website: 'https://priya-watches-films.example.org',
     body: 'Fair review. I found the last act a bit manipulative, but Ryu Seung-ryong makes you forgive it.',
     status: 'approved',
+    rating: 4,
   },
   {
     review: 'miracle-in-cell-no-7-review',
@@ -444,6 +449,7 @@ export const comments: SeedComment[] = [
     email: 'dev.first.time@example.com',
     body: 'Is the Turkish remake worth watching if I loved this one?',
     status: 'pending',
+    rating: 5,
     heldReason: 'First-time commenter',
   },
   {

@@ -44,6 +44,7 @@ const createComment = async (
       body: comment.body,
       moderationStatus: comment.status,
       heldReason: comment.heldReason,
+      rating: comment.rating,
       review: reviewDocumentId,
       parent: parent ?? undefined,
     },

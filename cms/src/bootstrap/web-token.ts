@@ -3,9 +3,10 @@ import type { MarqueeConfig } from '../../config/marquee';
 
 export const WEB_TOKEN_NAME = 'marquee-web';
 
-/** What the web server may do with its token: post comments, read drafts for the editors' preview, forward email links. */
+/** What the web server may do with its token: post comments and reports, read drafts for the editors' preview, forward email links. */
 export const WEB_TOKEN_PERMISSIONS = [
   'api::comment.comment.create',
+  'api::comment-report.comment-report.create',
   'api::review.review.find',
   'api::review.review.findOne',
   'api::faq.faq.find',

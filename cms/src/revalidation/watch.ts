@@ -31,7 +31,8 @@ const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): P
     documentId,
     slug: typeof row.slug === 'string' ? row.slug : null,
     review: uid === 'api::review.review' ? { documentId, slug: row.slug } : review,
-    approved: row.moderationStatus === 'approved',
+    // Hidden by readers' reports counts as gone from the thread, so hiding and un-hiding notify the web like approval.
+    approved: row.moderationStatus === 'approved' && row.hiddenByReports !== true,
   };
 };
 

@@ -26,6 +26,7 @@ describe('posting a comment', () => {
       body: 'A thoughtful comment.',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       parent: null,
+      rating: null,
       moderationStatus: 'pending',
     });
     const stored = await storedComment(app.strapi, response.body.data.documentId);

@@ -72,7 +72,7 @@ describe('private fields never leave the public API', () => {
   it('returns only public fields when a comment is created', async () => {
     const response = await postComment(app, commentInput(review.documentId, { authorEmail: `${unique('p')}@example.com` })).expect(201);
     expect(Object.keys(response.body.data).sort()).toEqual(
-      ['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'moderationStatus', 'parent'].sort(),
+      ['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'moderationStatus', 'parent', 'rating'].sort(),
     );
   });
 });

@@ -22,9 +22,36 @@ function readSaved(): SavedDetails | null {
   }
 }
 
-const LABELS: Record<Field, string> = { name: 'Name', email: 'Email', website: 'Website', comment: 'Comment' }
-const REQUIRED: Record<Field, boolean> = { name: true, email: true, website: false, comment: true }
-const ORDER: Field[] = ['comment', 'name', 'email', 'website']
+const LABELS: Record<Field, string> = { name: 'Name', email: 'Email', website: 'Website', comment: 'Comment', rating: 'Your rating' }
+const REQUIRED: Record<Field, boolean> = { name: true, email: true, website: false, comment: true, rating: false }
+const ORDER: Field[] = ['comment', 'rating', 'name', 'email', 'website']
+const STARS = ['1', '2', '3', '4', '5'] as const
+
+/**
+ * The reader's stars for the film: a plain radio group (arrow keys, no JavaScript needed) drawn as stars by CSS,
+ * with "No rating" first so that rating stays a choice. Each star has a real label ("3 stars").
+ */
+function StarRating({ value, error, formKey }: { value: string; error: string | undefined; formKey: number }) {
+  const chosen = STARS.includes(value as (typeof STARS)[number]) ? value : ''
+  return (
+    <fieldset id="rating" className="field star-rating" aria-describedby={error ? 'rating-error' : 'rating-notes'} key={`rating-${formKey}`}>
+      <legend>{LABELS.rating} of the film</legend>
+      <span id="rating-notes" className="muted small">Optional. It counts towards the readers’ score once your comment is approved.</span>
+      <span className="stars">
+        <input type="radio" id="rating-none" name="rating" value="" defaultChecked={chosen === ''} />
+        <label htmlFor="rating-none" className="star-none">No rating</label>
+        {STARS.map((n) => (
+          <span key={n} className="star">
+            {/* Named by aria-label: the label's only content is the star glyph, which is decoration. */}
+            <input type="radio" id={`rating-${n}`} name="rating" value={n} defaultChecked={chosen === n} aria-label={n === '1' ? '1 star' : `${n} stars`} />
+            <label htmlFor={`rating-${n}`} aria-hidden="true">★</label>
+          </span>
+        ))}
+      </span>
+      {error ? <span id="rating-error" className="field-error">{error}</span> : null}
+    </fieldset>
+  )
+}
 
 /** One labelled field: its label (with the required marker), its control, and its error, which the control names. */
 function FieldRow({ field, error, children }: { field: Field; error: string | undefined; children: React.ReactNode }) {
@@ -182,6 +209,8 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, perma
         <FieldRow field="comment" error={state.fieldErrors.comment}>
           <textarea {...control('comment')} key={`comment-${state.submittedAt}`} rows={8} maxLength={5000} required />
         </FieldRow>
+
+        <StarRating value={state.values.rating} error={state.fieldErrors.rating} formKey={state.submittedAt} />
 
         <FieldRow field="name" error={state.fieldErrors.name}>
           <input {...control('name')} key={`name-${state.submittedAt}`} type="text" autoComplete="name" maxLength={100} required />

@@ -34,6 +34,11 @@ export function replyHref(reviewSlug: string, commentId: string, commentsPage = 
   return `/reviews/${reviewSlug}?${query.toString()}#respond`
 }
 
+/** The report form for one comment: the same page for every reader, so it can be cached. */
+export function reportHref(reviewSlug: string, commentId: string): string {
+  return `/reviews/${reviewSlug}/report/${encodeURIComponent(commentId)}`
+}
+
 function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListProps & { comment: Comment }) {
   return (
     <li id={`comment-${comment.id}`} className={`comment depth-${comment.depth}`}>
@@ -53,6 +58,12 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
             </a>
           </h3>
         </header>
+        {comment.rating ? (
+          <p className="comment-stars">
+            <span aria-hidden="true">{'★'.repeat(comment.rating)}{'☆'.repeat(5 - comment.rating)}</span>
+            <span className="sr-only">Rated the film {comment.rating} out of 5</span>
+          </p>
+        ) : null}
         <CommentBody body={comment.body} />
         {comment.faqId ? (
           <p className="comment-faq">
@@ -60,13 +71,16 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
             <a href={`/reviews/${reviewSlug}#faq-${comment.faqId}`}>Answered in our FAQ</a>
           </p>
         ) : null}
-        {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
-          <p className="reply">
+        <p className="reply">
+          {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
             <Link href={replyHref(reviewSlug, comment.id, commentsPage)} scroll={false} aria-label={`Reply to ${comment.authorName}`}>
               Reply
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+          <a href={reportHref(reviewSlug, comment.id)} className="report-link" rel="nofollow" aria-label={`Report the comment by ${comment.authorName}`}>
+            Report
+          </a>
+        </p>
       </article>
       {comment.replies.length > 0 ? (
         <ol className="children">

@@ -6,6 +6,7 @@ import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { CmsImage } from '@/components/media/cms-image'
 import { FilmFacts } from '@/components/reviews/film-facts'
 import { RatingStars } from '@/components/reviews/rating-stars'
+import { ReaderRating } from '@/components/reviews/reader-rating'
 import { FaqList, ReviewSections, TableOfContents } from '@/components/reviews/review-body'
 import { JsonLd } from '@/components/seo/json-ld'
 import { getApprovedComments } from '@/lib/cms/comments'
@@ -68,7 +69,7 @@ export async function ReviewPage({ slug, commentsPage, draft = false, reader = n
 
   return (
     <>
-      <JsonLd data={reviewJsonLd(review, thread?.comments ?? [], SITE_URL, SITE_NAME)} />
+      <JsonLd data={reviewJsonLd(review, thread?.comments ?? [], SITE_URL, SITE_NAME, thread?.readerRating ?? null)} />
       <nav aria-label="Breadcrumb" className="muted">
         <Link href="/">Reviews</Link>
         {review.genres[0] ? (
@@ -88,6 +89,7 @@ export async function ReviewPage({ slug, commentsPage, draft = false, reader = n
           ) : null}
           <h1 id="review-title">{review.title}</h1>
           <RatingStars rating={review.rating} size="lg" />
+          <ReaderRating rating={thread?.readerRating ?? null} />
           <p className="byline">
             {review.author ? (
               <>

@@ -2,7 +2,7 @@ import 'server-only'
 import { cacheLife, cacheTag } from 'next/cache'
 import { z } from 'zod'
 import { cmsGet, cmsPost } from './client'
-import { isoDate, listEnvelope, type Pagination } from './strapi'
+import { isoDate, listEnvelope, paginationSchema, type Pagination } from './strapi'
 import { tags } from './tags'
 
 export const COMMENTS_PAGE_SIZE = 50
@@ -26,6 +26,7 @@ type CmsComment = {
   createdAt: string
   isStaff?: boolean
   faq?: { documentId: string } | null
+  rating?: number | null
   replies?: CmsComment[]
 }
 
@@ -40,6 +41,7 @@ const cmsCommentSchema: z.ZodType<CmsComment> = z.lazy(() =>
     isStaff: z.boolean().optional(),
     // Only a published FAQ is ever named, and only by its documentId (its anchor on the review page).
     faq: z.object({ documentId: z.string() }).nullish(),
+    rating: z.number().int().min(1).max(5).nullish(),
     replies: z.array(cmsCommentSchema).optional(),
   }),
 )
@@ -50,6 +52,8 @@ export type Comment = {
   website: string | null
   body: string
   createdAt: string
+  /** The stars this reader gave the film with this comment, if any. */
+  rating: number | null
   /** 1 for a top-level comment; the CMS nests at most 3 levels. */
   depth: number
   /** Written by the site's staff (a moderator or editor) from the moderation desk. */
@@ -66,6 +70,7 @@ function reshapeComment(c: CmsComment, depth = 1): Comment {
     website: safeWebsite(c.authorWebsite),
     body: c.body,
     createdAt: c.createdAt,
+    rating: c.rating ?? null,
     depth,
     isStaff: c.isStaff === true,
     faqId: c.faq?.documentId ?? null,
@@ -73,11 +78,18 @@ function reshapeComment(c: CmsComment, depth = 1): Comment {
   }
 }
 
-export const commentThreadSchema = listEnvelope(cmsCommentSchema).transform((r) => ({
-  comments: r.data.map((c) => reshapeComment(c)),
-  pagination: r.meta.pagination,
-}))
-export type CommentThread = { comments: Comment[]; pagination: Pagination }
+/** The readers' score of the film, computed by the CMS from approved ratings; null below the minimum count. */
+export const readerRatingSchema = z.object({ average: z.number().min(1).max(5), count: z.number().int().min(1) }).nullable()
+export type ReaderRating = z.infer<typeof readerRatingSchema>
+
+export const commentThreadSchema = listEnvelope(cmsCommentSchema)
+  .extend({ meta: z.object({ pagination: paginationSchema, readerRating: readerRatingSchema.optional() }) })
+  .transform((r) => ({
+    comments: r.data.map((c) => reshapeComment(c)),
+    pagination: r.meta.pagination,
+    readerRating: r.meta.readerRating ?? null,
+  }))
+export type CommentThread = { comments: Comment[]; pagination: Pagination; readerRating: ReaderRating }
 
 /** Approved comments of a published review, threaded, oldest first; null when the review is unknown. @throws {CmsError} */
 export async function getApprovedComments(reviewSlug: string, page = 1): Promise<CommentThread | null> {
@@ -104,6 +116,7 @@ export type NewComment = {
   body: string
   review: string
   parent?: string
+  rating?: number
   honeypot: string
   formToken: string
   /** Email me about later comments on this review (double opt-in: the CMS asks the address to confirm first). */

@@ -17,7 +17,7 @@ export const FLASH_TTL_S = 300
 const REREAD_WINDOW_MS = 5000
 const ID = /^[0-9a-f-]{36}$/
 
-const fieldText = z.object({ name: z.string(), email: z.string(), website: z.string(), comment: z.string() }) satisfies z.ZodType<Record<Field, string>>
+const fieldText = z.object({ name: z.string(), email: z.string(), website: z.string(), comment: z.string(), rating: z.string() }) satisfies z.ZodType<Record<Field, string>>
 
 const entrySchema = z.object({
   reviewId: z.string(),
@@ -26,7 +26,8 @@ const entrySchema = z.object({
     status: z.enum(['idle', 'error', 'success']),
     message: z.string().nullable(),
     fieldErrors: fieldText.partial(),
-    values: fieldText.extend({ notifyReplies: z.boolean().optional(), notifyApproval: z.boolean().optional() }),
+    // An answer stored by a replica from before the star rating has none.
+    values: fieldText.extend({ rating: z.string().default(''), notifyReplies: z.boolean().optional(), notifyApproval: z.boolean().optional() }),
     submittedAt: z.number(),
   }),
 })

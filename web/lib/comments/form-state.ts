@@ -3,7 +3,7 @@
  * Free of zod on purpose: the client form imports this, and zod (~110 KiB) must not ride along to the browser.
  * The validation schema lives in ./form.ts, on the server.
  */
-export const FIELDS = ['name', 'email', 'website', 'comment'] as const
+export const FIELDS = ['name', 'email', 'website', 'comment', 'rating'] as const
 export type Field = (typeof FIELDS)[number]
 /** The notification boxes: ticked or not, kept across a failed post like the text fields. */
 export const NOTIFY_FIELDS = ['notifyReplies', 'notifyApproval'] as const
@@ -20,6 +20,7 @@ export const messages = {
   websiteInvalid: 'Please enter a web address starting with http:// or https://, or leave it empty.',
   commentRequired: 'Please write a comment.',
   commentTooLong: 'Your comment can be at most 5,000 characters.',
+  ratingInvalid: 'Please choose from 1 to 5 stars, or no rating.',
   fixErrors: 'Your comment was not posted. Please fix the errors below; what you wrote is still here.',
   formExpired: 'This form has expired. Please post again: what you wrote is still here.',
   closed: 'Comments are closed on this review.',
@@ -37,6 +38,7 @@ export const CMS_FIELD_TO_FORM: Record<string, Field> = {
   authorEmail: 'email',
   authorWebsite: 'website',
   body: 'comment',
+  rating: 'rating',
 }
 
 export type CommentFormState = {
@@ -49,7 +51,7 @@ export type CommentFormState = {
   submittedAt: number
 }
 
-export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '' }
+export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '', rating: '' }
 
 export const initialCommentFormState: CommentFormState = {
   status: 'idle',
@@ -65,7 +67,15 @@ export function readValues(formData: FormData): CommentFormValues {
     return typeof v === 'string' ? v : ''
   }
   const ticked = (key: NotifyField) => (formData.get(key) === 'on' ? { [key]: true } : {})
-  return { name: get('name'), email: get('email'), website: get('website'), comment: get('comment'), ...ticked('notifyReplies'), ...ticked('notifyApproval') }
+  return {
+    name: get('name'),
+    email: get('email'),
+    website: get('website'),
+    comment: get('comment'),
+    rating: get('rating'),
+    ...ticked('notifyReplies'),
+    ...ticked('notifyApproval'),
+  }
 }
 
 /** Which review (and comment) a post answers; bound into the action by the page that renders the form. */

@@ -24,6 +24,12 @@ export const commentInputSchema = z.object({
   email: z.string().trim().min(1, messages.emailRequired).pipe(z.email(messages.emailInvalid).max(254, messages.emailInvalid)),
   website: optionalWebsite,
   comment: z.string().trim().min(1, messages.commentRequired).max(5000, messages.commentTooLong),
+  // The star radio group: "" is its "no rating" choice.
+  rating: z
+    .string()
+    .regex(/^[1-5]?$/, messages.ratingInvalid)
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
 })
 export type CommentInput = z.output<typeof commentInputSchema>
 

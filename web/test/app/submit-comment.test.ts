@@ -56,7 +56,7 @@ describe('submitComment', () => {
     expect(state.status).toBe('error')
     expect(state.message).toBe(messages.fixErrors)
     expect(state.fieldErrors).toEqual({ name: messages.nameRequired, email: messages.emailInvalid, comment: messages.commentRequired })
-    expect(state.values).toEqual({ name: '', email: 'not-an-email', website: 'ada.example.org', comment: '   ' })
+    expect(state.values).toEqual({ name: '', email: 'not-an-email', website: 'ada.example.org', comment: '   ', rating: '' })
     expect(calls).toHaveLength(0)
   })
 

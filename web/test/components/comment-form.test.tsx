@@ -89,7 +89,7 @@ it('shows an error summary and per-field errors, keeping what the reader typed',
     status: 'error',
     message: messages.fixErrors,
     fieldErrors: { email: messages.emailInvalid },
-    values: { name: String(f.get('name')), email: String(f.get('email')), website: String(f.get('website')), comment: String(f.get('comment')) },
+    values: { name: String(f.get('name')), email: String(f.get('email')), website: String(f.get('website')), comment: String(f.get('comment')), rating: String(f.get('rating') ?? '') },
     submittedAt: 2,
   })
   renderForm(action)

@@ -4,10 +4,10 @@ import { FaqList } from '@/components/reviews/review-body'
 import type { Comment } from '@/lib/cms/comments'
 
 const thread: Comment[] = [
-  { id: 'q1', authorName: 'Ayşe', website: null, body: 'Is the Turkish remake worth watching?', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, faqId: 'faq1', replies: [
-    { id: 's1', authorName: 'Mo Desk', website: null, body: 'We answered it below.', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, isStaff: true, replies: [] },
+  { id: 'q1', authorName: 'Ayşe', website: null, body: 'Is the Turkish remake worth watching?', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, rating: null, faqId: 'faq1', replies: [
+    { id: 's1', authorName: 'Mo Desk', website: null, body: 'We answered it below.', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, rating: null, isStaff: true, replies: [] },
   ] },
-  { id: 'r1', authorName: 'Reader', website: null, body: 'Plain comment', createdAt: '2026-11-24T20:41:42.114Z', depth: 1, isStaff: false, faqId: null, replies: [] },
+  { id: 'r1', authorName: 'Reader', website: null, body: 'Plain comment', createdAt: '2026-11-24T20:41:42.114Z', depth: 1, rating: null, isStaff: false, faqId: null, replies: [] },
 ]
 
 it('marks a staff reply with a Staff badge, and nobody else', () => {

@@ -5,8 +5,8 @@ import { ReviewSections } from '@/components/reviews/review-body'
 import type { Comment } from '@/lib/cms/comments'
 
 const thread: Comment[] = [
-  { id: 'c1', authorName: 'Priya', website: 'https://priya.example.org/', body: '<img src=x onerror=alert(1)> first\n\nsecond', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, replies: [
-    { id: 'c2', authorName: 'Tomás', website: null, body: 'reply', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, replies: [] },
+  { id: 'c1', authorName: 'Priya', website: 'https://priya.example.org/', body: '<img src=x onerror=alert(1)> first\n\nsecond', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, rating: 4, replies: [
+    { id: 'c2', authorName: 'Tomás', website: null, body: 'reply', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, rating: null, replies: [] },
   ] },
 ]
 

@@ -10,8 +10,8 @@ function heat() {
 }
 
 const comments = [
-  { id: 'c1', authorName: 'Hana</script><script>alert(1)</script>', website: 'https://hana.example/', body: 'Great', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, replies: [
-    { id: 'c2', authorName: 'Tomás', website: null, body: 'Agreed', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, replies: [] },
+  { id: 'c1', authorName: 'Hana</script><script>alert(1)</script>', website: 'https://hana.example/', body: 'Great', createdAt: '2026-11-24T20:39:42.114Z', depth: 1, rating: 5, replies: [
+    { id: 'c2', authorName: 'Tomás', website: null, body: 'Agreed', createdAt: '2026-11-24T20:40:42.114Z', depth: 2, rating: null, replies: [] },
   ] },
 ]
 
@@ -52,6 +52,23 @@ describe('reviewJsonLd', () => {
   it('adds a BreadcrumbList and an FAQPage', () => {
     expect(breadcrumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ position: 1, name: 'Reviews' }, { position: 2, name: 'Crime' }, { position: 3, item: 'https://marquee.example/reviews/heat-review' }] })
     expect(faq).toMatchObject({ '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Is the diner scene improvised?', acceptedAnswer: { text: 'No, it was </script> scripted.' } }, { name: 'Second question?' }] })
+  })
+})
+
+describe('the readers\' rating in JSON-LD', () => {
+  it('puts the readers\' AggregateRating on the Movie, and leaves the critic\'s Review rating as it is', () => {
+    const [graph] = reviewJsonLd(heat(), comments, 'https://marquee.example', 'Marquee', { average: 4.2, count: 37 })
+    expect(graph).toMatchObject({
+      '@type': 'Review',
+      reviewRating: { '@type': 'Rating', ratingValue: 4.5, bestRating: 5, worstRating: 1 },
+      itemReviewed: { '@type': 'Movie', aggregateRating: { '@type': 'AggregateRating', ratingValue: 4.2, ratingCount: 37, bestRating: 5, worstRating: 1 } },
+    })
+    expect(graph).not.toHaveProperty('aggregateRating')
+  })
+
+  it('has no AggregateRating when the CMS reports none (below the minimum count)', () => {
+    const [graph] = reviewJsonLd(heat(), comments, 'https://marquee.example', 'Marquee', null)
+    expect(JSON.stringify(graph)).not.toContain('AggregateRating')
   })
 })
 

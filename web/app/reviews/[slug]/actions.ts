@@ -94,7 +94,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
     const fieldErrors: Partial<Record<Field, string>> = {}
     for (const issue of parsed.error.issues) {
       const field = issue.path[0]
-      if ((field === 'name' || field === 'email' || field === 'website' || field === 'comment') && !fieldErrors[field]) {
+      if ((field === 'name' || field === 'email' || field === 'website' || field === 'comment' || field === 'rating') && !fieldErrors[field]) {
         fieldErrors[field] = issue.message
       }
     }
@@ -118,6 +118,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
         body: input.comment,
         review: target.reviewId,
         ...(target.parentId ? { parent: target.parentId } : {}),
+        ...(input.rating !== null ? { rating: input.rating } : {}),
         honeypot: text(formData, HONEYPOT_FIELD),
         formToken,
         ...(values.notifyReplies ? { notifyReplies: true } : {}),

@@ -69,8 +69,8 @@ describe('cmsPost', () => {
     expect(error).toMatchObject({
       status: 400,
       fieldErrors: [
-        { field: 'authorEmail', message: 'authorEmail must be a valid email' },
-        { field: 'body', message: 'body must be at least 2 characters' },
+        { field: 'authorEmail', message: 'Please enter a valid email address.' },
+        { field: 'body', message: 'Please write a comment.' },
       ],
     })
     expect(calls[0]?.init?.method).toBe('POST')

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-// Reports are read by moderators in the admin panel only; nothing is routed on the public API yet.
-export default factories.createCoreRouter('api::comment-report.comment-report', { only: [] });
+// Readers report through the web server (create, granted to the web's token alone); moderators read reports in the
+// admin panel, so nothing else is routed on the public API.
+export default factories.createCoreRouter('api::comment-report.comment-report', { only: ['create'] });

@@ -1,27 +1,11 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { WEB_TOKEN_NAME } from '../../../bootstrap/web-token';
 import { MAX_PAGE, wholeNumberParam } from '../../../utils/query-guard';
+import { readerOf } from '../../../utils/reader';
 import { messages } from '../services/messages';
 import { CommentRejection } from '../services/rejection';
 
 const COMMENT = 'api::comment.comment';
-
-/**
- * The reader behind a request. The web server posts on the reader's behalf, so it passes the reader's address in
- * headers; those are believed only when the request carries the web's own API token.
- */
-const readerOf = (ctx: Context) => {
-  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
-  const fromWeb = auth?.strategy?.name === 'content-api-token' && auth.credentials?.name === WEB_TOKEN_NAME;
-  const header = (name: string) => {
-    const value = ctx.get(name).trim();
-    return value === '' ? null : value;
-  };
-  return fromWeb
-    ? { ip: header('x-marquee-client-ip') ?? ctx.request.ip, userAgent: header('x-marquee-client-ua') }
-    : { ip: ctx.request.ip, userAgent: header('user-agent') };
-};
 
 export default factories.createCoreController(COMMENT, ({ strapi }) => ({
   async create(ctx: Context) {

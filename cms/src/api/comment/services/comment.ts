@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../../config/marquee';
 import { messages } from './messages';
 import { CommentRejection } from './rejection';
+import { readerRating } from './reader-rating';
 import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from './rules';
 
 const COMMENT = 'api::comment.comment';
@@ -23,10 +24,15 @@ export interface PublicComment {
   isStaff: boolean;
   /** The published FAQ this comment's question became: only its documentId, the anchor of its answer on the review. */
   faq: { documentId: string } | null;
+  /** The stars this comment gave the film, if any; whose rating it is stays as anonymous as the comment itself. */
+  rating: number | null;
   replies: PublicComment[];
 }
 
-const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'isStaff'] as const;
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'isStaff', 'rating'] as const;
+
+/** What the public sees: approved, and not hidden by readers' reports until a moderator decides. */
+export const VISIBLE = { moderationStatus: 'approved', hiddenByReports: false } as const;
 
 const toIso = (value: unknown): string => new Date(String(value)).toISOString();
 
@@ -39,6 +45,7 @@ const moderationSettings = async () => {
     autoApproveReturning: stored?.autoApproveReturning ?? true,
     closeAfterDays: stored?.closeAfterDays ?? 0,
     floodIntervalSeconds: stored?.floodIntervalSeconds ?? 15,
+    readerRatingMinimum: stored?.readerRatingMinimum ?? 3,
   };
 };
 
@@ -82,7 +89,7 @@ export default factories.createCoreService(COMMENT, () => ({
 
     if (input.parent) {
       const parent = await strapi.db.query(COMMENT).findOne({
-        where: { documentId: input.parent, moderationStatus: 'approved' },
+        where: { documentId: input.parent, ...VISIBLE },
         populate: { review: { select: ['documentId'] } },
       });
       const parentError = (message: string) => new CommentRejection(400, message, [{ path: ['parent'], message }]);
@@ -130,6 +137,7 @@ export default factories.createCoreService(COMMENT, () => ({
         heldReason: verdict.reason ?? undefined,
         review: input.review,
         parent: input.parent ?? undefined,
+        rating: input.rating ?? undefined,
         ipHash: ipHash ?? undefined,
         userAgent: reader.userAgent?.slice(0, 400),
       },
@@ -159,6 +167,7 @@ export default factories.createCoreService(COMMENT, () => ({
       authorWebsite: created.authorWebsite ?? null,
       body: created.body,
       createdAt: toIso(created.createdAt),
+      rating: created.rating ?? null,
       parent: input.parent,
       moderationStatus: shownStatus,
     };
@@ -175,16 +184,17 @@ export default factories.createCoreService(COMMENT, () => ({
     if (!review) return null;
 
     // comment_threads (kept by services/thread-index.ts) answers which top-level comments, and how many, from one
-    // index; Strapi's link tables would join every comment of the review for each page.
+    // index; Strapi's link tables would join every comment of the review for each page. Its `approved` means VISIBLE.
     const threads = () =>
       strapi.db.connection('comment_threads').where({ review_document_id: review.documentId, approved: 1, root: 1 });
-    const [[counted], pageIds] = await Promise.all([
+    const [[counted], pageIds, rating] = await Promise.all([
       threads().count({ count: '*' }),
       threads()
         .select('comment_id')
         .orderBy([{ column: 'created_at' }, { column: 'comment_id' }])
         .offset((page - 1) * pageSize)
         .limit(pageSize),
+      moderationSettings().then(({ readerRatingMinimum }) => readerRating(strapi, review.documentId, readerRatingMinimum)),
     ]);
     const total = Number(counted?.count ?? 0);
     const ids = (pageIds as { comment_id: number }[]).map((row) => row.comment_id);
@@ -192,7 +202,7 @@ export default factories.createCoreService(COMMENT, () => ({
       ids.length === 0
         ? []
         : await strapi.db.query(COMMENT).findMany({
-            where: { id: { $in: ids }, moderationStatus: 'approved' },
+            where: { id: { $in: ids }, ...VISIBLE },
             select: ['id', ...PUBLIC_FIELDS],
             populate: { faq: { select: ['documentId'] } },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -203,7 +213,7 @@ export default factories.createCoreService(COMMENT, () => ({
     let level = top;
     for (let depth = 2; depth <= MAX_DEPTH && level.length > 0; depth += 1) {
       level = await strapi.db.query(COMMENT).findMany({
-        where: { moderationStatus: 'approved', parent: { id: { $in: level.map((row) => row.id) } } },
+        where: { ...VISIBLE, parent: { id: { $in: level.map((row) => row.id) } } },
         select: ['id', ...PUBLIC_FIELDS],
         populate: { parent: { select: ['documentId'] }, faq: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -235,6 +245,7 @@ export default factories.createCoreService(COMMENT, () => ({
         publishedFaqs.has((row.faq as { documentId: string }).documentId)
           ? { documentId: (row.faq as { documentId: string }).documentId }
           : null,
+      rating: typeof row.rating === 'number' ? row.rating : null,
       replies: [],
     });
     const byParent = new Map<string, Record<string, unknown>[]>();
@@ -252,7 +263,7 @@ export default factories.createCoreService(COMMENT, () => ({
 
     return {
       data: top.map((row) => thread(row, 1)),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total }, readerRating: rating },
     };
   },
 }));

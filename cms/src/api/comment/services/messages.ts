@@ -12,6 +12,7 @@ export const messages = {
   websiteTooLong: 'The website address must be at most 200 characters.',
   bodyRequired: 'Please write a comment.',
   bodyTooLong: 'Your comment must be at most 5,000 characters.',
+  ratingInvalid: 'A rating must be a whole number of stars from 1 to 5, or no rating.',
   reviewRequired: 'The review to comment on is missing.',
   unknownField: 'This field cannot be set.',
   reviewNotFound: 'This review does not exist or is not published.',

@@ -84,6 +84,11 @@ export const submissionSchema = z.strictObject(
     body: text(true).pipe(z.string().min(1, messages.bodyRequired).max(5000, messages.bodyTooLong)),
     review: z.string(messages.reviewRequired).trim().min(1, messages.reviewRequired).max(64),
     parent: z.string().trim().min(1).max(64).nullish().transform((value) => value ?? null),
+    // Optional stars for the film, apart from the critic's score; a form's "no rating" arrives as null or "".
+    rating: z.preprocess(
+      (value) => (value === '' ? null : value),
+      z.int(messages.ratingInvalid).min(1, messages.ratingInvalid).max(5, messages.ratingInvalid).nullish(),
+    ).transform((value) => value ?? null),
     honeypot: z.string().max(1000).nullish(),
     formToken: z.string().max(200).nullish(),
     /** Email me when someone else's comment on this review is approved. */

@@ -11,17 +11,18 @@ const WRITES = new Set(['create', 'update', 'delete']);
 export const syncCommentThreads = async (strapi: Core.Strapi, documentId: string) => {
   const rows = await strapi.db.query(COMMENT).findMany({
     where: { documentId },
-    select: ['id', 'moderationStatus', 'createdAt'],
+    select: ['id', 'moderationStatus', 'hiddenByReports', 'createdAt'],
     populate: { review: { select: ['documentId'] }, parent: { select: ['id'] } },
   });
   const knex = strapi.db.connection;
-  for (const row of rows as { id: number; moderationStatus: string; createdAt: string; review?: { documentId: string } | null; parent?: unknown }[]) {
+  for (const row of rows as { id: number; moderationStatus: string; hiddenByReports: boolean | null; createdAt: string; review?: { documentId: string } | null; parent?: unknown }[]) {
     await knex('comment_threads').where({ comment_id: row.id }).delete();
     if (!row.review) continue;
     await knex('comment_threads').insert({
       comment_id: row.id,
       review_document_id: row.review.documentId,
-      approved: row.moderationStatus === 'approved' ? 1 : 0,
+      // Visible to the public: approved and not hidden by readers' reports (the comment service's VISIBLE).
+      approved: row.moderationStatus === 'approved' && !row.hiddenByReports ? 1 : 0,
       root: row.parent ? 0 : 1,
       created_at: new Date(row.createdAt),
     });
