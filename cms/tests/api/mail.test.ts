@@ -336,7 +336,9 @@ describe('email without an SMTP server (development)', () => {
       expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
       expect(raw).toContain('Plain part');
       expect(raw).toContain('<p>HTML part</p>');
-      expect(logged.some((line) => line.includes('"Written to disk"') && line.includes('.eml'))).toBe(true);
+      // The file is written first and the subject logged after it: wait for the line rather than race it.
+      const line = await waitFor(() => logged.find((entry) => entry.includes('"Written to disk"') && entry.includes('.eml')), 'the subject to be logged');
+      expect(line).toContain(path.basename(outbox));
       await waitFor(() => app.strapi.db.query(JOB).findOne({ where: { recipient: 'dev@staff.example', state: 'sent' } }), 'the job to be sent');
     } finally {
       info.mockRestore();

@@ -105,7 +105,7 @@ describe('the readers\' rating of a review', () => {
     expect(body.meta.readerRating).toEqual({ average: 4.3, count: 3 });
     expect(body.data.map((comment: { rating: number }) => comment.rating)).toEqual([5, 4, 4]);
     for (const comment of body.data) {
-      expect(Object.keys(comment).sort()).toEqual(['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'rating', 'replies']);
+      expect(Object.keys(comment).sort()).toEqual(['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'faq', 'isStaff', 'rating', 'replies']);
     }
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/@example\.com|ipHash|userAgent|StoredAgent|ffffffff|reportCount|hiddenByReports/);
