@@ -42,9 +42,12 @@ function StarRating({ value, error, formKey }: { value: string; error: string | 
         <label htmlFor="rating-none" className="star-none">No rating</label>
         {STARS.map((n) => (
           <span key={n} className="star">
-            {/* Named by aria-label: the label's only content is the star glyph, which is decoration. */}
-            <input type="radio" id={`rating-${n}`} name="rating" value={n} defaultChecked={chosen === n} aria-label={n === '1' ? '1 star' : `${n} stars`} />
-            <label htmlFor={`rating-${n}`} aria-hidden="true">★</label>
+            {/* The glyph is decoration; the label's words ("3 stars") name the choice for screen readers. */}
+            <input type="radio" id={`rating-${n}`} name="rating" value={n} defaultChecked={chosen === n} />
+            <label htmlFor={`rating-${n}`}>
+              <span aria-hidden="true">★</span>
+              <span className="sr-only">{n === '1' ? '1 star' : `${n} stars`}</span>
+            </label>
           </span>
         ))}
       </span>
