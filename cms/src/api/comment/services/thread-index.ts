@@ -8,13 +8,17 @@ const WRITES = new Set(['create', 'update', 'delete']);
  * sorts on, in one indexed table, so a page of a review with tens of thousands of comments costs what a small one does.
  * A deleted comment's row goes with it (foreign key), so deletes that bypass the document service are covered too.
  */
-export const syncCommentThreads = async (strapi: Core.Strapi, documentId: string) => {
+export const syncCommentThreads = async (strapi: Core.Strapi, documentId: string) =>
+  // Inside the write's own transaction when there is one (the admin's updates run in one): SQLite has one connection,
+  // so a query on another would wait for it until the pool times out.
+  strapi.db.transaction(async ({ trx }) => syncWith(strapi, trx, documentId));
+
+const syncWith = async (strapi: Core.Strapi, knex: Core.Strapi['db']['connection'], documentId: string) => {
   const rows = await strapi.db.query(COMMENT).findMany({
     where: { documentId },
     select: ['id', 'moderationStatus', 'hiddenByReports', 'createdAt'],
     populate: { review: { select: ['documentId'] }, parent: { select: ['id'] } },
   });
-  const knex = strapi.db.connection;
   for (const row of rows as { id: number; moderationStatus: string; hiddenByReports: boolean | null; createdAt: string; review?: { documentId: string } | null; parent?: unknown }[]) {
     await knex('comment_threads').where({ comment_id: row.id }).delete();
     if (!row.review) continue;
@@ -40,7 +44,8 @@ export const registerCommentThreadIndex = (strapi: Core.Strapi) => {
         : [];
     const result = await next();
     if (deleted.length > 0) {
-      await strapi.db.connection('comment_threads').whereIn('comment_id', deleted.map((row: { id: number }) => row.id)).delete();
+      const ids = deleted.map((row: { id: number }) => row.id);
+      await strapi.db.transaction(({ trx }) => trx('comment_threads').whereIn('comment_id', ids).delete());
     }
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (documentId && context.action !== 'delete') await syncCommentThreads(strapi, documentId);

@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
+/** A knex connection or transaction, as Strapi's database layer hands them out. */
+type Connection = Core.Strapi['db']['connection'];
+
 const REVIEW = 'api::review.review';
 const FILM = 'api::film.film';
 
@@ -252,7 +255,13 @@ export const searchService = (strapi: Core.Strapi) => ({
   /** Rebuilds the index rows of these review documents from their published versions (none if unpublished). */
   async refresh(documentIds: string[]) {
     if (documentIds.length === 0) return;
-    const knex = strapi.db.connection;
+    // Inside the write's own transaction when there is one (a publish from the admin runs in one): SQLite has one
+    // connection, so a query on another would wait for it until the pool times out, and PostgreSQL's other
+    // connection would not see the rows being published yet.
+    await strapi.db.transaction(async ({ trx }) => this.refreshWith(trx, documentIds));
+  },
+
+  async refreshWith(knex: Connection, documentIds: string[]) {
     if (isPostgres(strapi)) {
       await knex.raw('SELECT marquee_refresh_review_search(?::varchar[])', [documentIds]);
       return;
