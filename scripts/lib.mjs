@@ -251,3 +251,13 @@ export const findChromium = () =>
 /** Debian's Java, which runs the W3C HTML checker (vnu.jar) in the browser suite. */
 export const findJava = () =>
   findDebianProgram({ envVar: 'JAVA_PATH', binary: '/usr/bin/java', pkg: 'default-jre-headless', what: 'Java runtime', neededFor: 'The browser tests (the W3C HTML checker) need' });
+
+/** Deletes every key under `prefix` from the Redis at `url` (a run's own cache entries); never fails the caller. */
+export const dropRedisKeys = (url, prefix) =>
+  redisCommand(
+    url,
+    'EVAL',
+    "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n",
+    '0',
+    `${prefix}*`,
+  ).catch(() => undefined);

@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { ensureRedis, exited, findNginx, log, portFree, redisCommand, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
+import { dropRedisKeys, ensureRedis, exited, findNginx, log, portFree, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
 import { createDatabase, prepareApps, runAdmin, startCms, startWeb, stopAll } from './stack.mjs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -72,16 +72,6 @@ export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret 
   };
 };
 
-/** Deletes this run's keys from the shared Redis (the cache handler prefixes every key with REDIS_KEY_PREFIX). */
-const dropRedisKeys = (prefix) =>
-  redisCommand(
-    REDIS_URL,
-    'EVAL',
-    "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n",
-    '0',
-    `${prefix}*`,
-  ).catch(() => undefined);
-
 /**
  * The scaled topology as local processes: the CMS (PostgreSQL by default, its own database), web replicas on
  * `webPorts` sharing Redis (`REDIS_KEY_PREFIX` unique to this run), nginx on `proxyPort` in front. The CMS's change
@@ -127,7 +117,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
     (stopping ??= (async () => {
       await Promise.all([proxy?.stop(), stopAll(apps())]);
       db.drop();
-      await dropRedisKeys(redisKeyPrefix);
+      await dropRedisKeys(REDIS_URL, redisKeyPrefix);
     })());
   // Stopping the children makes the waits below fail at once (waitFor watches each child).
   signal?.addEventListener('abort', () => stopScaled(), { once: true });

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ephemeralEnv } from '../env-files.mjs';
-import { log, notRequestLog, quietEnv, redisCommand, root, start, waitFor } from '../lib.mjs';
+import { dropRedisKeys, log, notRequestLog, quietEnv, root, start, waitFor } from '../lib.mjs';
 import { databaseFromEnv, seedScale } from '../seed-scale.mjs';
 import { createDatabase, runAdmin, startWeb, stopAll } from '../stack.mjs';
 
@@ -12,15 +12,6 @@ import { createDatabase, runAdmin, startWeb, stopAll } from '../stack.mjs';
 export const DEMO_BIG_REVIEW = 'miracle-in-cell-no-7-review';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const dropRedisKeys = (prefix) =>
-  redisCommand(
-    REDIS_URL,
-    'EVAL',
-    "local n = 0 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('DEL', key) end return n",
-    '0',
-    `${prefix}*`,
-  ).catch(() => undefined);
 
 /**
  * Starts one pass. `size` 'demo' seeds the demo content; 'scale' runs the generator (`reviews`, `comments`) into the
@@ -39,7 +30,7 @@ export const startScalePass = async ({ size, reviews, comments, cmsPort, webPort
     (stopping ??= (async () => {
       await stopAll(children);
       db.drop();
-      await dropRedisKeys(redisKeyPrefix);
+      await dropRedisKeys(REDIS_URL, redisKeyPrefix);
     })());
 
   try {

@@ -19,10 +19,7 @@ export default factories.createCoreController(REPORT, ({ strapi }) => ({
     } catch (error) {
       if (!(error instanceof CommentRejection)) throw error;
       ctx.status = error.status;
-      ctx.body = {
-        data: null,
-        error: { status: error.status, name: error.name, message: error.message, details: { errors: error.errors } },
-      };
+      ctx.body = error.envelope();
     }
   },
 }));

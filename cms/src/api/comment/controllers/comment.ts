@@ -17,10 +17,7 @@ export default factories.createCoreController(COMMENT, ({ strapi }) => ({
     } catch (error) {
       if (!(error instanceof CommentRejection)) throw error;
       ctx.status = error.status;
-      ctx.body = {
-        data: null,
-        error: { status: error.status, name: error.name, message: error.message, details: { errors: error.errors } },
-      };
+      ctx.body = error.envelope();
     }
   },
 

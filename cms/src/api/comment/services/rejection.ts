@@ -16,4 +16,12 @@ export class CommentRejection extends Error {
       429: 'RateLimitError',
     }[status];
   }
+
+  /** Strapi's error envelope for this refusal, as the controllers answer it. */
+  envelope() {
+    return {
+      data: null,
+      error: { status: this.status, name: this.name, message: this.message, details: { errors: this.errors } },
+    };
+  }
 }
