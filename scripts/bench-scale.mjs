@@ -188,7 +188,8 @@ const targetsFor = ({ webUrl, cmsUrl, chosen, admin }) => {
     web('genre', `/genres/${chosen.genre.slug}`),
     ...chosen.searches.map((q, i) => web(`search ${i + 1}`, `/search?${new URLSearchParams({ q })}`)),
     web('sitemap index', '/sitemap.xml'),
-    web('sitemap chunk 1', '/sitemaps/reviews/1.xml'),
+    // Its URL count grows with the reviews up to the chunk size (5,000), then stays: held to the ceiling only.
+    { ...web('sitemap chunk 1', '/sitemaps/reviews/1.xml'), capped: true },
     web('feed', '/feed.xml'),
     cms('thread API page 1 (CMS)', `/api/comments/review/${slug}?page=1&pageSize=${COMMENT_PAGE_SIZE}`),
     cms('thread API last page (CMS)', `/api/comments/review/${slug}?page=${chosen.lastCommentPage}&pageSize=${COMMENT_PAGE_SIZE}`),
@@ -252,12 +253,13 @@ try {
   const failures = [];
   if (demo) {
     for (const name of names) {
-      let found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS);
+      const capped = scale.results[name].target.capped === true;
+      let found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS, { capped });
       if (found.length > 0) {
         log(`${name} left its bound (${found.join('; ')}): measuring it once more to tell a real cost from a pause`);
         scale.results[name] = await scale.remeasure(name);
         scale.results[name].remeasured = true;
-        found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS);
+        found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS, { capped });
       }
       failures.push(...found);
     }
@@ -294,6 +296,7 @@ try {
     'Web x-nextjs-cache of the uncached samples (scale): ' + names.filter((n) => scale.results[n].target.kind === 'web').map((n) => `${n} ${Object.entries(scale.results[n].uncached.cacheStates).map(([k, v]) => `${k} ${v}`).join('/')}`).join('; '),
     '',
     `Bounds: every uncached figure at scale <= ${RATIO_BOUND}x demo size (or demo + ${SLACK_MS} ms when larger), uncached p99 <= ${P99_CEILING_MS} ms.`,
+    ...names.filter((n) => scale.results[n].target.capped).map((n) => `  ${n}: its size grows with the reviews up to a fixed cap (5,000 URLs), so it is held to the ${P99_CEILING_MS} ms ceiling only.`),
     ...(failures.length === 0 ? ['  all met'] : failures.map((f) => `  NOT MET: ${f}`)),
     '',
     `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s.`,

@@ -23,6 +23,7 @@ import { FAQ_QUESTIONS, FILM_WORDS, FIRST_NAMES, GENRES, LAST_NAMES, SECTION_HEA
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsRequire = createRequire(path.join(root, 'cms', 'package.json'));
 const { Client } = cmsRequire('pg');
+const { FILL_POSITIONS } = cmsRequire('./database/migrations/2026.12.03T00.00.00.thread-positions.js');
 
 /** The review with the most comments: the bench reads its first and last comment pages. */
 export const HOT_REVIEW_SLUG = 'scale-review-1';
@@ -84,7 +85,7 @@ export const commentCounts = (reviews, comments) => {
 const CONTENT_TABLES = [
   'comments', 'comment_reports', 'reviews', 'films', 'authors', 'genres', 'faqs',
   'components_review_sections', 'components_shared_seos', 'components_film_people', 'components_film_cast_members',
-  'reviews_cmps', 'films_cmps', 'review_search', 'comment_threads',
+  'reviews_cmps', 'films_cmps', 'review_search', 'comment_threads', 'comment_thread_stats',
 ];
 
 /** DATABASE_* as the CMS reads them (config/database.ts), as a pg client config. */
@@ -397,6 +398,9 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
         [counts, starts],
       ),
     );
+    // Each visible top-level comment's place in its thread; the per-review counts and ratings are computed by the
+    // CMS on each thread's first read.
+    await step('thread positions', () => client.query(FILL_POSITIONS));
     await step('search index', () => client.query('SELECT marquee_refresh_review_search(NULL)'));
     await client.query('COMMIT');
     // VACUUM too: the thread index's counts are index-only scans, which need the visibility map it writes.

@@ -26,11 +26,22 @@ export const checkFigure = ({ target, figure, demo, scale, slackMs }) => {
   return failures;
 };
 
-/** Every bound of one target (its p50 and p99); `[]` when it keeps them all. */
-export const checkTarget = (target, demo, scale, slackMs) => [
-  ...checkFigure({ target, figure: 'p50', demo: demo.p50, scale: scale.p50, slackMs }),
-  ...checkFigure({ target, figure: 'p99', demo: demo.p99, scale: scale.p99, slackMs }),
-];
+/** The ceiling alone: for a target whose size grows with the data by design up to a fixed cap (a sitemap chunk). */
+export const checkCeiling = (target, scale) =>
+  scale.p99 <= P99_CEILING_MS ? [] : [`${target} uncached p99: ${ms(scale.p99)} ms at scale, above ${P99_CEILING_MS} ms`];
+
+/**
+ * Every bound of one target (its p50 and p99); `[]` when it keeps them all. `capped` targets are held to the ceiling
+ * only: what they hold grows with the data until a fixed cap (a sitemap chunk lists up to its chunk size of reviews,
+ * six at demo size), after which they cost the same however large the site grows.
+ */
+export const checkTarget = (target, demo, scale, slackMs, { capped = false } = {}) =>
+  capped
+    ? checkCeiling(target, scale)
+    : [
+        ...checkFigure({ target, figure: 'p50', demo: demo.p50, scale: scale.p50, slackMs }),
+        ...checkFigure({ target, figure: 'p99', demo: demo.p99, scale: scale.p99, slackMs }),
+      ];
 
 /** The side-by-side table: one line per target, demo | scale | ratio for uncached p50/p99 and cached p50. */
 export const formatTable = (rows) => {

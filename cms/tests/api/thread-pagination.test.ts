@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createComment, createReview, unique } from '../helpers/fixtures';
 
@@ -87,5 +88,64 @@ describe('comment thread pagination', () => {
     expect(first.body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
     await comments.update({ documentId: ids.t5 ?? '', data: { moderationStatus: 'approved' } as never });
     expect(shape((await page(2)).body.data).map((comment) => (comment as { body: string }).body)).toEqual([bodies.t4, bodies.t5]);
+  });
+});
+
+describe('a thread page is found by place, not by walking the thread', () => {
+  const comments = () => app.strapi.documents('api::comment.comment');
+  const bodiesOf = async (slugOf: string, number: number, size = 2) =>
+    shape(
+      (await app.api().get(`/api/comments/review/${slugOf}`).query({ page: String(number), pageSize: String(size) }).expect(200)).body.data,
+    ).map((comment) => (comment as { body: string }).body);
+
+  const newThread = async (statuses: string[]) => {
+    const review = await createReview(app.strapi, { slug: unique('placed') });
+    const made: { documentId: string; body: string }[] = [];
+    for (const moderationStatus of statuses) {
+      const body = unique(`c${made.length + 1}`);
+      const created = await createComment(app.strapi, review.documentId, { body, moderationStatus });
+      made.push({ documentId: created.documentId, body });
+    }
+    return { slug: review.slug as string, documentId: review.documentId, made };
+  };
+
+  it('puts a comment approved late where it was written, and moves the later ones down a page', async () => {
+    const { slug: placed, made } = await newThread(['approved', 'pending', 'approved', 'approved', 'approved']);
+    const [c1, c2, c3, c4, c5] = made.map((comment) => comment.body);
+    expect(await bodiesOf(placed, 1)).toEqual([c1, c3]);
+    await comments().update({ documentId: made[1]?.documentId ?? '', data: { moderationStatus: 'approved' } as never });
+    expect(await bodiesOf(placed, 1)).toEqual([c1, c2]);
+    expect(await bodiesOf(placed, 2)).toEqual([c3, c4]);
+    expect(await bodiesOf(placed, 3)).toEqual([c5]);
+    // Hidden by readers' reports: out of its place until a moderator decides, and the pages close up.
+    await comments().update({ documentId: made[0]?.documentId ?? '', data: { hiddenByReports: true } as never });
+    expect(await bodiesOf(placed, 1)).toEqual([c2, c3]);
+    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '1', pageSize: '2' }).expect(200);
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 4 });
+  });
+
+  it('gives every comment approved at the same moment a place of its own', async () => {
+    const { slug: placed, made } = await newThread(Array.from({ length: 8 }, () => 'pending'));
+    await Promise.all(made.map(({ documentId }) => comments().update({ documentId, data: { moderationStatus: 'approved' } as never })));
+    const pages = [await bodiesOf(placed, 1, 3), await bodiesOf(placed, 2, 3), await bodiesOf(placed, 3, 3)];
+    expect(pages.flat()).toEqual(made.map((comment) => comment.body));
+    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '1', pageSize: '3' }).expect(200);
+    expect(body.meta.pagination).toMatchObject({ total: 8, pageCount: 3 });
+  });
+
+  it('numbers a thread index that has no places yet (a database from before them) when the CMS starts', async () => {
+    const { slug: placed, documentId, made } = await newThread(['approved', 'approved', 'rejected', 'approved']);
+    const knex = app.strapi.db.connection;
+    await knex('comment_threads').where({ review_document_id: documentId }).update({ position: null });
+    await knex('comment_thread_stats').where({ review_document_id: documentId }).delete();
+    expect(await bodiesOf(placed, 1)).toEqual([]);
+    const migration = (await import(
+      path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.03T00.00.00.thread-positions.js')
+    )) as { up: (db: typeof knex) => Promise<void> };
+    await migration.up(knex);
+    expect(await bodiesOf(placed, 1)).toEqual([made[0]?.body, made[1]?.body]);
+    expect(await bodiesOf(placed, 2)).toEqual([made[3]?.body]);
+    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '2', pageSize: '2' }).expect(200);
+    expect(body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
   });
 });

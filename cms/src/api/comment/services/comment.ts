@@ -3,6 +3,7 @@ import type { MarqueeConfig } from '../../../../config/marquee';
 import { messages } from './messages';
 import { CommentRejection } from './rejection';
 import { readerRating } from './reader-rating';
+import { threadStats } from './thread-index';
 import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from './rules';
 
 const COMMENT = 'api::comment.comment';
@@ -183,20 +184,22 @@ export default factories.createCoreService(COMMENT, () => ({
     const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
 
-    // comment_threads (kept by services/thread-index.ts) answers which top-level comments, and how many, from one
-    // index; Strapi's link tables would join every comment of the review for each page. Its `approved` means VISIBLE.
-    const threads = () =>
-      strapi.db.connection('comment_threads').where({ review_document_id: review.documentId, approved: 1, root: 1 });
-    const [[counted], pageIds, rating] = await Promise.all([
-      threads().count({ count: '*' }),
-      threads()
-        .select('comment_id')
-        .orderBy([{ column: 'created_at' }, { column: 'comment_id' }])
-        .offset((page - 1) * pageSize)
-        .limit(pageSize),
-      moderationSettings().then(({ readerRatingMinimum }) => readerRating(strapi, review.documentId, readerRatingMinimum)),
+    // comment_threads and comment_thread_stats (kept by services/thread-index.ts) answer which top-level comments,
+    // and how many, from one index: a page is the visible comments whose place in the thread falls on it, whatever
+    // page it is; Strapi's link tables would join every comment of the review, and an OFFSET walk every earlier one.
+    const first = (page - 1) * pageSize + 1;
+    const [stats, pageIds, { readerRatingMinimum }] = await Promise.all([
+      threadStats(strapi, review.documentId),
+      strapi.db
+        .connection('comment_threads')
+        .where({ review_document_id: review.documentId })
+        .whereBetween('position', [first, first + pageSize - 1])
+        .orderBy('position')
+        .select('comment_id'),
+      moderationSettings(),
     ]);
-    const total = Number(counted?.count ?? 0);
+    const total = stats.roots;
+    const rating = readerRating(stats.rating, readerRatingMinimum);
     const ids = (pageIds as { comment_id: number }[]).map((row) => row.comment_id);
     const top =
       ids.length === 0

@@ -41,17 +41,24 @@ const names = (strapi: Core.Strapi) => {
   };
 };
 
+/** The counted ratings of one review and the sum of their stars, as `comment_thread_stats` keeps them. */
+export interface RatingTotals {
+  count: number;
+  total: number;
+}
+
 /**
- * The readers' rating of one review's film, or null below `minimum` ratings. Only visible (approved, not hidden by
- * reports) rated comments count, and each email once: its latest such comment replaces the earlier ones.
+ * Totals the readers' ratings of one review's film. Only visible (approved, not hidden by reports) rated comments
+ * count, and each email once: its latest such comment replaces the earlier ones.
  *
- * One SQL statement that returns one row, whatever the thread's size: the review's comments are reached through the
- * relation's join table (indexed on the review), filtered on status and hidden, and the window function keeps the
- * latest rated comment per email before averaging. No comment row is loaded into Node.
+ * One SQL statement that returns one row: the review's comments are reached through the relation's join table
+ * (indexed on the review), filtered on status and hidden, and the window function keeps the latest rated comment per
+ * email before summing. No comment row is loaded into Node. It walks the review's rated comments, so it runs when a
+ * write changes what the public sees (services/thread-index.ts), not on every read. `knex` is the write's transaction
+ * where there is one (SQLite has one connection).
  */
-export const readerRating = async (strapi: Core.Strapi, reviewDocumentId: string, minimum: number): Promise<ReaderRating | null> => {
+export const ratingTotals = async (strapi: Core.Strapi, knex: Core.Strapi['db']['connection'], reviewDocumentId: string): Promise<RatingTotals> => {
   const n = names(strapi);
-  const knex = strapi.db.connection;
   const latest = knex
     .select({ rating: `c.${n.rating}` })
     .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', [`c.${n.email}`, `c.${n.createdAt}`, 'c.id']))
@@ -62,13 +69,16 @@ export const readerRating = async (strapi: Core.Strapi, reviewDocumentId: string
     .where(`c.${n.status}`, 'approved')
     .where(`c.${n.hidden}`, false)
     .whereNotNull(`c.${n.rating}`);
-  const row: { count?: unknown; average?: unknown } | undefined = await knex
+  const row: { count?: unknown; total?: unknown } | undefined = await knex
     .from(latest.as('latest'))
     .where('pick', 1)
-    .first(knex.raw('count(*) as count'), knex.raw('avg(rating) as average'));
-  // PostgreSQL answers count as a bigint string and avg as a numeric string; SQLite as numbers.
-  const count = Number(row?.count ?? 0);
-  const average = Number(row?.average);
-  if (count < minimum || count === 0 || !Number.isFinite(average)) return null;
-  return { average: Math.round(average * 10) / 10, count };
+    .first(knex.raw('count(*) as count'), knex.raw('coalesce(sum(rating), 0) as total'));
+  // PostgreSQL answers count and sum as bigint strings; SQLite as numbers.
+  return { count: Number(row?.count ?? 0), total: Number(row?.total ?? 0) };
+};
+
+/** The readers' rating as the site shows it, or null below `minimum` ratings. */
+export const readerRating = ({ count, total }: RatingTotals, minimum: number): ReaderRating | null => {
+  if (count < minimum || count === 0 || !Number.isFinite(total)) return null;
+  return { average: Math.round((total / count) * 10) / 10, count };
 };
