@@ -12,8 +12,9 @@
 //     a publish. The CMS endpoints have no cache: each request is uncached; two warm-up requests are not counted.
 //   - cached p50: Debian's `wrk -t1` at a few connections against Next, which answers from its cache.
 // The table prints demo | scale | ratio. Bounds (issue 10): every uncached figure at scale within 2x of demo size
-// and no uncached p99 above 250 ms; `--check` exits 1 when a figure leaves its bound, after measuring that target
-// once more (a real cost that grows with the data fails twice; a pause of the shared machine rarely does).
+// and no uncached p99 above 250 ms (a sitemap chunk, which grows to a fixed size, the ceiling only); `--check` exits 1
+// when a figure leaves its bound three measurements running (a real cost that grows with the data fails every time;
+// a pause of the shared machine, which is what a p99 of 30 samples catches, rarely three times).
 //
 // Options: --reviews N (10000), --comments N (1000000), --samples N (30), --cached-seconds S (5),
 //   --connections N (10), --slack-ms N (10), --check, --skip-demo (scale only: no ratios, no check of them).
@@ -55,6 +56,8 @@ const SAMPLES = whole('samples', 5);
 const CACHED_SECONDS = whole('cached-seconds', 1);
 const CONNECTIONS = whole('connections', 1);
 const SLACK_MS = whole('slack-ms', 0);
+/** How many times a target that leaves its bound at scale is measured before it fails the check. */
+const MEASUREMENTS = 3;
 const CMS_PORT = Number(process.env.BENCH_CMS_PORT ?? 1351);
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 3121);
 
@@ -255,10 +258,11 @@ try {
     for (const name of names) {
       const capped = scale.results[name].target.capped === true;
       let found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS, { capped });
-      if (found.length > 0) {
-        log(`${name} left its bound (${found.join('; ')}): measuring it once more to tell a real cost from a pause`);
-        scale.results[name] = await scale.remeasure(name);
-        scale.results[name].remeasured = true;
+      // A cost that grows with the data is there on every measurement; a pause of the shared machine (p99 of 30
+      // samples is the slowest one) rarely three times running.
+      for (let run = 2; run <= MEASUREMENTS && found.length > 0; run += 1) {
+        log(`${name} left its bound (${found.join('; ')}): measuring it again (${run} of ${MEASUREMENTS}) to tell a real cost from a pause`);
+        scale.results[name] = { ...(await scale.remeasure(name)), measured: run };
         found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS, { capped });
       }
       failures.push(...found);
@@ -283,9 +287,9 @@ try {
     `  CMS endpoints: no cache in front; two warm-up requests not counted. p99 is nearest-rank (of ${SAMPLES} samples: ${SAMPLES < 100 ? 'the slowest' : 'nearest rank'}).`,
     `Cached: wrk -t1 -c${CONNECTIONS} -d${CACHED_SECONDS}s --latency <url> against Next (its full-route cache), after two warm requests.`,
     '',
-    ...formatTable(names.map((name) => ({ name: `${name}${scale.results[name].remeasured ? ' *' : ''}`, demo: demo?.results[name] ?? empty, scale: scale.results[name] }))),
+    ...formatTable(names.map((name) => ({ name: `${name}${scale.results[name].measured ? ` *${scale.results[name].measured}` : ''}`, demo: demo?.results[name] ?? empty, scale: scale.results[name] }))),
     '',
-    ...(names.some((name) => scale.results[name].remeasured) ? ['* measured twice at scale: the figure shown is the second run.', ''] : []),
+    ...(names.some((name) => scale.results[name].measured) ? [`*N: measured N times at scale (once more each time it left its bound, at most ${MEASUREMENTS}): the figure shown is the last run.`, ''] : []),
     'Targets:',
     ...[demo, scale].filter(Boolean).map(
       (p) =>
