@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { Comment } from '@/lib/cms/comments'
 import { formatDateTime } from '@/lib/format'
 
@@ -73,9 +72,12 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
         ) : null}
         <p className="reply">
           {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
-            <Link href={replyHref(reviewSlug, comment.id, commentsPage)} scroll={false} aria-label={`Reply to ${comment.authorName}`}>
+            // A plain link, as every comment's other links: the reply form is the reader's own page (rendered per
+            // request, no client navigation to gain), and a client component per comment made a page of 50 threads
+            // cost more to render and to hydrate.
+            <a href={replyHref(reviewSlug, comment.id, commentsPage)} aria-label={`Reply to ${comment.authorName}`}>
               Reply
-            </Link>
+            </a>
           ) : null}
           <a href={reportHref(reviewSlug, comment.id)} className="report-link" rel="nofollow" aria-label={`Report the comment by ${comment.authorName}`}>
             Report
