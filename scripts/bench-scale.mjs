@@ -93,7 +93,7 @@ const adminHeaders = async (cmsUrl, admin) => {
 };
 
 const CM_COMMENTS = '/content-manager/collection-types/api::comment.comment';
-const COMMENT_PAGE_SIZE = 50; // web/lib/cms/comments.ts COMMENTS_PAGE_SIZE: the thread API is asked as the site asks it
+const COMMENT_PAGE_SIZE = 20; // web/lib/cms/comments.ts COMMENTS_PAGE_SIZE: the thread API is asked as the site asks it
 const HOME_PAGE_SIZE = 10; // web/lib/cms/reviews.ts REVIEWS_PAGE_SIZE
 
 /**
