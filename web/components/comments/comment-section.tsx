@@ -46,7 +46,12 @@ export function CommentSection({ review, thread, reader, submit }: Props) {
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
-        {total === 0 ? 'Comments' : `${total} ${total === 1 ? 'comment' : 'comments'} on “${review.title}”`}
+        {/* Counted only when every comment is on this page: a page of a long thread would give its own count. */}
+        {total === 0
+          ? 'Comments'
+          : (thread?.pagination.pageCount ?? 1) > 1
+            ? `Comments on “${review.title}”`
+            : `${total} ${total === 1 ? 'comment' : 'comments'} on “${review.title}”`}
       </h2>
       <CommentList comments={comments} reviewSlug={review.slug} commentsOpen={review.commentsOpen} commentsPage={thread?.pagination.page ?? 1} />
       {thread && thread.pagination.pageCount > 1 ? <CommentPages slug={review.slug} page={thread.pagination.page} pageCount={thread.pagination.pageCount} /> : null}
