@@ -124,6 +124,16 @@ describe('a thread page is found by place, not by walking the thread', () => {
     expect(body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 4 });
   });
 
+  it('leaves every comment in its place when one is edited or reported', async () => {
+    const { slug: placed, documentId, made } = await newThread(['approved', 'approved', 'approved']);
+    const places = async () =>
+      (await app.strapi.db.connection('comment_threads').where({ review_document_id: documentId }).orderBy('position').select('position'))
+        .map((row: { position: number }) => row.position);
+    await comments().update({ documentId: made[0]?.documentId ?? '', data: { body: unique('edited'), reportCount: 1 } as never });
+    expect(await places()).toEqual([1, 2, 3]);
+    expect(await bodiesOf(placed, 2)).toEqual([made[2]?.body]);
+  });
+
   it('gives every comment approved at the same moment a place of its own', async () => {
     const { slug: placed, made } = await newThread(Array.from({ length: 8 }, () => 'pending'));
     await Promise.all(made.map(({ documentId }) => comments().update({ documentId, data: { moderationStatus: 'approved' } as never })));

@@ -99,8 +99,18 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
       : null;
     const reviews = [...new Set([before?.review_document_id, after?.review_document_id].filter((id): id is string => Boolean(id)))];
     for (const review of reviews.sort()) await lockThread(knex, review);
-    if (before) await removeRow(knex, before);
-    if (after) await insertRow(knex, after);
+    // Most writes leave a comment where it was (an edit, a report counted): its place stands, and so do the others'.
+    const unmoved =
+      before &&
+      after &&
+      before.review_document_id === after.review_document_id &&
+      before.approved === after.approved &&
+      before.root === after.root &&
+      new Date(before.created_at).getTime() === after.created_at.getTime();
+    if (!unmoved) {
+      if (before) await removeRow(knex, before);
+      if (after) await insertRow(knex, after);
+    }
     // What the public sees of a thread changes only with a visible comment (its count, and the ratings that count).
     const wasVisible = before?.approved === 1;
     const isVisible = after?.approved === 1;
