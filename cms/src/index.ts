@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
 import { registerCommentThreadIndex } from './api/comment/services/thread-index';
+import { registerCommentTotals } from './api/comment/services/comment-totals';
 import { ensureSearchSchema } from './api/search/services/schema';
 import { registerSearchIndexing } from './api/search/services/search';
 import { registerRatingCheck } from './api/review/validation/rating';
@@ -31,6 +32,7 @@ export default {
     registerQueryGuard(strapi);
     registerSearchIndexing(strapi);
     registerCommentThreadIndex(strapi);
+    registerCommentTotals(strapi);
     watchComments(strapi);
     await registerModerationDesk(strapi);
     registerMailPersonalData(strapi);

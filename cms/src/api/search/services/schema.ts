@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { searchService } from './search';
 
 // In the order Strapi runs them (by name).
-const MIGRATIONS = ['2026.11.25T00.00.00.scale-search-and-indexes.js', '2026.12.03T00.00.00.thread-positions.js'];
+const MIGRATIONS = [
+  '2026.11.25T00.00.00.scale-search-and-indexes.js',
+  '2026.12.03T00.00.00.thread-positions.js',
+  '2026.12.04T00.00.00.comment-totals.js',
+];
 const migrationSchema = z.object({ up: z.function() });
 
 /**
