@@ -1,5 +1,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { encodeLargeStringBodies } = await import('./lib/utf8-bodies')
+    encodeLargeStringBodies()
     const { env, missingProductionSecrets } = await import('./lib/env')
     const values = env()
     // `next build` runs without secrets (an image is built before any exist); a production server may not.
