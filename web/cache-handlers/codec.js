@@ -19,21 +19,37 @@ const MAP = '\u0000m'
 function encode(header) {
   /** @type {Uint8Array[]} */
   const blobs = []
-  const json = JSON.stringify(header, /** @this {any} */ function replacer(key, value) {
-    // `this[key]` is the raw value: Buffer#toJSON has already run on `value`.
-    const raw = this[key]
-    if (raw instanceof Uint8Array) {
-      blobs.push(raw)
-      return { [BLOB]: blobs.length - 1, n: raw.byteLength }
-    }
-    if (raw instanceof Map) return { [MAP]: [...raw.entries()] }
-    return value
-  })
+  // Parts are lifted out before JSON.stringify sees them: it would call Buffer#toJSON first (an array of every byte,
+  // a few ms and much garbage for a page's RSC data) and only then hand the result to a replacer.
+  const json = JSON.stringify(lift(header, blobs))
   const head = Buffer.from(json ?? 'null', 'utf8')
   const prefix = Buffer.allocUnsafe(5)
   prefix.writeUInt8(FORMAT, 0)
   prefix.writeUInt32BE(head.byteLength, 1)
   return Buffer.concat([prefix, head, ...blobs])
+}
+
+/**
+ * A copy of `value` with each Buffer/Uint8Array replaced by a marker (the part appended to `blobs`, in document
+ * order: the order `decode`'s reviver meets them) and each Map by its entries. Other values are JSON's business.
+ * @param {unknown} value
+ * @param {Uint8Array[]} blobs
+ * @returns {unknown}
+ */
+function lift(value, blobs) {
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof Uint8Array) {
+    blobs.push(value)
+    return { [BLOB]: blobs.length - 1, n: value.byteLength }
+  }
+  if (value instanceof Map) return { [MAP]: [...value.entries()].map((entry) => lift(entry, blobs)) }
+  if (Array.isArray(value)) return value.map((item) => lift(item, blobs))
+  const prototype = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return value
+  /** @type {Record<string, unknown>} */
+  const copy = {}
+  for (const [key, item] of Object.entries(value)) copy[key] = lift(item, blobs)
+  return copy
 }
 
 /**
