@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COMMENT, JOB, SUBSCRIBER, mailConfig, unsubscribeHeaders } from './config';
 import type { Email } from './templates';
@@ -109,7 +109,10 @@ const deliver = async (strapi: Core.Strapi, job: JobRow) => {
   const dir = path.resolve(strapi.dirs.app.root, config.outboxDir);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${job.id}-${job.kind}.eml`);
-  await writeFile(file, raw);
+  // Written whole under another name, then renamed: whoever watches the outbox never opens a half-written .eml.
+  const partial = `${file}.partial`;
+  await writeFile(partial, raw);
+  await rename(partial, file);
   strapi.log.info(`[mail] "${job.subject}" to ${job.recipient}: ${path.relative(strapi.dirs.app.root, file)}`);
 };
 

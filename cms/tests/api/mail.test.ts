@@ -340,6 +340,8 @@ describe('email without an SMTP server (development)', () => {
       const line = await waitFor(() => logged.find((entry) => entry.includes('"Written to disk"') && entry.includes('.eml')), 'the subject to be logged');
       expect(line).toContain(path.basename(outbox));
       await waitFor(() => app.strapi.db.query(JOB).findOne({ where: { recipient: 'dev@staff.example', state: 'sent' } }), 'the job to be sent');
+      // Nothing half-written is left beside it.
+      expect(readdirSync(outbox)).toEqual([file]);
     } finally {
       info.mockRestore();
       await app.stop();
