@@ -126,7 +126,7 @@ const scaledBrowserTests = async () => {
     playwright(name, chrome, {
       ...stackEnv(stack, stack.proxyUrl),
       E2E_WEB_URLS: stack.webUrls.join(','),
-      // Each replica's process group leader (npx around next start): a test hangs a replica with kill(-pid).
+      // Each replica's process group leader (the web's standalone server): a test hangs a replica with kill(-pid).
       E2E_WEB_PIDS: stack.children.webs.map((child) => child.pid).join(','),
       E2E_TOPOLOGY: 'scaled',
     });
