@@ -2,8 +2,8 @@
 // PostgreSQL. Two passes on one machine, each on a fresh database of its own:
 //   demo:  the demo seed (six reviews);
 //   scale: the generator (scripts/seed-scale.mjs, 10,000 reviews / 1,000,000 comments unless told otherwise).
-// Each pass starts the CMS (`strapi start`) and one web process (the standalone server, sharing nothing with another run:
-// Next's caches live in Redis under a key prefix of its own), then measures, for the home page, the review with the
+// Each pass starts the CMS (`strapi start`) and one web process (the standalone server, sharing nothing with another
+// run: Next's caches live in Redis under a key prefix of its own), then measures, for the home page, the review with the
 // most comments (first and last comment page), a genre page, search (3 queries), the sitemap index and one chunk,
 // the feed, the CMS's comment thread API and the admin's comment list with its pending count:
 //   - uncached p50/p99: SAMPLES sequential requests, each the first after a change. For the web, each request follows

@@ -63,11 +63,11 @@ export const startCms = ({ env, admin, quiet }) => {
   return start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env, keep: quiet ? notRequestLog : undefined });
 };
 
-/** One web process (the production build's standalone server, as the Dockerfile runs it) on 127.0.0.1:`port`. */
-export const startWeb = ({ name = 'web', port, env }) =>
+/** One web process (the production build's standalone server, as the Dockerfile runs it) on `hostname`:`port`. */
+export const startWeb = ({ name = 'web', port, hostname = '127.0.0.1', env = {} }) =>
   start(name, 'node', ['scripts/start.mjs'], {
     cwd: path.join(root, 'web'),
-    env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },
   });
 
 /** Stops the children (each with its process group) and waits until all have exited. */

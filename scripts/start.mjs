@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ensureEnvFiles } from './env-files.mjs';
 import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, log, notRequestLog, root, start, stop, waitFor } from './lib.mjs';
+import { startWeb } from './stack.mjs';
 
 const started = Date.now();
 const cmsEnv = ensureEnvFiles(root);
@@ -33,7 +34,7 @@ try {
   await waitFor(`${cmsUrl}/api/health`, 180_000, cms);
   // Started once the CMS answers, so that no reader meets a "CMS unavailable" page during start-up.
   // The web reads web/.env.local (written beside cms/.env with the secrets they share).
-  const web = start('web', 'node', ['scripts/start.mjs'], { cwd: path.join(root, 'web'), env: { PORT: '3000', HOSTNAME: '0.0.0.0' } });
+  const web = startWeb({ port: 3000, hostname: '0.0.0.0' });
   children.push(web);
   web.on('exit', (code) => !stopping && (log(`the web exited (${code}); stopping`), shutdown(1)));
   await waitFor('http://localhost:3000/api/health', 60_000, web);

@@ -1,6 +1,6 @@
 // One pass of the scale bench: a fresh PostgreSQL database with the demo seed or the scale generator's data, then
-// the CMS (`strapi start`) and one web process (the standalone server) on it. Built from the stack's pieces (scripts/stack.mjs)
-// with one difference: the generator fills the database between the schema's creation and the CMS's start.
+// the CMS (`strapi start`) and one web process (the standalone server) on it. Built from the stack's pieces
+// (scripts/stack.mjs) with one difference: the generator fills the database between the schema's creation and the CMS's start.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ephemeralEnv } from '../env-files.mjs';

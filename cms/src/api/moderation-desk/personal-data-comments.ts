@@ -11,7 +11,7 @@ export const ANONYMOUS = { authorName: 'Anonymous', authorEmail: 'anonymous@eras
  * Comments as personal data: everything stored with the reader's address (reports are anonymous and stay out).
  * Erasing either keeps each comment as "Anonymous" (address, website, rating, IP hash and browser gone), or removes it;
  * a removed comment's replies, other people's words, move up to its parent (or the top level) instead of vanishing.
- * Every write goes through the document service, so an approved comment's removal reaches the site as any save does.
+ * Every write goes through the document service, so an approved comment's removal reaches the site as every save does.
  */
 export const commentsContributor = (strapi: Core.Strapi): PersonalDataContributor => {
   const byEmail = (email: string) => ({ authorEmail: { $eqi: email } });

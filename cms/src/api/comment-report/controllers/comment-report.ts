@@ -11,7 +11,7 @@ export default factories.createCoreController(REPORT, ({ strapi }) => ({
     const reader = readerOf(ctx);
     const body = ctx.request.body as { data?: unknown } | undefined;
     try {
-      // Only the web knows the reader's address, and the rate limits count by it: any other caller is refused.
+      // Only the web knows the reader's address, and the rate limits count by it: every other caller is refused.
       if (!reader.fromWeb) throw new CommentRejection(403, messages.webOnly);
       const report = await strapi.service(REPORT).report(body?.data, reader);
       ctx.status = 201;
