@@ -46,6 +46,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       attempts: env.int('MAIL_ATTEMPTS', 6),
       baseDelayMs: env.int('MAIL_BASE_DELAY_MS', 60_000),
     },
+    /** The editors' newsroom: revision history, the activity log, scheduled publishing and redirects. */
+    newsroom: {
+      /** Revisions kept per review (the oldest go first). */
+      revisionsKept: env.int('REVISIONS_KEPT', 50),
+      /** Days the activity log keeps an entry. */
+      activityDays: env.int('ACTIVITY_LOG_DAYS', 365),
+      /** How often the scheduler looks for reviews due to go out or come down. */
+      scheduleEverySeconds: env.int('SCHEDULE_EVERY_SECONDS', 5),
+      /** Hosts a hand-made redirect may send readers to, besides the site itself (comma-separated). */
+      redirectHosts: env.array('REDIRECT_ALLOWED_HOSTS', []),
+    },
     development,
     production: env('NODE_ENV', 'development') === 'production',
   };

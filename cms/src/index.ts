@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../config/marquee';
-import { registerCommentThreadIndex } from './api/comment/services/thread-index';
-import { registerCommentTotals } from './api/comment/services/comment-totals';
 import { ensureSearchSchema } from './api/search/services/schema';
-import { registerSearchIndexing } from './api/search/services/search';
-import { registerRatingCheck } from './api/review/validation/rating';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureDevAdmin } from './bootstrap/dev-admin';
@@ -13,28 +9,26 @@ import { ensurePublicPermissions } from './bootstrap/permissions';
 import { assertProductionSecrets } from './bootstrap/secrets';
 import { seedDemoContent } from './bootstrap/seed';
 import { ensureWebToken } from './bootstrap/web-token';
-import { registerMailPersonalData, startMailWorker, watchComments } from './mail';
+import { registerDocumentMiddlewares } from './document-middlewares';
+import { registerMailPersonalData, startMailWorker } from './mail';
 import { registerModerationDesk } from './api/moderation-desk/admin';
+import { registerNewsroom } from './api/newsroom/admin';
+import { startScheduler } from './api/newsroom/domain/scheduler';
+import { keepFirstPublicationDates } from './bootstrap/first-publication';
 import { createNotifier, type Notifier } from './revalidation/notifier';
-import { watchChanges } from './revalidation/watch';
-import { registerQueryGuard } from './utils/query-guard';
 
 let notifier: Notifier | undefined;
 let mailWorker: ReturnType<typeof startMailWorker> | undefined;
+let scheduler: ReturnType<typeof startScheduler> | undefined;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(strapi);
     const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
     notifier = createNotifier({ ...revalidate, log: strapi.log });
-    watchChanges(strapi, notifier);
-    registerRatingCheck(strapi);
-    registerQueryGuard(strapi);
-    registerSearchIndexing(strapi);
-    registerCommentThreadIndex(strapi);
-    registerCommentTotals(strapi);
-    watchComments(strapi);
+    registerDocumentMiddlewares(strapi, { notifier });
     await registerModerationDesk(strapi);
+    await registerNewsroom(strapi);
     registerMailPersonalData(strapi);
   },
 
@@ -47,11 +41,15 @@ export default {
     await ensureDevAdmin(strapi);
     await ensureSearchSchema(strapi);
     if (strapi.config.get<MarqueeConfig>('marquee').seed.enabled) await seedDemoContent(strapi);
+    await keepFirstPublicationDates(strapi);
     mailWorker = startMailWorker(strapi);
+    const { newsroom } = strapi.config.get<MarqueeConfig>('marquee');
+    if (strapi.config.get('server.cron.enabled') !== false) scheduler = startScheduler(strapi, newsroom.scheduleEverySeconds);
   },
 
   async destroy() {
     notifier?.stop();
     await mailWorker?.stop();
+    await scheduler?.stop();
   },
 };

@@ -44,11 +44,14 @@ const INDEXES = [
   ['reviews_cmps', 'marquee_reviews_cmps_entity_field', ['entity_id', 'field', 'order']],
 ];
 
-/** Rebuilds comment_threads from Strapi's tables (both databases); run when it is empty, and by the generator. */
+/**
+ * Rebuilds comment_threads from Strapi's tables (both databases); run when it is empty, and by the generator. Visible
+ * is approved and not hidden by readers' reports, as everywhere (`0 = 1` is false in both SQLite and PostgreSQL).
+ */
 const FILL_COMMENT_THREADS = `
 INSERT INTO comment_threads (comment_id, review_document_id, approved, root, created_at)
 SELECT c.id, lr.document_id,
-       CASE WHEN c.moderation_status = 'approved' THEN 1 ELSE 0 END,
+       CASE WHEN c.moderation_status = 'approved' AND COALESCE(c.hidden_by_reports, 0 = 1) = (0 = 1) THEN 1 ELSE 0 END,
        CASE WHEN EXISTS (SELECT 1 FROM comments_parent_lnk p WHERE p.comment_id = c.id) THEN 0 ELSE 1 END,
        c.created_at
 FROM comments c
@@ -70,7 +73,11 @@ const createCommentThreads = async (knex) => {
     'CREATE INDEX IF NOT EXISTS marquee_comment_threads_page ON comment_threads (review_document_id, approved, root, created_at, comment_id)',
   );
   const [{ count }] = await knex('comment_threads').count({ count: '*' });
-  if (Number(count) === 0 && (await knex.schema.hasTable('comments_review_lnk'))) await knex.raw(FILL_COMMENT_THREADS);
+  if (Number(count) === 0 && (await knex.schema.hasTable('comments_review_lnk'))) {
+    // A database from before readers' reports has no hidden_by_reports yet: nothing in it is hidden.
+    const hidden = await knex.schema.hasColumn('comments', 'hidden_by_reports');
+    await knex.raw(hidden ? FILL_COMMENT_THREADS : FILL_COMMENT_THREADS.replace(/ AND COALESCE\(c\.hidden_by_reports[^)]*\) = \(0 = 1\)/, ''));
+  }
 };
 
 const createIndexes = async (knex) => {

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { DESK_ACTIONS } from '../api/moderation-desk/admin';
+import { NEWSROOM_ACTIONS } from '../api/newsroom/admin';
+import { internals, type AdminPermission } from '../strapi/internals';
 
-const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq'];
+const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'api::redirect.redirect'];
 const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting'];
 const MEDIA_ACTIONS = [
   'plugin::upload.read',
@@ -13,33 +15,16 @@ const MEDIA_ACTIONS = [
 ];
 const READ = 'plugin::content-manager.explorer.read';
 
-interface Action {
-  actionId: string;
-  section: string;
-  subjects?: string[];
-}
-interface Role {
-  id: number;
-  name: string;
-  code: string;
-}
-interface Permission {
-  action: string;
-  subject?: string | null;
-  properties?: { fields?: string[] };
-}
+type Permission = AdminPermission;
 
 /** Every content-manager permission, with all fields, on the given content types. */
 const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (actionId: string) => boolean): Permission[] => {
-  const actions = (strapi.service('admin::permission') as unknown as { actionProvider: { values(): Action[] } }).actionProvider
-    .values()
+  const actions = internals(strapi)
+    .permissions()
+    .actionProvider.values()
     .filter((action) => action.section === 'contentTypes' && (!only || only(action.actionId)));
   const everything = Object.keys(strapi.contentTypes);
-  return (
-    strapi.service('admin::content-type') as unknown as {
-      getPermissionsWithNestedFields(actions: Action[], options: { restrictedSubjects: string[] }): Permission[];
-    }
-  ).getPermissionsWithNestedFields(actions, { restrictedSubjects: everything.filter((uid) => !subjects.includes(uid)) });
+  return internals(strapi).contentTypes().getPermissionsWithNestedFields(actions, { restrictedSubjects: everything.filter((uid) => !subjects.includes(uid)) });
 };
 
 /**
@@ -47,11 +32,7 @@ const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (act
  * reviews to see what a comment answers. Both are set to exactly these permissions at every start.
  */
 export const ensureAdminRoles = async (strapi: Core.Strapi) => {
-  const roles = strapi.service('admin::role') as unknown as {
-    findOne(params: Record<string, unknown>): Promise<Role | null>;
-    create(attributes: Record<string, unknown>): Promise<Role>;
-    assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
-  };
+  const roles = internals(strapi).roles();
   const ensure = async (code: string, name: string, description: string) =>
     (await roles.findOne({ code })) ?? (await roles.create({ name, code, description }));
 
@@ -62,6 +43,8 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
     // The moderation desk, and turning a reader's question into a draft FAQ (an editor's call: FAQs are theirs).
     { action: DESK_ACTIONS.use },
     { action: DESK_ACTIONS.promoteFaq },
+    // The newsroom: drafts, the schedule, revisions and the activity log.
+    { action: NEWSROOM_ACTIONS.use },
   ]);
 
   const moderator = await ensure('marquee-moderator', 'Moderator', 'Moderates reader comments and the moderation settings.');

@@ -1,18 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-interface Metadata {
-  edit: Record<string, unknown>;
-  list: Record<string, unknown>;
-}
-interface Configuration {
-  settings: Record<string, unknown>;
-  metadatas: Record<string, Metadata>;
-  layouts: Record<string, unknown>;
-}
-interface ConfigurationService {
-  findConfiguration(contentType: { uid: string }): Promise<Configuration>;
-  updateConfiguration(contentType: { uid: string }, configuration: Partial<Configuration>): Promise<unknown>;
-}
+import { internals, type ContentManagerConfiguration as Configuration } from '../strapi/internals';
 
 type FieldLabels = Record<string, { label: string; editable?: boolean; description?: string }>;
 
@@ -55,7 +43,7 @@ const configure = async (
   fields: FieldLabels,
   extra: (current: Configuration) => Partial<Configuration>,
 ) => {
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ConfigurationService;
+  const service = internals(strapi).contentManagerConfiguration();
   const contentType = strapi.contentType(uid);
   const current = await service.findConfiguration(contentType);
   const metadatas = Object.fromEntries(

@@ -1,25 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../config/marquee';
+import { internals } from '../strapi/internals';
 
-interface AdminUser {
-  id: number;
-  password?: string | null;
-  isActive?: boolean;
-}
-interface AdminUsers {
-  exists(): Promise<boolean>;
-  createFirstAdmin(attributes: Record<string, string>): Promise<unknown>;
-  create(attributes: Record<string, unknown>): Promise<unknown>;
-  findOneByEmail(email: string): Promise<AdminUser | null>;
-  updateById(id: number, attributes: Record<string, unknown>): Promise<unknown>;
-}
-
-/** Strapi's admin user, auth and role services, which have no public types: typed here once. */
-const adminServices = (strapi: Core.Strapi) => ({
-  users: strapi.service('admin::user') as unknown as AdminUsers,
-  auth: strapi.service('admin::auth') as unknown as { validatePassword(password: string, hash: string): Promise<boolean> },
-  roles: strapi.service('admin::role') as unknown as { getSuperAdmin(): Promise<{ id: number } | null> },
-});
+const adminServices = (strapi: Core.Strapi) => {
+  const services = internals(strapi);
+  return { users: services.users(), auth: services.auth(), roles: services.roles() };
+};
 
 /**
  * Outside production, an admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet, so the panel opens at once.

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { MODERATION_DEFAULTS } from '../settings/moderation';
 
 /** The moderation settings exist from the first start, with their defaults, for moderators to adjust. */
 export const ensureModerationSettings = async (strapi: Core.Strapi) => {
   const settings = strapi.documents('api::moderation-setting.moderation-setting');
   if (await settings.findFirst()) return;
-  await settings.create({
-    data: { linkThreshold: 2, autoApproveReturning: true, closeAfterDays: 0, floodIntervalSeconds: 15 },
-  });
+  await settings.create({ data: { ...MODERATION_DEFAULTS } });
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { internals } from '../strapi/internals';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,10 +37,6 @@ export const artwork = (seed: string, width: number, height: number) => {
 </svg>`;
 };
 
-interface UploadService {
-  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<{ id: number }[]>;
-}
-
 /** Draws an image and stores it in the media library; returns the file's id for a media field. */
 export const seedImage = async (strapi: Core.Strapi, name: string, alternativeText: string, width: number, height: number) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-seed-'));
@@ -48,7 +45,7 @@ export const seedImage = async (strapi: Core.Strapi, name: string, alternativeTe
     // (a third of the PNG's). Strapi's resized copies keep the format.
     const filepath = path.join(dir, `${name}.webp`);
     writeFileSync(filepath, await sharp(Buffer.from(artwork(name, width, height))).webp({ quality: 80 }).toBuffer());
-    const upload = strapi.plugin('upload').service('upload') as unknown as UploadService;
+    const upload = internals(strapi).upload();
     const [file] = await upload.upload({
       data: { fileInfo: { name: `${name}.webp`, alternativeText, caption: null } },
       files: { filepath, originalFilename: `${name}.webp`, mimetype: 'image/webp', size: statSync(filepath).size },

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../config/marquee';
+import { internals } from '../strapi/internals';
 
-export const WEB_TOKEN_NAME = 'marquee-web';
+import { WEB_TOKEN_NAME } from '../utils/web-token';
 
 /** What the web server may do with its token: post comments and reports, read drafts for the editors' preview, forward email links. */
 export const WEB_TOKEN_PERMISSIONS = [
@@ -15,20 +16,13 @@ export const WEB_TOKEN_PERMISSIONS = [
   'api::mail.mail.unsubscribe',
 ];
 
-interface TokenService {
-  getByName(name: string): Promise<{ id: number; accessKey?: string } | null>;
-  create(attributes: Record<string, unknown>): Promise<{ id: number }>;
-  update(id: number, attributes: Record<string, unknown>): Promise<unknown>;
-  hash(accessKey: string): string;
-}
-
 /**
  * Makes sure the web's API token exists with exactly its permissions, and that its key is WEB_API_TOKEN, so that the
  * cms and the web can be handed the same secret by their environment (compose's .env, or the local start script).
  */
 export const ensureWebToken = async (strapi: Core.Strapi) => {
   const { webApiToken } = strapi.config.get<MarqueeConfig>('marquee');
-  const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
+  const tokens = internals(strapi).apiTokens();
   const attributes = {
     name: WEB_TOKEN_NAME,
     description: 'Used by the Marquee web server to post readers\' comments and show editors\' previews.',
@@ -47,7 +41,7 @@ export const ensureWebToken = async (strapi: Core.Strapi) => {
   const accessKey = tokens.hash(webApiToken);
   const stored = await strapi.db.query('admin::api-token').findOne({ where: { id }, select: ['accessKey'] });
   if (stored?.accessKey === accessKey) return;
-  const encryption = strapi.service('admin::encryption') as unknown as { encrypt(value: string): string };
+  const encryption = internals(strapi).encryption();
   await strapi.db
     .query('admin::api-token')
     .update({ where: { id }, data: { accessKey, encryptedKey: encryption.encrypt(webApiToken) } });

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { moderationSettings } from '../settings/moderation';
 import { COMMENT, SUBSCRIPTION, links, mailConfig } from './config';
 import { enqueue } from './queue';
 import { approvedEmail, digestEmail, followUpEmail, moderatorEmail, type HeldComment } from './templates';
 
-const WRITES = new Set(['create', 'update', 'publish', 'unpublish']);
 export const MODERATOR_ROLE_CODES = ['marquee-moderator', 'strapi-super-admin'];
 const DIGEST_STORE_KEY = 'digest';
 
@@ -35,13 +35,8 @@ export const moderatorAddresses = async (strapi: Core.Strapi): Promise<string[]>
 };
 
 const moderatorSetting = async (strapi: Core.Strapi) => {
-  const settings = await strapi.db
-    .query('api::moderation-setting.moderation-setting')
-    .findOne({ select: ['moderatorEmails', 'digestMinutes'] });
-  return {
-    mode: (settings?.moderatorEmails ?? 'each') as 'each' | 'digest' | 'off',
-    digestMinutes: typeof settings?.digestMinutes === 'number' ? settings.digestMinutes : 60,
-  };
+  const { moderatorEmails, digestMinutes } = await moderationSettings(strapi);
+  return { mode: moderatorEmails, digestMinutes };
 };
 
 const held = (strapi: Core.Strapi, comment: CommentRow): HeldComment => ({
@@ -106,35 +101,6 @@ export const approvedComment = async (strapi: Core.Strapi, documentId: string) =
   return comment?.moderationStatus === 'approved' ? comment : null;
 };
 
-/**
- * A document-service middleware: every path that changes a comment (the API, the content manager, the moderation
- * desk, auto-approval) passes here, so every approval and every held comment is noticed. It only enqueues; a
- * failure is logged and never fails the save.
- */
-export const watchComments = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== COMMENT || !WRITES.has(context.action)) return next();
-    const params = context.params as { documentId?: string };
-    const before = params.documentId
-      ? ((await strapi.db.query(COMMENT).findOne({ where: { documentId: params.documentId }, select: ['moderationStatus'] }))
-          ?.moderationStatus ?? null)
-      : null;
-    const result = await next();
-    const documentId =
-      params.documentId ?? (result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : null);
-    if (!documentId) return result;
-    try {
-      const comment = await loadComment(strapi, documentId);
-      if (comment && comment.moderationStatus !== before) {
-        if (comment.moderationStatus === 'approved') await onApproved(strapi, comment);
-        if (comment.moderationStatus === 'pending') await onHeld(strapi, comment);
-      }
-    } catch (error) {
-      strapi.log.error(`[mail] could not queue the emails for comment ${documentId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return result;
-  });
-};
 
 const digestStore = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'marquee-mail' });
 
@@ -177,3 +143,23 @@ export const runDigest = async (strapi: Core.Strapi, now = new Date()) => {
 /** Sets when the last digest went out (tests move it back in time instead of waiting). */
 export const setLastDigest = (strapi: Core.Strapi, sentAt: Date) =>
   digestStore(strapi).set({ key: DIGEST_STORE_KEY, value: { sentAt: sentAt.toISOString() } });
+
+/** A comment's moderation status as stored now, or null when there is none. */
+export const storedStatus = async (strapi: Core.Strapi, documentId: string): Promise<string | null> =>
+  (await strapi.db.query(COMMENT).findOne({ where: { documentId }, select: ['moderationStatus'] }))?.moderationStatus ?? null;
+
+/**
+ * Queues the emails a comment's new status calls for: its author's and subscribers' when approved, the moderators'
+ * when held. It only enqueues; a failure is logged and never fails the save.
+ */
+export const mailOnStatusChange = async (strapi: Core.Strapi, documentId: string, before: string | null) => {
+  try {
+    const comment = await loadComment(strapi, documentId);
+    if (comment && comment.moderationStatus !== before) {
+      if (comment.moderationStatus === 'approved') await onApproved(strapi, comment);
+      if (comment.moderationStatus === 'pending') await onHeld(strapi, comment);
+    }
+  } catch (error) {
+    strapi.log.error(`[mail] could not queue the emails for comment ${documentId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};

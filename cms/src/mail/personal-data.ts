@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { internals } from '../strapi/internals';
 import { registerPersonalData } from '../utils/personal-data';
 
 const SUBSCRIBER = 'api::mail-subscriber.mail-subscriber';
@@ -13,7 +14,7 @@ interface SubscriberService {
  * are removed whatever the comments' mode: an anonymised comment keeps no way back to the address.
  */
 export const registerMailPersonalData = (strapi: Core.Strapi) => {
-  const service = () => strapi.service(SUBSCRIBER) as unknown as SubscriberService;
+  const service = () => internals(strapi).own<SubscriberService>(SUBSCRIBER);
   registerPersonalData({
     name: 'subscriptions',
     export: (email) => service().personalData(email),

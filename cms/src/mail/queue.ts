@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COMMENT, JOB, SUBSCRIBER, mailConfig, unsubscribeHeaders } from './config';
+import { moderationSettings } from '../settings/moderation';
 import type { Email } from './templates';
 
 export type MailKind = 'confirmation' | 'approved' | 'follow-up' | 'moderator' | 'digest';
@@ -48,10 +49,7 @@ export const enqueue = async (strapi: Core.Strapi, { kind, recipient, email, com
   });
 };
 
-const hourlyLimit = async (strapi: Core.Strapi): Promise<number> => {
-  const settings = await strapi.db.query('api::moderation-setting.moderation-setting').findOne({ select: ['mailHourlyLimit'] });
-  return typeof settings?.mailHourlyLimit === 'number' ? settings.mailHourlyLimit : 5;
-};
+const hourlyLimit = async (strapi: Core.Strapi): Promise<number> => (await moderationSettings(strapi)).mailHourlyLimit;
 
 interface JobRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { messages as commentMessages } from '../api/comment/services/messages';
+import { messages as commentMessages } from '../api/comment/domain/messages';
 import { isDatabaseUnavailable } from '../utils/database-errors';
 
 const RETRY_AFTER_SECONDS = 30;

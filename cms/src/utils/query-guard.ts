@@ -13,9 +13,6 @@
  * - an offset beyond PostgreSQL's bigint or SQLite's integer (and a page that far was echoed back as given).
  * Dates are already checked by Strapi (400). The rules below hold on both databases, so both answer alike.
  */
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { z } from 'zod';
 
 /** The deepest page any list answers; the web never links further either. */
 export const MAX_PAGE = 10_000;
@@ -64,7 +61,7 @@ const operatorsFor = (type: string): string[] | null => {
 };
 
 /** A plain object of conditions (a Date, or a knex subquery passed by Strapi's own code, is a value, not conditions). */
-const isRecord = (value: unknown): value is Record<string, unknown> => {
+export const isRecord = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -180,30 +177,4 @@ export const wholeNumberParam = (value: unknown, fallback: number, max = Number.
   if (typeof value !== 'string' || !/^\d+$/.test(value)) return null;
   const number = Number(value);
   return number >= 1 && number <= max ? number : null;
-};
-
-/** The parts of a document-service call's params that this guard reads. */
-const maybe = z.unknown().optional();
-const paramsSchema = z.object({ filters: maybe, pagination: maybe, page: maybe, start: maybe });
-
-/**
- * Checks the filters and pagination of every document-service call (the REST API, the admin panel and our own code
- * all go through it), where the content type is known, and refuses a bad one with a 400 ValidationError.
- */
-export const registerQueryGuard = (strapi: Core.Strapi) => {
-  let models: Map<string, Model> | undefined;
-  const getModel: GetModel = (uid) => {
-    models ??= new Map<string, Model>([...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)]);
-    return models.get(uid);
-  };
-  strapi.documents.use(async (context, next) => {
-    const { filters, pagination, page, start } = paramsSchema.parse(context.params ?? {});
-    const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
-    const problem =
-      (filters === undefined ? null : whereProblem(filters, context.contentType, getModel)) ??
-      paginationProblem(isRecord(pagination) ? pagination : {}, maxLimit) ??
-      paginationProblem({ page, start }, maxLimit);
-    if (problem) throw new errors.ValidationError(problem, { source: 'query' });
-    return next();
-  });
 };

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { WEB_TOKEN_NAME } from '../bootstrap/web-token';
+import { isFromWeb } from './web-token';
 
 export interface Reader {
   ip: string | null;
@@ -13,8 +13,7 @@ export interface Reader {
  * headers; those are believed only when the request carries the web's own API token.
  */
 export const readerOf = (ctx: Context): Reader => {
-  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
-  const fromWeb = auth?.strategy?.name === 'content-api-token' && auth.credentials?.name === WEB_TOKEN_NAME;
+  const fromWeb = isFromWeb(ctx);
   const header = (name: string) => {
     const value = ctx.get(name).trim();
     return value === '' ? null : value;

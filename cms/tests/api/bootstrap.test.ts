@@ -1,6 +1,7 @@
 import { PUBLIC_ACTIONS } from '../../src/bootstrap/permissions';
 import { seedDemoContent } from '../../src/bootstrap/seed';
-import { WEB_TOKEN_NAME, WEB_TOKEN_PERMISSIONS } from '../../src/bootstrap/web-token';
+import { WEB_TOKEN_PERMISSIONS } from '../../src/bootstrap/web-token';
+import { WEB_TOKEN_NAME } from '../../src/utils/web-token';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import net from 'node:net';
-import { messages } from '../../src/api/comment/services/messages';
+import { messages } from '../../src/api/comment/domain/messages';
 import { commentInput, createReview, postComment } from '../helpers/fixtures';
 import { bootStrapi, ON_POSTGRES, POSTGRES_SERVER, runOnPostgresServer, type TestApp } from '../helpers/strapi';
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hashIp } from '../../src/api/comment/services/rules';
+import { hashIp } from '../../src/api/comment/domain/rules';
 import { bootStrapi, TEST_SECRETS, type TestApp } from '../helpers/strapi';
 import { createComment, createReview, setModeration, storedComment, unique } from '../helpers/fixtures';
 

@@ -1,4 +1,4 @@
-import { hashIp } from '../../src/api/comment/services/rules';
+import { hashIp } from '../../src/api/comment/domain/rules';
 import { bootStrapi, TEST_SECRETS, type TestApp } from '../helpers/strapi';
 import { commentInput, createComment, createReview, postComment, storedComment, unique } from '../helpers/fixtures';
 

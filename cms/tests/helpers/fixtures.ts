@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { signFormToken } from '../../src/api/comment/services/rules';
+import { signFormToken } from '../../src/api/comment/domain/rules';
 import { TEST_SECRETS, type TestApp } from './strapi';
 
 let counter = 0;

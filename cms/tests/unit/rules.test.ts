@@ -9,7 +9,7 @@ import {
   parseWordList,
   signFormToken,
   type ModerationInput,
-} from '../../src/api/comment/services/rules';
+} from '../../src/api/comment/domain/rules';
 
 const valid = { authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Nice review', review: 'doc123' };
 

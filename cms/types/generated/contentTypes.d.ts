@@ -1056,10 +1056,149 @@ export interface ApiModerationSettingModerationSetting
   };
 }
 
+export interface ApiNewsroomActivity extends Struct.CollectionTypeSchema {
+  collectionName: 'newsroom_activities';
+  info: {
+    description: 'Who created, published, unpublished, scheduled, restored or deleted which review, and when';
+    displayName: 'Newsroom activity';
+    pluralName: 'activities';
+    singularName: 'activity';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'create',
+        'publish',
+        'unpublish',
+        'schedule',
+        'unschedule',
+        'restore',
+        'delete',
+        'rename',
+        'scheduledPublish',
+        'scheduledUnpublish',
+        'refused',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    actorId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    detail: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::newsroom.activity'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    reviewTitle: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiNewsroomRevision extends Struct.CollectionTypeSchema {
+  collectionName: 'review_revisions';
+  info: {
+    description: 'A snapshot of a review at one save: who, when, which action, the whole document';
+    displayName: 'Review revision';
+    pluralName: 'revisions';
+    singularName: 'revision';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'create',
+        'update',
+        'publish',
+        'unpublish',
+        'discardDraft',
+        'restore',
+        'schedule',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    actorId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    changedFields: Schema.Attribute.JSON & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::newsroom.revision'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    snapshot: Schema.Attribute.JSON &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
   collectionName: 'redirects';
   info: {
-    description: 'An old path of the site that answers a redirect: to a review (wherever its slug now is) or to a path';
+    description: 'An old path of the site that answers a redirect: to a review (by its document, wherever its slug now is) or to a path';
     displayName: 'Redirect';
     pluralName: 'redirects';
     singularName: 'redirect';
@@ -1094,7 +1233,10 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<true>;
     publishedAt: Schema.Attribute.DateTime;
-    review: Schema.Attribute.Relation<'manyToOne', 'api::review.review'>;
+    reviewDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     toPath: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -1711,6 +1853,8 @@ declare module '@strapi/strapi' {
       'api::mail-subscription.mail-subscription': ApiMailSubscriptionMailSubscription;
       'api::moderation-desk.privacy-log': ApiModerationDeskPrivacyLog;
       'api::moderation-setting.moderation-setting': ApiModerationSettingModerationSetting;
+      'api::newsroom.activity': ApiNewsroomActivity;
+      'api::newsroom.revision': ApiNewsroomRevision;
       'api::redirect.redirect': ApiRedirectRedirect;
       'api::review.review': ApiReviewReview;
       'plugin::content-releases.release': PluginContentReleasesRelease;

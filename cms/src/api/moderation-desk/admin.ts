@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { internals } from '../../strapi/internals';
 import { registerPersonalData, type EraseMode } from '../../utils/personal-data';
 import { DECISIONS, DeskError, TABS, deskMessages, type Decision, type Desk, type Moderator, type Tab } from './services/desk';
 import { commentsContributor } from './personal-data-comments';
@@ -44,7 +45,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Runs one desk action, answering its DeskError as the status and message it carries. */
 const handle = (strapi: Core.Strapi, action: (desk: Desk, ctx: Ctx, admin: Moderator) => Promise<unknown>) => async (ctx: Ctx) => {
-  const desk = strapi.service('api::moderation-desk.desk') as unknown as Desk;
+  const desk = internals(strapi).own<Desk>('api::moderation-desk.desk');
   try {
     ctx.body = await action(desk, ctx, ctx.state.user as Moderator);
   } catch (error) {
@@ -58,8 +59,7 @@ const bad = (message: string) => new DeskError(400, message);
 
 export const registerModerationDesk = async (strapi: Core.Strapi) => {
   registerPersonalData(commentsContributor(strapi));
-  const permissions = strapi.service('admin::permission') as unknown as { actionProvider: { registerMany(actions: unknown[]): Promise<void> } };
-  await permissions.actionProvider.registerMany(ACTIONS);
+  await internals(strapi).permissions().actionProvider.registerMany(ACTIONS);
 
   const route = (method: string, path: string, actions: string[], action: Parameters<typeof handle>[1]) => ({
     method,

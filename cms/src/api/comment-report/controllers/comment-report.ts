@@ -1,8 +1,8 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { CommentRejection } from '../../comment/services/rejection';
+import { CommentRejection } from '../../comment/domain/rejection';
 import { readerOf } from '../../../utils/reader';
-import { messages } from '../services/messages';
+import { messages } from '../domain/messages';
 
 const REPORT = 'api::comment-report.comment-report';
 

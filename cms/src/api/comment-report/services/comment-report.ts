@@ -1,18 +1,14 @@
 import { factories } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../../config/marquee';
-import { VISIBLE } from '../../comment/services/comment';
-import { CommentRejection } from '../../comment/services/rejection';
-import { hashIp } from '../../comment/services/rules';
-import { messages } from './messages';
-import { parseReport } from './rules';
+import { moderationSettings } from '../../../settings/moderation';
+import { VISIBLE } from '../../comment/domain/visible';
+import { CommentRejection } from '../../comment/domain/rejection';
+import { hashIp } from '../../comment/domain/rules';
+import { messages } from '../domain/messages';
+import { parseReport } from '../domain/rules';
 
 const REPORT = 'api::comment-report.comment-report';
 const COMMENT = 'api::comment.comment';
-
-const settings = async () => {
-  const stored = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
-  return { reportThreshold: stored?.reportThreshold ?? 3, floodIntervalSeconds: stored?.floodIntervalSeconds ?? 15 };
-};
 
 export default factories.createCoreService(REPORT, () => ({
   /**
@@ -31,7 +27,7 @@ export default factories.createCoreService(REPORT, () => ({
 
     const { ipHashSecret } = strapi.config.get<MarqueeConfig>('marquee');
     const ipHash = reader.ip ? hashIp(reader.ip, ipHashSecret) : null;
-    const { reportThreshold, floodIntervalSeconds } = await settings();
+    const { reportThreshold, floodIntervalSeconds } = await moderationSettings(strapi);
     const open = { comment: { id: comment.id }, resolved: false };
 
     // Resolved reports are a moderator's closed decision: a reader may report the comment again after that.

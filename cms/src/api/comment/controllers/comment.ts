@@ -2,8 +2,8 @@ import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE, wholeNumberParam } from '../../../utils/query-guard';
 import { readerOf } from '../../../utils/reader';
-import { messages } from '../services/messages';
-import { CommentRejection } from '../services/rejection';
+import { messages } from '../domain/messages';
+import { CommentRejection } from '../domain/rejection';
 
 const COMMENT = 'api::comment.comment';
 

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 
-const COMMENT = 'api::comment.comment';
 
 /**
  * Parameters that choose which page of rows is read, or how, but not which rows are counted: a count with nothing
@@ -40,13 +39,3 @@ export const commentTotal = async (strapi: Core.Strapi): Promise<number | null> 
   return row === undefined ? null : totalsRow.parse(row).comments;
 };
 
-/**
- * Answers a count of every comment from the counter instead of counting 1,000,000 rows: the content manager counts
- * what it lists on every page of the admin's comment list. Any other count (filtered, searched) counts for real.
- */
-export const registerCommentTotals = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== COMMENT || context.action !== 'count' || !countsWholeTable(context.params)) return next();
-    return (await commentTotal(strapi)) ?? next();
-  });
-};

@@ -1,10 +1,13 @@
 import { factories } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../../config/marquee';
-import { messages } from './messages';
-import { CommentRejection } from './rejection';
+import { moderationSettings } from '../../../settings/moderation';
+import { depthOf } from '../domain/depth';
+import { messages } from '../domain/messages';
+import { CommentRejection } from '../domain/rejection';
 import { readerRating } from './reader-rating';
 import { threadStats } from './thread-index';
-import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from './rules';
+import { VISIBLE } from '../domain/visible';
+import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from '../domain/rules';
 
 const COMMENT = 'api::comment.comment';
 const REVIEW = 'api::review.review';
@@ -32,37 +35,14 @@ export interface PublicComment {
 
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'isStaff', 'rating'] as const;
 
-/** What the public sees: approved, and not hidden by readers' reports until a moderator decides. */
-export const VISIBLE = { moderationStatus: 'approved', hiddenByReports: false } as const;
 
 const toIso = (value: unknown): string => new Date(String(value)).toISOString();
 
-const moderationSettings = async () => {
-  const stored = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
-  return {
-    linkThreshold: stored?.linkThreshold ?? 2,
-    heldWords: parseWordList(stored?.heldWords),
-    blockedWords: parseWordList(stored?.blockedWords),
-    autoApproveReturning: stored?.autoApproveReturning ?? true,
-    closeAfterDays: stored?.closeAfterDays ?? 0,
-    floodIntervalSeconds: stored?.floodIntervalSeconds ?? 15,
-    readerRatingMinimum: stored?.readerRatingMinimum ?? 3,
-  };
+const commentSettings = async () => {
+  const stored = await moderationSettings(strapi);
+  return { ...stored, heldWords: parseWordList(stored.heldWords), blockedWords: parseWordList(stored.blockedWords) };
 };
 
-/** How deep a comment sits: 1 for a top-level comment. Walks at most MAX_DEPTH parents. */
-const depthOf = async (documentId: string): Promise<number> => {
-  let depth = 1;
-  let current: string | undefined = documentId;
-  while (current && depth <= MAX_DEPTH) {
-    const row = await strapi.db
-      .query(COMMENT)
-      .findOne({ where: { documentId: current }, select: ['id'], populate: { parent: { select: ['documentId'] } } });
-    current = row?.parent?.documentId;
-    if (current) depth += 1;
-  }
-  return depth;
-};
 
 export default factories.createCoreService(COMMENT, () => ({
   /**
@@ -74,7 +54,7 @@ export default factories.createCoreService(COMMENT, () => ({
     if (!parsed.ok) throw new CommentRejection(400, messages.invalid, parsed.errors);
     const input = parsed.value;
     const config = strapi.config.get<MarqueeConfig>('marquee');
-    const settings = await moderationSettings();
+    const settings = await commentSettings();
 
     const review = await strapi.documents(REVIEW).findOne({
       documentId: input.review,
@@ -96,7 +76,7 @@ export default factories.createCoreService(COMMENT, () => ({
       const parentError = (message: string) => new CommentRejection(400, message, [{ path: ['parent'], message }]);
       if (!parent) throw new CommentRejection(404, messages.parentNotFound, [{ path: ['parent'], message: messages.parentNotFound }]);
       if (parent.review?.documentId !== input.review) throw parentError(messages.parentOtherReview);
-      if ((await depthOf(input.parent)) >= MAX_DEPTH) throw parentError(messages.tooDeep);
+      if ((await depthOf(strapi, input.parent)) >= MAX_DEPTH) throw parentError(messages.tooDeep);
     }
 
     const duplicate = await strapi.db.query(COMMENT).findOne({
@@ -196,7 +176,7 @@ export default factories.createCoreService(COMMENT, () => ({
         .whereBetween('position', [first, first + pageSize - 1])
         .orderBy('position')
         .select('comment_id'),
-      moderationSettings(),
+      moderationSettings(strapi),
     ]);
     const total = stats.roots;
     const rating = readerRating(stats.rating, readerRatingMinimum);

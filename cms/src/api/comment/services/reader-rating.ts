@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { tableMetadata } from '../../../strapi/internals';
 
 const COMMENT = 'api::comment.comment';
 const REVIEW = 'api::review.review';
@@ -9,15 +10,10 @@ export interface ReaderRating {
   count: number;
 }
 
-interface Column {
-  columnName?: string;
-  joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-}
-
 /** The database names Strapi chose for the comment and review tables, read from its metadata, not guessed. */
 const names = (strapi: Core.Strapi) => {
-  const comment = strapi.db.metadata.get(COMMENT) as unknown as { tableName: string; attributes: Record<string, Column> };
-  const review = strapi.db.metadata.get(REVIEW) as unknown as { tableName: string; attributes: Record<string, Column> };
+  const comment = tableMetadata(strapi, COMMENT);
+  const review = tableMetadata(strapi, REVIEW);
   const column = (attribute: string) => {
     const name = comment.attributes[attribute]?.columnName;
     if (!name) throw new Error(`The comment attribute ${attribute} has no column`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { moderationSettings } from '../../../settings/moderation';
 
 /** The content types that keep a reader's IP hash and browser string. */
 const WITH_READER_DATA = ['api::comment.comment', 'api::comment-report.comment-report'] as const;
@@ -10,8 +11,7 @@ const WITH_READER_DATA = ['api::comment.comment', 'api::comment-report.comment-r
  * @returns how many rows were cleared, per content type.
  */
 export const clearExpiredReaderData = async (strapi: Core.Strapi, now: Date = new Date()) => {
-  const stored = await strapi.documents('api::moderation-setting.moderation-setting').findFirst();
-  const retentionDays = stored?.retentionDays ?? 90;
+  const { retentionDays } = await moderationSettings(strapi);
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const cleared: Record<string, number> = {};
   for (const uid of WITH_READER_DATA) {

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { isVisible } from '../domain/visible';
 import { ratingTotals, type RatingTotals } from './reader-rating';
 
 const COMMENT = 'api::comment.comment';
-const WRITES = new Set(['create', 'update', 'delete']);
 
 type Knex = Core.Strapi['db']['connection'];
 
 /** A comment_threads row (see the migrations in database/migrations). */
-interface ThreadRow {
+export interface ThreadRow {
   comment_id: number;
   review_document_id: string;
   approved: number;
@@ -91,8 +91,7 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
       ? {
           comment_id: comment.id,
           review_document_id: comment.review.documentId,
-          // Visible to the public: approved and not hidden by readers' reports (the comment service's VISIBLE).
-          approved: comment.moderationStatus === 'approved' && !comment.hiddenByReports ? 1 : 0,
+          approved: isVisible(comment) ? 1 : 0,
           root: comment.parent ? 0 : 1,
           created_at: new Date(comment.createdAt),
         }
@@ -113,8 +112,8 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
     }
     // What the public sees of a thread changes only with a visible comment (its count, and the ratings that count).
     const wasVisible = before?.approved === 1;
-    const isVisible = after?.approved === 1;
-    if (!wasVisible && !isVisible) continue;
+    const nowVisible = after?.approved === 1;
+    if (!wasVisible && !nowVisible) continue;
     for (const review of reviews) await storeStats(knex, review, await computeStats(strapi, knex, review));
   }
 };
@@ -146,31 +145,24 @@ export const threadStats = async (strapi: Core.Strapi, review: string): Promise<
   });
 };
 
-export const registerCommentThreadIndex = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== COMMENT || !WRITES.has(context.action)) return next();
-    const params = context.params as { documentId?: string };
-    // A delete's rows are read before it: PostgreSQL's foreign key removes them with the comment, and the comments
-    // after a removed one must move up.
-    const deleted: ThreadRow[] =
-      context.action === 'delete' && params.documentId
-        ? await strapi.db.connection('comment_threads').whereIn(
-            'comment_id',
-            (await strapi.db.query(COMMENT).findMany({ where: { documentId: params.documentId }, select: ['id'] })).map((row: { id: number }) => row.id),
-          )
-        : [];
-    const result = await next();
-    if (deleted.length > 0) {
-      await strapi.db.transaction(async ({ trx }) => {
-        const reviews = [...new Set(deleted.map((row) => row.review_document_id))].sort();
-        for (const review of reviews) await lockThread(trx, review);
-        // Last place first: each removal moves only the comments after it, which are not removed yet.
-        for (const row of [...deleted].sort((a, b) => (b.position ?? 0) - (a.position ?? 0))) await removeRow(trx, row);
-        for (const review of reviews) await storeStats(trx, review, await computeStats(strapi, trx, review));
-      });
-    }
-    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId && context.action !== 'delete') await syncCommentThreads(strapi, documentId);
-    return result;
+/**
+ * The thread rows of a comment about to be deleted: read before the delete, since PostgreSQL's foreign key removes
+ * them with the comment, and the comments after a removed one must move up.
+ */
+export const threadRowsOf = async (strapi: Core.Strapi, documentId: string): Promise<ThreadRow[]> =>
+  strapi.db.connection('comment_threads').whereIn(
+    'comment_id',
+    (await strapi.db.query(COMMENT).findMany({ where: { documentId }, select: ['id'] })).map((row: { id: number }) => row.id),
+  );
+
+/** Takes a deleted comment's rows out of their threads, renumbering the comments after them and the stats. */
+export const removeThreadRows = async (strapi: Core.Strapi, deleted: ThreadRow[]) => {
+  if (deleted.length === 0) return;
+  await strapi.db.transaction(async ({ trx }) => {
+    const reviews = [...new Set(deleted.map((row) => row.review_document_id))].sort();
+    for (const review of reviews) await lockThread(trx, review);
+    // Last place first: each removal moves only the comments after it, which are not removed yet.
+    for (const row of [...deleted].sort((a, b) => (b.position ?? 0) - (a.position ?? 0))) await removeRow(trx, row);
+    for (const review of reviews) await storeStats(trx, review, await computeStats(strapi, trx, review));
   });
 };

@@ -1,15 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { WEB_TOKEN_NAME } from '../../../bootstrap/web-token';
+import { isFromWeb as fromWeb } from '../../../utils/web-token';
 import type { TokenCheck } from '../../../mail/tokens';
 import { mailMessages } from '../../../mail/messages';
 
 const SUBSCRIBER = 'api::mail-subscriber.mail-subscriber';
-
-const fromWeb = (ctx: Context) => {
-  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
-  return auth?.strategy?.name === 'content-api-token' && auth.credentials?.name === WEB_TOKEN_NAME;
-};
 
 const tokenOf = (ctx: Context): unknown => (ctx.request.body as { data?: { token?: unknown } } | undefined)?.data?.token;
 

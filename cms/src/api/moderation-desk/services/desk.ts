@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { createHash } from 'node:crypto';
 import type { MarqueeConfig } from '../../../../config/marquee';
-import { MAX_DEPTH, cleanText } from '../../comment/services/rules';
+import { depthOf } from '../../comment/domain/depth';
+import { MAX_DEPTH, cleanText } from '../../comment/domain/rules';
 import { erasePersonalData, exportPersonalData, normaliseEmail, type EraseMode } from '../../../utils/personal-data';
 
 const COMMENT = 'api::comment.comment';
@@ -72,17 +73,6 @@ const iso = (value: unknown) => (value ? new Date(String(value)).toISOString() :
 export const createDesk = (strapi: Core.Strapi) => {
   const siteUrl = () => strapi.config.get<MarqueeConfig>('marquee').siteUrl.replace(/\/+$/, '');
   const comments = () => strapi.db.query(COMMENT);
-
-  const depthOf = async (documentId: string) => {
-    let depth = 1;
-    let current: string | undefined = documentId;
-    while (current && depth <= MAX_DEPTH) {
-      const row = await comments().findOne({ where: { documentId: current }, select: ['id'], populate: { parent: { select: ['documentId'] } } });
-      current = row?.parent?.documentId;
-      if (current) depth += 1;
-    }
-    return depth;
-  };
 
   const findComment = async (documentId: string) => {
     const row = await comments().findOne({
@@ -185,7 +175,7 @@ export const createDesk = (strapi: Core.Strapi) => {
       const parent = await findComment(documentId);
       if (!parent.review) throw new DeskError(400, deskMessages.noReview);
       if (parent.moderationStatus !== 'approved' && parent.moderationStatus !== 'pending') throw new DeskError(400, deskMessages.replyToRemoved);
-      if ((await depthOf(documentId)) >= MAX_DEPTH) throw new DeskError(400, deskMessages.tooDeep);
+      if ((await depthOf(strapi, documentId)) >= MAX_DEPTH) throw new DeskError(400, deskMessages.tooDeep);
       // Answering a held comment publishes it, as WordPress does: a reply under an invisible comment would be lost.
       if (parent.moderationStatus === 'pending') await desk.setStatus([documentId], 'approved', admin);
       const created = await strapi.documents(COMMENT).create({

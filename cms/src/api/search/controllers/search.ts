@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE, wholeNumberParam } from '../../../utils/query-guard';
-import { messages } from '../services/messages';
+import { messages } from '../domain/messages';
 import { searchService } from '../services/search';
 
 /** GET /api/search?q=&page=&pageSize=: the contract is in ../README.md. */

@@ -6,7 +6,6 @@ import { z } from 'zod';
 type Connection = Core.Strapi['db']['connection'];
 
 const REVIEW = 'api::review.review';
-const FILM = 'api::film.film';
 
 /** One piece of a snippet: plain text, marked where the query matched. Never markup. */
 export interface SnippetSegment {
@@ -297,21 +296,5 @@ export const searchService = (strapi: Core.Strapi) => ({
   },
 });
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-
-/** A document-service middleware: the index follows publish, unpublish, delete and film renames. */
-export const registerSearchIndexing = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (context, next) => {
-    if ((context.uid !== REVIEW && context.uid !== FILM) || !WRITES.has(context.action)) return next();
-    const params = context.params as { documentId?: string };
-    const service = searchService(strapi);
-    const filmReviews = context.uid === FILM && params.documentId ? await service.reviewsOfFilm(params.documentId) : [];
-    const result = await next();
-    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (context.uid === REVIEW && documentId) await service.refresh([documentId]);
-    if (context.uid === FILM) await service.refresh(filmReviews);
-    return result;
-  });
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => searchService(strapi);

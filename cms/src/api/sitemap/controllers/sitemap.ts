@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE, wholeNumberParam } from '../../../utils/query-guard';
-import { messages } from '../services/messages';
+import { messages } from '../domain/messages';
 import { SITEMAP_DEFAULT_PAGE_SIZE, SITEMAP_MAX_PAGE_SIZE, sitemapService } from '../services/sitemap';
 
 /** GET /api/sitemap/reviews?page=&pageSize=: `{ data: [{ slug, updatedAt }], meta: { pagination } }`. */

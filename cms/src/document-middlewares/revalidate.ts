@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { ChangeNotice, Event, Model, Notifier } from './notifier';
+import { isVisible } from '../api/comment/domain/visible';
+import type { ChangeNotice, Event, Model, Notifier } from '../revalidation/notifier';
+import { touchedDocumentId, namedDocumentId, type DocumentMiddleware } from './touched';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
 
@@ -32,7 +34,7 @@ const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): P
     slug: typeof row.slug === 'string' ? row.slug : null,
     review: uid === 'api::review.review' ? { documentId, slug: row.slug } : review,
     // Hidden by readers' reports counts as gone from the thread, so hiding and un-hiding notify the web like approval.
-    approved: row.moderationStatus === 'approved' && row.hiddenByReports !== true,
+    approved: isVisible(row),
   };
 };
 
@@ -50,16 +52,17 @@ const visibleEvent = (model: Model, action: string, before: Snapshot | null, aft
   return action === 'create' || action === 'update' || action === 'delete' ? action : null;
 };
 
-/** A document-service middleware that tells the web when something readers can see has changed. */
-export const watchChanges = (strapi: Core.Strapi, notifier: Notifier) => {
-  strapi.documents.use(async (context, next) => {
+/** Tells the web when something readers can see has changed. */
+export const revalidate =
+  (notifier: Notifier) =>
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (context, next) => {
     const model = MODELS[context.uid];
     if (!model || !WRITES.has(context.action)) return next();
-    const params = context.params as { documentId?: string };
-    const before = params.documentId ? await snapshot(strapi, context.uid, params.documentId) : null;
+    const named = namedDocumentId(context);
+    const before = named ? await snapshot(strapi, context.uid, named) : null;
     const result = await next();
-    const documentId =
-      params.documentId ?? (result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : null);
+    const documentId = touchedDocumentId(context, result);
     if (!documentId) return result;
     const after = context.action === 'delete' ? null : await snapshot(strapi, context.uid, documentId);
     const event = visibleEvent(model, context.action, before, after);
@@ -69,5 +72,4 @@ export const watchChanges = (strapi: Core.Strapi, notifier: Notifier) => {
       notifier.notify(notice);
     }
     return result;
-  });
-};
+  };

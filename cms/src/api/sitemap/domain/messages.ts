@@ -1,5 +1,5 @@
 import { MAX_PAGE } from '../../../utils/query-guard';
-import { SITEMAP_MAX_PAGE_SIZE } from './sitemap';
+import { SITEMAP_MAX_PAGE_SIZE } from '../services/sitemap';
 
 /** Every text the sitemap endpoint answers with. */
 export const messages = {

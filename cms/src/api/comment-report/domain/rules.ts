@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, type FieldError } from '../../comment/services/rules';
+import { cleanText, type FieldError } from '../../comment/domain/rules';
 import { messages } from './messages';
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const;
