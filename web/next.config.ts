@@ -1,24 +1,9 @@
 import type { NextConfig } from 'next'
+import { contentSecurityPolicy as buildContentSecurityPolicy } from './lib/csp'
 
 const isDev = process.env.NODE_ENV === 'development'
 
-/**
- * Static on purpose: next.config is frozen at build time, so nothing here may depend on runtime
- * env such as CMS_URL. Media is served same-origin through app/uploads (see lib/cms/client.ts),
- * which is why img-src needs no CMS origin.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? ' ws:' : ''}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
+const contentSecurityPolicy = buildContentSecurityPolicy({ dev: isDev })
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -72,8 +57,17 @@ const nextConfig: NextConfig = {
     }
   },
   async headers() {
+    // An editor's preview (draft mode) may be framed by the admin panel: proxy.ts sets its policy at run time, where
+    // the admin's origin is known.
+    const preview = [{ type: 'cookie' as const, key: '__prerender_bypass' }]
     return [
-      { source: '/((?!uploads/).*)', headers: securityHeaders },
+      { source: '/((?!uploads/|reviews/).*)', headers: securityHeaders },
+      { source: '/reviews/:path*', missing: preview, headers: securityHeaders },
+      {
+        source: '/reviews/:path*',
+        has: preview,
+        headers: securityHeaders.filter((h) => h.key !== 'Content-Security-Policy' && h.key !== 'X-Frame-Options'),
+      },
       // Uploaded files keep the sandboxing policy their route sets (app/uploads): the site's CSP would replace it.
       { source: '/uploads/:path*', headers: securityHeaders.filter((h) => h.key !== 'Content-Security-Policy') },
     ]

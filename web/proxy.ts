@@ -1,4 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { findRedirect } from '@/lib/cms/redirects'
+import { DRAFT_COOKIE, PERSONAL_COOKIES } from '@/lib/comments/cookies'
+import { contentSecurityPolicy } from '@/lib/csp'
+import { env } from '@/lib/env'
 
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
@@ -14,6 +18,10 @@ import { NextResponse, type NextRequest } from 'next/server'
  * (`?replyTo=`), is rendered for them alone by /reviews/[slug]/personal. The matcher runs this only for those
  * requests: everyone else gets the cached page without this step. The cookie names are lib/comments/cookies.ts's
  * (a matcher must be a literal).
+ *
+ * A path that may be an old URL (a review's, and any path no route of the site serves: WordPress permalinks such as
+ * `/2019/05/post/` and `/?p=123`) is looked up among the redirects first: 301 or 302 to where it leads, or 410 for a
+ * deleted review. The answer is a plain response, cached by the proxy like a page.
  */
 export const config = {
   matcher: [
@@ -30,6 +38,10 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    '/reviews/:slug',
+    '/reviews/:slug/comments/:page',
+    { source: '/', has: [{ type: 'query', key: 'p', value: '\\d{1,12}' }] },
+    '/((?!reviews/|genres/|authors/|search|faq|latest/|feed.xml|sitemap|robots.txt|api/|_next/|uploads/|mail/|favicon|icon|apple-icon|__not_found).+)',
   ],
 }
 
@@ -48,7 +60,21 @@ function decodes(pathname: string): boolean {
 /** Review, genre and author slugs are Strapi uids: lower-case ASCII letters, digits and dashes. */
 const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/
 
-export function proxy(request: NextRequest): NextResponse {
+/** Where an old path leads, as the answer readers get: a redirect, 410, or null to carry on. */
+async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
+  const { pathname, searchParams } = request.nextUrl
+  const p = pathname === '/' ? searchParams.get('p') : null
+  if (pathname === '/' && !p) return null
+  const redirect = await findRedirect(p ? `/?p=${p}` : pathname)
+  if (!redirect) return null
+  const headers = { 'Cache-Control': 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400' }
+  if (redirect.status === 410) return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 410, headers })
+  const response = NextResponse.redirect(new URL(redirect.location, request.url), redirect.status)
+  response.headers.set('Cache-Control', headers['Cache-Control'])
+  return response
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A path that is not valid UTF-8 names nothing here, nor does a slug no uid can be: the site's not-found page
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
@@ -64,11 +90,35 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.next()
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+  const redirect = await redirectFor(request)
+  if (redirect) return redirect
+  if (!isPersonal(request)) return NextResponse.next()
+  const response = personal(request)
+  // An editor's preview opens in the admin panel's preview pane: that origin, and only it, may frame it.
+  if (request.cookies.has(DRAFT_COOKIE)) {
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development', frameAncestors: adminOrigin() }))
+  }
+  return response
+}
+
+/** The review and its comment pages rendered for one reader; a report page is the same for everyone. */
+function personal(request: NextRequest): NextResponse {
   const [, , slug = '', sub, page] = request.nextUrl.pathname.split('/')
-  // A report page is the same for everyone: only the review and its comment pages have a personal rendering.
   if (sub === 'report') return NextResponse.next()
   const url = request.nextUrl.clone()
   url.pathname = `/reviews/${slug}/personal`
   if (sub === 'comments' && page) url.searchParams.set('cpage', page)
   return NextResponse.rewrite(url)
+}
+
+function adminOrigin(): string {
+  const { CMS_ADMIN_URL, CMS_URL } = env()
+  return new URL(CMS_ADMIN_URL ?? CMS_URL).origin
+}
+
+/** The requests the matcher sends here to be rendered for one reader (their own cookie, or a reply without JavaScript). */
+function isPersonal(request: NextRequest): boolean {
+  if (!request.nextUrl.pathname.startsWith('/reviews/')) return false
+  if (request.nextUrl.searchParams.has('replyTo')) return true
+  return PERSONAL_COOKIES.some((name) => request.cookies.has(name))
 }

@@ -13,6 +13,8 @@ const serverEnvSchema = z.object({
   CMS_URL: z.url().default('http://localhost:1337').transform((url) => url.replace(/\/+$/, '')),
   /** Strapi API token of the web server: comment writes and draft previews. */
   CMS_API_TOKEN: z.string().min(1).optional(),
+  /** The admin panel's public origin, the only page that may frame an editor's preview. Unset: CMS_URL's. */
+  CMS_ADMIN_URL: z.url().optional(),
   /** Public origin of this site, used for canonical URLs, sitemap, feed and JSON-LD. */
   SITE_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
   SITE_NAME: z.string().min(1).default('Marquee'),

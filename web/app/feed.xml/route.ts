@@ -23,7 +23,7 @@ export async function GET(): Promise<Response> {
     return `    <item>
       <title>${escapeXml(r.title)}</title>
       <link>${escapeXml(link)}</link>
-      <guid isPermaLink="true">${escapeXml(link)}</guid>
+      <guid isPermaLink="false">${escapeXml(`${SITE_URL}/reviews#${r.id}`)}</guid>
       ${r.publishedAt ? `<pubDate>${new Date(r.publishedAt).toUTCString()}</pubDate>` : ''}
       ${r.author ? `<dc:creator>${escapeXml(r.author.name)}</dc:creator>` : ''}
       ${r.genres.map((g) => `<category>${escapeXml(g.name)}</category>`).join('')}

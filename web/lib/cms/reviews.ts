@@ -57,6 +57,7 @@ export const reviewSchema = z
     createdAt: isoDate,
     updatedAt: isoDate,
     publishedAt: isoDate.nullable(),
+    firstPublishedAt: isoDate.nullish(),
     cover: optionalMedia,
     film: filmSchema.nullish(),
     author: authorSchema.nullish(),
@@ -73,8 +74,11 @@ export const reviewSchema = z
     rating: { value: r.rating, best: r.bestRating, worst: r.worstRating },
     verdict: r.verdict ?? null,
     commentsOpen: r.commentsOpen,
-    /** Null only for a draft seen in preview. */
-    publishedAt: r.publishedAt,
+    /**
+     * When readers first saw it: kept by the CMS through republishes (a typo fixed is not a new review). Null only for
+     * a draft seen in preview.
+     */
+    publishedAt: r.publishedAt ? (r.firstPublishedAt ?? r.publishedAt) : null,
     updatedAt: r.updatedAt,
     cover: r.cover,
     film: r.film ?? null,
