@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { DESK_ACTIONS } from '../api/moderation-desk/admin';
 
 const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq'];
@@ -12,6 +13,19 @@ const MEDIA_ACTIONS = [
   'plugin::upload.assets.copy-link',
 ];
 const READ = 'plugin::content-manager.explorer.read';
+
+/** Readers' data and the moderation machinery: no role but Super Admin, Editor and Moderator may touch them. */
+const PRIVATE_SUBJECTS = [
+  'api::comment.comment',
+  'api::comment-report.comment-report',
+  'api::mail-job.mail-job',
+  'api::mail-subscriber.mail-subscriber',
+  'api::mail-subscription.mail-subscription',
+  'api::moderation-desk.privacy-log',
+  'api::moderation-setting.moderation-setting',
+];
+const MARQUEE_ROLES = ['strapi-super-admin', 'strapi-editor', 'marquee-moderator'];
+const heldPermissions = z.array(z.object({ id: z.number(), action: z.string(), subject: z.string().nullable() }));
 
 interface Action {
   actionId: string;
@@ -44,7 +58,8 @@ const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (act
 
 /**
  * Editor: reviews, films, authors, genres, FAQs and media. Moderator: comments and moderation settings, and may read
- * reviews to see what a comment answers. Both are set to exactly these permissions at every start.
+ * reviews to see what a comment answers. Both are set to exactly these permissions at every start, and every other
+ * role but Super Admin loses any right on readers' data.
  */
 export const ensureAdminRoles = async (strapi: Core.Strapi) => {
   const roles = strapi.service('admin::role') as unknown as {
@@ -72,4 +87,27 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
     { action: DESK_ACTIONS.use },
     { action: DESK_ACTIONS.personalData },
   ]);
+
+  await revokePrivateRights(strapi);
+};
+
+/**
+ * Strapi's own Author role (which it creates with rights on every content type) and any role an admin adds keep
+ * their other rights, but lose every right on readers' data and the moderation desk.
+ */
+const revokePrivateRights = async (strapi: Core.Strapi) => {
+  const others = z
+    .array(z.object({ id: z.number() }))
+    .parse(await strapi.db.query('admin::role').findMany({ where: { code: { $notIn: MARQUEE_ROLES } }, select: ['id'] }));
+  if (others.length === 0) return;
+  const held = heldPermissions.parse(
+    await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { id: { $in: others.map((role) => role.id) } } }, select: ['id', 'action', 'subject'] }),
+  );
+  const desk: string[] = Object.values(DESK_ACTIONS);
+  const revoked = held.filter((permission) => (permission.subject !== null && PRIVATE_SUBJECTS.includes(permission.subject)) || desk.includes(permission.action));
+  if (revoked.length === 0) return;
+  await (strapi.service('admin::permission') as unknown as { deleteByIds(ids: number[]): Promise<unknown> }).deleteByIds(revoked.map((permission) => permission.id));
+  strapi.log.info(`Admin roles: revoked ${revoked.length} right(s) on readers' data from roles Marquee does not define`);
 };
