@@ -146,6 +146,21 @@ describe('the queue', () => {
     expect((await get('marquee-moderator', '/comments?tab=nope')).status).toBe(400);
   });
 
+  it('tells the moderator how many other comments came from the same address, never the address itself', async () => {
+    const address = 'e'.repeat(63) + '1';
+    const held = await pending({ ipHash: address, authorName: 'Name One', body: unique('Held one') });
+    await createComment(app.strapi, review.documentId, { ipHash: address, authorName: 'Name Two', rating: 1 });
+    await createComment(app.strapi, review.documentId, { ipHash: address, authorName: 'Name Three', moderationStatus: 'spam' });
+    const alone = await pending({ ipHash: 'e'.repeat(63) + '2', body: unique('Held alone') });
+    const erased = await pending({ ipHash: null, body: unique('Held erased') });
+    const page = (await get('marquee-moderator', '/comments?tab=pending&pageSize=100').expect(200)).body;
+    const row = (documentId: string) => page.data.find((item: { documentId: string }) => item.documentId === documentId);
+    expect(row(held.documentId).sameAddress).toBe(2);
+    expect(row(alone.documentId).sameAddress).toBe(0);
+    expect(row(erased.documentId).sameAddress).toBe(0);
+    expect(JSON.stringify(page)).not.toContain('e'.repeat(63));
+  });
+
   it('shows reported comments with their open reports in the Reported tab', async () => {
     const comment = await createComment(app.strapi, review.documentId, { reportCount: 3, hiddenByReports: true });
     for (const reason of ['spam', 'abuse', 'spoiler']) {
