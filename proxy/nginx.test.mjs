@@ -11,6 +11,7 @@ import { startProxy } from '../scripts/scaled.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const REFRESH_SECRET = 'refresh-secret-for-the-proxy-tests';
+const FORWARD_SECRET = 'forward-secret-for-the-proxy-tests';
 
 /** Every request the stand-ins received, in order. */
 const seen = [];
@@ -85,7 +86,7 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
       ports.push(web.server.address().port);
     }
     const port = await freePort();
-    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET });
+    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET, forwardSecret: FORWARD_SECRET });
     base = proxy.url;
     await waitFor(`${base}/proxy-health`, 10_000, proxy.child);
   });
@@ -233,10 +234,12 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
         'X-Forwarded-Port': '443',
         Forwarded: 'for=6.6.6.6',
         'X-Marquee-Client-IP': '6.6.6.6',
+        'X-Marquee-Proxy': 'forged-by-the-client',
       },
     });
     const { headers } = lastSeen('/reviews/g');
     assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-marquee-proxy'], FORWARD_SECRET);
     assert.equal(headers['x-real-ip'], '127.0.0.1');
     assert.equal(headers.host, 'marquee.example:8080');
     assert.equal(headers['x-forwarded-host'], 'marquee.example:8080');
