@@ -35,6 +35,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // NUL or a broken escape in the address: 400 before any route or query sees it.
     'global::malformed-input',
     'strapi::security',
+    // Admin sign-in attempts per client address, whatever email they try (Strapi counts per email and address).
+    'global::admin-login-limit',
     { name: 'strapi::cors', config: { origin: [...origins] } },
     // No 'strapi::poweredBy': it sends "X-Powered-By: Strapi <strapi.io>" on every response, and Strapi does not
     // require it.
