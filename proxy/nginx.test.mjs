@@ -11,6 +11,7 @@ import { startProxy } from '../scripts/scaled.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const REFRESH_SECRET = 'refresh-secret-for-the-proxy-tests';
+const FORWARD_SECRET = 'forward-secret-for-the-proxy-tests';
 
 /** Every request the stand-ins received, in order. */
 const seen = [];
@@ -85,7 +86,7 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
       ports.push(web.server.address().port);
     }
     const port = await freePort();
-    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET });
+    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET, forwardSecret: FORWARD_SECRET });
     base = proxy.url;
     await waitFor(`${base}/proxy-health`, 10_000, proxy.child);
   });
@@ -179,6 +180,31 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.doesNotMatch(text, /__next_error__/);
   })
 
+  it('passes the not-found page request the same overwritten headers as any page, and never answers deflate', async () => {
+    const answer = await ask(base, '/gone/headers', {
+      headers: {
+        Host: 'marquee.example:8080',
+        'X-Forwarded-For': '6.6.6.6',
+        'X-Forwarded-Host': 'evil.example',
+        'X-Marquee-Client-IP': '6.6.6.6',
+        'X-Marquee-Proxy': 'forged-by-the-client',
+        'Accept-Encoding': 'deflate',
+        RSC: '1',
+      },
+    });
+    assert.equal(answer.status, 404);
+    assert.equal(answer.headers['content-encoding'], undefined);
+    const { headers } = lastSeen('/__not_found');
+    assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-real-ip'], '127.0.0.1');
+    assert.equal(headers.host, 'marquee.example:8080');
+    assert.equal(headers['x-forwarded-host'], 'marquee.example:8080');
+    assert.equal(headers['x-marquee-client-ip'], undefined);
+    assert.equal(headers['x-marquee-proxy'], FORWARD_SECRET);
+    assert.equal(headers['accept-encoding'], undefined);
+    assert.equal(headers.rsc, undefined);
+  });
+
   it('fetches and stores a page again at once for a request with the refresh secret, and only with it', async () => {
     const first = await ask(base, '/reviews/refreshed');
     const forged = await ask(base, '/reviews/refreshed', { headers: { 'X-Marquee-Refresh': 'not-the-secret-at-all' } });
@@ -233,10 +259,12 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
         'X-Forwarded-Port': '443',
         Forwarded: 'for=6.6.6.6',
         'X-Marquee-Client-IP': '6.6.6.6',
+        'X-Marquee-Proxy': 'forged-by-the-client',
       },
     });
     const { headers } = lastSeen('/reviews/g');
     assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-marquee-proxy'], FORWARD_SECRET);
     assert.equal(headers['x-real-ip'], '127.0.0.1');
     assert.equal(headers.host, 'marquee.example:8080');
     assert.equal(headers['x-forwarded-host'], 'marquee.example:8080');

@@ -2,6 +2,7 @@
 // Used by the browser tests and the benchmark; each run has its own database and fresh secrets.
 // The pieces (database, CMS, a web process) are exported for scripts/scaled.mjs, which adds web replicas, Redis
 // and the caching proxy.
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -97,8 +98,10 @@ export const startStack = async ({
   let web;
   try {
     cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    // No proxy here: the browser tests play the one trusted proxy and give each reader its own X-Forwarded-For.
-    web = startWeb({ port: webPort, env: { ...secrets.web, TRUSTED_PROXY_HOPS: '1' } });
+    // No proxy here: the browser tests play the one trusted proxy (with its X-Marquee-Proxy secret, E2E_PROXY_SECRET)
+    // and give each reader its own X-Forwarded-For.
+    Object.assign(secrets.web, { TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXY_SECRET: randomBytes(24).toString('hex') });
+    web = startWeb({ port: webPort, env: secrets.web });
     children.push(cms, web);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     await waitFor(`http://127.0.0.1:${webPort}/`, 60_000, web);

@@ -3,7 +3,10 @@ import { NextResponse, type NextRequest } from 'next/server'
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
  *
- * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
+ * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404, and so does the personal
+ * rendering asked for by its own address (`/reviews/<slug>/personal` is only ever a rewrite target).
+ *
+ * A server action posted from another origin answers 403 here (Next's own check would throw, a 500).
  *
  * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
@@ -30,6 +33,7 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    '/reviews/:slug/personal',
   ],
 }
 
@@ -48,25 +52,42 @@ function decodes(pathname: string): boolean {
 /** Review, genre and author slugs are Strapi uids: lower-case ASCII letters, digits and dashes. */
 const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/
 
+/** The pages with a personal rendering: a review and its numbered comment pages. */
+const PERSONAL_PAGE = /^\/reviews\/[a-z0-9-]+(?:\/comments\/[0-9]+)?$/
+
+/** Next's own rule for server actions: the Origin's host must be the forwarded host (or Host). No Origin passes. */
+function foreignOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin')
+  if (origin === null) return false
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
+}
+
 export function proxy(request: NextRequest): NextResponse {
   // A path that is not valid UTF-8 names nothing here, nor does a slug no uid can be: the site's not-found page
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug))) {
+  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
   }
   if (request.method === 'POST') {
+    if (foreignOrigin(request)) {
+      return new NextResponse('Forbidden: this form may be sent from the site itself only.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    }
     const length = Number(request.headers.get('content-length') ?? 0)
     if (!request.headers.has('content-length') || length > MAX_POST_BYTES) {
       return new NextResponse('Too large: a comment is at most 5,000 characters.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     }
     return NextResponse.next()
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
-  const [, , slug = '', sub, page] = request.nextUrl.pathname.split('/')
-  // A report page is the same for everyone: only the review and its comment pages have a personal rendering.
-  if (sub === 'report') return NextResponse.next()
+  // Anything else that matched (a report page, any path with a non-ASCII escape) is the same for everyone.
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !PERSONAL_PAGE.test(pathname)) return NextResponse.next()
+  const [, , slug = '', sub, page] = pathname.split('/')
   const url = request.nextUrl.clone()
   url.pathname = `/reviews/${slug}/personal`
   if (sub === 'comments' && page) url.searchParams.set('cpage', page)

@@ -151,7 +151,7 @@ describe('docker-compose.yml', () => {
     expect(proxy.volumes).toEqual(['./proxy/nginx.conf:/etc/nginx/templates/default.conf.template:ro']);
     expect(proxy.environment?.NGINX_ENVSUBST_FILTER).toBe('^MARQUEE_');
     const placeholders = new Set([...proxyConfig.matchAll(/\$\{(MARQUEE_[A-Z0-9_]+)\}/g)].map((match) => match[1] ?? ''));
-    expect([...placeholders].sort()).toEqual(['MARQUEE_CACHE_DIR', 'MARQUEE_LISTEN', 'MARQUEE_REFRESH_SECRET', 'MARQUEE_WEB_SERVERS']);
+    expect([...placeholders].sort()).toEqual(['MARQUEE_CACHE_DIR', 'MARQUEE_FORWARD_SECRET', 'MARQUEE_LISTEN', 'MARQUEE_REFRESH_SECRET', 'MARQUEE_WEB_SERVERS']);
     for (const name of placeholders) expect(proxy.environment?.[name]).toBeTruthy();
     expect(proxy.environment?.MARQUEE_WEB_SERVERS).toMatch(/^server web:3000\b/);
   });

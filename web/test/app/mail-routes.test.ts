@@ -35,6 +35,20 @@ describe('/api/mail/unsubscribe', () => {
     expect((await unsubscribe(formPost(`${SITE}/api/mail/unsubscribe?token=${TOKEN}`, { 'List-Unsubscribe': 'One-Click' }))).status).toBe(503)
   })
 
+  it.each([
+    ['no body', undefined],
+    ['another value', 'List-Unsubscribe=Yes'],
+    ['a JSON body', '{"List-Unsubscribe":"One-Click"}'],
+  ])('refuses a POST to the link with %s (RFC 8058 asks for List-Unsubscribe=One-Click), changing nothing', async (_what, body) => {
+    const calls = mockFetch(() => jsonResponse({ data: { status: 'unsubscribed' } }))
+    const response = await unsubscribe(
+      new Request(`${SITE}/api/mail/unsubscribe?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }),
+    )
+    expect(response.status).toBe(400)
+    expect(await response.text()).toBe('A one-click unsubscribe must send List-Unsubscribe=One-Click.')
+    expect(calls).toHaveLength(0)
+  })
+
   it('sends the site’s own page back to itself with the result', async () => {
     mockFetch(() => jsonResponse({ data: { status: 'unsubscribed' } }))
     const response = await unsubscribe(formPost(`${SITE}/api/mail/unsubscribe`, { token: TOKEN, from: 'page' }))

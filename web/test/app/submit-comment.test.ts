@@ -28,6 +28,8 @@ jest.mock('next/headers', () => ({
 const COOKIE_SECRET = 'cookie-secret-for-tests-000'
 const target = { reviewId: 'rvw1', reviewSlug: 'heat-review', parentId: null }
 
+const PROXY_SECRET = 'proxy-secret-for-the-web-tests'
+
 function form(fields: Partial<Record<string, string>>): FormData {
   const data = new FormData()
   const all = { name: 'Ada Reader', email: 'ada@example.org', website: '', comment: 'Loved it.', formToken: createFormToken('form-secret-form-secret', 1764000000000), phone_number: '', ...fields }
@@ -42,10 +44,11 @@ beforeEach(() => {
   process.env.SITE_URL = 'https://marquee.example'
   process.env.COMMENT_FORM_SECRET = 'form-secret-form-secret'
   process.env.TRUSTED_PROXY_HOPS = '1'
+  process.env.TRUSTED_PROXY_SECRET = PROXY_SECRET
   resetEnvForTests()
   cookieJar.clear()
   // A post made by the JS-enabled form carries Next's action header.
-  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '10.0.0.1, 203.0.113.9', 'user-agent': 'TestBrowser/1.0' })
+  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '10.0.0.1, 203.0.113.9', 'x-marquee-proxy': PROXY_SECRET, 'user-agent': 'TestBrowser/1.0' })
   jest.mocked(updateTag).mockClear()
 })
 
@@ -80,11 +83,32 @@ describe('submitComment', () => {
   })
 
   it('never believes an address the client wrote in front of the trusted hops', async () => {
-    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-real-ip': '6.6.6.6' })
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-real-ip': '6.6.6.6', 'x-marquee-proxy': PROXY_SECRET })
     const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await submitComment(target, initialCommentFormState, form({}))
     expect(headerOf(calls[0], 'x-marquee-client-ip')).toBe('198.51.100.7')
     expect(headerOf(calls[0], 'x-marquee-client-ua')).toBeNull()
+  })
+
+  it.each([
+    ['without the proxy\'s secret', {}],
+    ['with a wrong secret', { 'x-marquee-proxy': 'guessed-guessed-guessed' }],
+    ['with an empty secret', { 'x-marquee-proxy': '' }],
+  ])('believes no X-Forwarded-For %s (a request straight to a replica)', async (_how, proof: Record<string, string>) => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '198.51.100.66', ...proof })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(calls).toHaveLength(1)
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBeNull()
+  })
+
+  it('believes no X-Forwarded-For when this server knows no proxy secret', async () => {
+    delete process.env.TRUSTED_PROXY_SECRET
+    resetEnvForTests()
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '198.51.100.66', 'x-marquee-proxy': '' })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBeNull()
   })
 
   it("refuses a post from another origin, whatever Host or X-Forwarded-Host say, and keeps the text", async () => {

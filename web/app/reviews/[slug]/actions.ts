@@ -124,7 +124,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
         ...(values.notifyReplies ? { notifyReplies: true } : {}),
         ...(values.notifyApproval ? { notifyApproval: true } : {}),
       },
-      { ip: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS), userAgent: h.get('user-agent') },
+      { ip: clientAddress(h, { hops: env().TRUSTED_PROXY_HOPS, secret: env().TRUSTED_PROXY_SECRET }), userAgent: h.get('user-agent') },
     )
   } catch (error) {
     if (error instanceof CmsError) return fromCmsError(error, values)

@@ -41,9 +41,12 @@ describe('confirmAddress and unsubscribeAddress', () => {
 })
 
 it('resultParam accepts only the results a page can show', () => {
-  expect(resultParam('confirmed')).toBe('confirmed')
-  expect(resultParam('unavailable')).toBe('unavailable')
-  expect(resultParam('<script>')).toBeNull()
-  expect(resultParam(['confirmed'])).toBeNull()
-  expect(resultParam(undefined)).toBeNull()
+  expect(resultParam('confirm', 'confirmed')).toBe('confirmed')
+  expect(resultParam('unsubscribe', 'unsubscribed')).toBe('unsubscribed')
+  expect(resultParam('unsubscribe', 'unavailable')).toBe('unavailable')
+  expect(resultParam('unsubscribe', 'confirmed')).toBeNull()
+  expect(resultParam('confirm', 'unsubscribed')).toBeNull()
+  expect(resultParam('confirm', '<script>')).toBeNull()
+  expect(resultParam('confirm', ['confirmed'])).toBeNull()
+  expect(resultParam('unsubscribe', undefined)).toBeNull()
 })
