@@ -12,7 +12,7 @@ import type {
 } from 'next/dist/server/response-cache/types'
 import { createRedisRuntime, type RedisRuntime, type RedisRuntimeOptions } from '@/cache-handlers/redis-client'
 
-/** The Redis every machine of this kind runs (CI included); see /work/shared/PLATFORM.md. */
+/** The Redis the test machine runs on its default port (CI included); TEST_REDIS_URL names another. */
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 export const BUILD_ID = 'jest-build'
 
