@@ -18,21 +18,11 @@ import {
   inspector,
   pageContext,
   redisProxy,
-  runtimes,
   sleep,
-  testNamespace,
+  perTestRedis,
 } from './support'
 
-const namespace = testNamespace()
-const made = runtimes()
-let prefix = ''
-let testIndex = 0
-
-beforeEach(() => {
-  prefix = namespace.prefix(`inc${testIndex++}`)
-})
-afterEach(() => made.closeAll())
-afterAll(() => namespace.cleanup())
+const scope = perTestRedis('inc')
 
 /** What Next hands the constructor: it builds a new instance for every request. */
 const requestContext: CacheHandlerContext = { revalidatedTags: [], _requestHeaders: {} }
@@ -42,8 +32,8 @@ const PAGE_TAGS = ['reviews', 'review-slug:alien', '_N_T_/layout', '_N_T_/review
 
 /** Two replicas sharing one Redis; `a()`/`b()` make a handler the way Next does, per request. */
 function twoProcesses() {
-  const A = createRedisIncrementalCache({ runtime: made.make({ prefix }) })
-  const B = createRedisIncrementalCache({ runtime: made.make({ prefix }) })
+  const A = createRedisIncrementalCache({ runtime: scope.make() })
+  const B = createRedisIncrementalCache({ runtime: scope.make() })
   return { a: () => new A(requestContext), b: () => new B(requestContext) }
 }
 
@@ -66,7 +56,7 @@ describe('full-route cache handler on Redis', () => {
     expect(page.segmentData?.get('/_full')).toEqual(Buffer.from([0, 1, 2, 254, 255]))
 
     const redis = await inspector()
-    const ttl = await redis.ttl(`${prefix}${BUILD_ID}:inc:${KEY}`)
+    const ttl = await redis.ttl(`${scope.prefix}${BUILD_ID}:inc:${KEY}`)
     redis.destroy()
     expect(ttl).toBeGreaterThan(cacheControl.expire - 10)
     expect(ttl).toBeLessThanOrEqual(cacheControl.expire)
@@ -125,7 +115,7 @@ describe('full-route cache handler on Redis', () => {
       const body = Buffer.from('<rss/>')
       await builtAt.set(key, { kind: APP_ROUTE_KIND, body, status: 200, headers: { 'x-next-cache-tags': 'reviews,_N_T_/feed.xml' } }, { cacheControl })
 
-      const Handler = createRedisIncrementalCache({ runtime: made.make({ prefix }) })
+      const Handler = createRedisIncrementalCache({ runtime: scope.make() })
       const handler = new Handler({ ...requestContext, fs: nodeFs, serverDistDir: dir })
       const got = await handler.get(key, { kind: APP_ROUTE_KIND, isFallback: false })
       expect(got?.value).toMatchObject({ kind: 'APP_ROUTE', body, status: 200 })
@@ -141,7 +131,7 @@ describe('full-route cache handler on Redis', () => {
 
 describe('full-route cache handler when Redis is unreachable', () => {
   test('get is a miss, set and revalidateTag resolve, and this process keeps its own pages', async () => {
-    const Handler = createRedisIncrementalCache({ runtime: made.make({ prefix, url: `redis://127.0.0.1:${await closedPort()}` }) })
+    const Handler = createRedisIncrementalCache({ runtime: scope.make({ url: `redis://127.0.0.1:${await closedPort()}` }) })
     const handler = () => new Handler(requestContext)
 
     await expect(handler().get(KEY, pageContext)).resolves.toBeNull()
@@ -155,8 +145,8 @@ describe('full-route cache handler when Redis is unreachable', () => {
   test('recovers when Redis returns: entries and invalidations flow again', async () => {
     const proxy = await redisProxy()
     try {
-      const A = createRedisIncrementalCache({ runtime: made.make({ prefix, url: proxy.url }) })
-      const B = createRedisIncrementalCache({ runtime: made.make({ prefix }) })
+      const A = createRedisIncrementalCache({ runtime: scope.make({ url: proxy.url }) })
+      const B = createRedisIncrementalCache({ runtime: scope.make() })
       await new A(requestContext).set(KEY, appPage(PAGE_TAGS), { cacheControl })
       expect(await new B(requestContext).get(KEY, pageContext)).not.toBeNull()
 

@@ -54,6 +54,28 @@ export function runtimes(): { make: (options: Partial<RedisRuntimeOptions> & { p
   }
 }
 
+/**
+ * For a test file: each test gets a key prefix of its own (`prefix`) and closes the runtimes it made (`make`, on that
+ * prefix unless told otherwise); the file's keys are deleted after its last test.
+ */
+export function perTestRedis(label: string): { readonly prefix: string; make: (options?: Partial<RedisRuntimeOptions>) => RedisRuntime } {
+  const namespace = testNamespace()
+  const made = runtimes()
+  let index = 0
+  let prefix = ''
+  beforeEach(() => {
+    prefix = namespace.prefix(`${label}${index++}`)
+  })
+  afterEach(() => made.closeAll())
+  afterAll(() => namespace.cleanup())
+  return {
+    get prefix() {
+      return prefix
+    },
+    make: (options = {}) => made.make({ prefix, ...options }),
+  }
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Polls until `check` holds or `ms` pass; returns how long it took, or throws with `what`. */

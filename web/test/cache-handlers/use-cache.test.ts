@@ -7,26 +7,16 @@ import {
   eventually,
   inspector,
   redisProxy,
-  runtimes,
-  testNamespace,
+  perTestRedis,
   useCacheEntry,
 } from './support'
 
-const namespace = testNamespace()
-const made = runtimes()
-let prefix = ''
-let testIndex = 0
-
-beforeEach(() => {
-  prefix = namespace.prefix(`uc${testIndex++}`)
-})
-afterEach(() => made.closeAll())
-afterAll(() => namespace.cleanup())
+const scope = perTestRedis('uc')
 
 /** Two replicas of the web app sharing one Redis. */
 function twoProcesses(options: { recheckMs?: number } = {}) {
-  const a = createRedisUseCacheHandler({ runtime: made.make({ prefix }), recheckMs: options.recheckMs })
-  const b = createRedisUseCacheHandler({ runtime: made.make({ prefix }), recheckMs: options.recheckMs })
+  const a = createRedisUseCacheHandler({ runtime: scope.make(), recheckMs: options.recheckMs })
+  const b = createRedisUseCacheHandler({ runtime: scope.make(), recheckMs: options.recheckMs })
   return { a, b }
 }
 
@@ -46,7 +36,7 @@ describe("'use cache' handler on Redis", () => {
     expect(await bytesOf((await b.get('reviews-list', []))!.value)).toHaveLength(11 + 256)
 
     const redis = await inspector()
-    const ttl = await redis.ttl(`${prefix}${BUILD_ID}:uc:reviews-list`)
+    const ttl = await redis.ttl(`${scope.prefix}${BUILD_ID}:uc:reviews-list`)
     redis.destroy()
     expect(ttl).toBeGreaterThan(3590)
     expect(ttl).toBeLessThanOrEqual(3600)
@@ -56,7 +46,7 @@ describe("'use cache' handler on Redis", () => {
     const { a, b } = twoProcesses()
     await a.set('k', Promise.resolve(useCacheEntry([text('cached')])))
     const redis = await inspector()
-    await redis.del(`${prefix}${BUILD_ID}:uc:k`)
+    await redis.del(`${scope.prefix}${BUILD_ID}:uc:k`)
     redis.destroy()
 
     expect(await bytesOf((await a.get('k', []))!.value)).toEqual(Buffer.from('cached'))
@@ -149,7 +139,7 @@ describe("'use cache' handler on Redis", () => {
 
 describe("'use cache' handler when Redis is unreachable", () => {
   test('reads miss and nothing throws; this process keeps its own entries and invalidations', async () => {
-    const handler = createRedisUseCacheHandler({ runtime: made.make({ prefix, url: `redis://127.0.0.1:${await closedPort()}` }) })
+    const handler = createRedisUseCacheHandler({ runtime: scope.make({ url: `redis://127.0.0.1:${await closedPort()}` }) })
 
     const start = Date.now()
     await expect(handler.get('k', [])).resolves.toBeUndefined()
@@ -171,8 +161,8 @@ describe("'use cache' handler when Redis is unreachable", () => {
   test('recovers when Redis returns: entries and invalidations flow again', async () => {
     const proxy = await redisProxy()
     try {
-      const a = createRedisUseCacheHandler({ runtime: made.make({ prefix, url: proxy.url }) })
-      const b = createRedisUseCacheHandler({ runtime: made.make({ prefix }) })
+      const a = createRedisUseCacheHandler({ runtime: scope.make({ url: proxy.url }) })
+      const b = createRedisUseCacheHandler({ runtime: scope.make() })
       await a.set('k', Promise.resolve(useCacheEntry([text('v1')], { tags: ['reviews'], timestamp: Date.now() - 10 })))
       expect(await b.get('k', [])).toBeDefined()
 
@@ -207,8 +197,8 @@ describe("'use cache' handler when Redis is unreachable", () => {
     expect(await b.get('y', [])).toBeDefined()
 
     const redis = await inspector()
-    const keys = await redis.keys(`${prefix}*`)
-    expect(keys.sort()).toEqual([`${prefix}${BUILD_ID}:uc:x`, `${prefix}${BUILD_ID}:uc:y`, `${prefix}tags:expired`])
+    const keys = await redis.keys(`${scope.prefix}*`)
+    expect(keys.sort()).toEqual([`${scope.prefix}${BUILD_ID}:uc:x`, `${scope.prefix}${BUILD_ID}:uc:y`, `${scope.prefix}tags:expired`])
     await redis.del(keys)
     redis.destroy()
 
@@ -222,7 +212,7 @@ describe("'use cache' handler when Redis is unreachable", () => {
   test('a Redis that stops answering costs one timeout, then misses at once until it answers again', async () => {
     const proxy = await redisProxy()
     try {
-      const runtime = made.make({ prefix, url: proxy.url, timeoutMs: 100 })
+      const runtime = scope.make({ url: proxy.url, timeoutMs: 100 })
       const writer = createRedisUseCacheHandler({ runtime })
       await writer.set('k', Promise.resolve(useCacheEntry([text('v1')])))
       await writer.refreshTags()
