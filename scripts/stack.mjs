@@ -49,18 +49,21 @@ export const prepareApps = () => {
 export const runAdmin = () => ({ email: 'moderator@marquee.test', password: `Stack-${Date.now()}-Pass` });
 
 /**
- * The CMS in production mode on `env` (secrets and database): first `strapi admin:create-user`, which creates the
- * schema, runs bootstrap (seeding the demo content) and the admin, then exits; then `strapi start`.
+ * The one way the scripts start the CMS: `strapi start` on the production build, with `env` over cms/.env. With
+ * `admin`, `strapi admin:create-user` runs first, which creates the schema (or finds it), runs bootstrap (the demo
+ * seed, the web's API token) and creates that admin, then exits. `quiet` drops the request log.
  */
-export const startCms = ({ env, admin, quiet }) => {
+export const startCms = ({ env = {}, admin, quiet = true }) => {
   const cmsDir = path.join(root, 'cms');
-  // Throws rather than exiting, so that the caller drops the database it created for this run.
-  const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
-    cwd: cmsDir,
-    env: { ...process.env, ...quietEnv, ...env },
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-  });
-  if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+  if (admin) {
+    // Throws rather than exiting, so that the caller drops the database it created for this run.
+    const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
+      cwd: cmsDir,
+      env: { ...process.env, ...quietEnv, ...env },
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    });
+    if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+  }
   return start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env, keep: quiet ? notRequestLog : undefined });
 };
 

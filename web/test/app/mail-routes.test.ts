@@ -1,17 +1,12 @@
 /** @jest-environment node */
 import { POST as confirm } from '@/app/api/mail/confirm/route'
 import { GET as unsubscribePage, POST as unsubscribe } from '@/app/api/mail/unsubscribe/route'
-import { resetEnvForTests } from '@/lib/env'
-import { jsonResponse, mockFetch } from '../support/fixtures'
+import { jsonResponse, mockFetch, withCmsEnv } from '../support/fixtures'
 
 const TOKEN = 'B'.repeat(80)
 const SITE = 'https://marquee.example'
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv()
 
 const formPost = (url: string, fields: Record<string, string>) =>
   new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })

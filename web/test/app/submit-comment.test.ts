@@ -221,3 +221,30 @@ describe('submitComment without JavaScript', () => {
     expect((await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1'))?.message).toBe(messages.awaitingModeration)
   })
 })
+
+describe('submitComment and the email notification boxes', () => {
+  it('asks the CMS for the notifications whose boxes are ticked, and for none otherwise', async () => {
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({ notifyReplies: 'on', notifyApproval: 'on' }))
+    await submitComment(target, initialCommentFormState, form({ notifyApproval: 'on' }))
+    await submitComment(target, initialCommentFormState, form({}))
+    const sent = calls.map((call) => JSON.parse(String(call.init?.body)).data)
+    expect(sent[0]).toMatchObject({ notifyReplies: true, notifyApproval: true })
+    expect(sent[1]).toMatchObject({ notifyApproval: true })
+    expect(sent[1]).not.toHaveProperty('notifyReplies')
+    expect(sent[2]).not.toHaveProperty('notifyReplies')
+    expect(sent[2]).not.toHaveProperty('notifyApproval')
+  })
+
+  it('keeps the boxes ticked in the answer to a failed post, with JavaScript off too', async () => {
+    mockFetch(() => jsonResponse({}, 500))
+    const state = await submitComment(target, initialCommentFormState, form({ email: 'nope', notifyReplies: 'on', notifyApproval: 'on' }))
+    expect(state).toMatchObject({ status: 'error', values: { notifyReplies: true, notifyApproval: true } })
+
+    requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.9' })
+    await expect(submitComment(target, initialCommentFormState, form({ email: 'nope', notifyReplies: 'on' }))).rejects.toMatchObject({ url: '/reviews/heat-review#respond' })
+    const flash = await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    expect(flash).toMatchObject({ status: 'error', message: messages.fixErrors, values: { email: 'nope', notifyReplies: true } })
+    expect(flash?.values.notifyApproval).toBeUndefined()
+  })
+})

@@ -1,16 +1,11 @@
 /** @jest-environment node */
 import { confirmAddress, resultParam, unsubscribeAddress } from '@/lib/cms/mail'
 import { CmsError } from '@/lib/cms/client'
-import { resetEnvForTests } from '@/lib/env'
-import { headerOf, jsonResponse, mockFetch } from '../../support/fixtures'
+import { headerOf, jsonResponse, mockFetch, withCmsEnv } from '../../support/fixtures'
 
 const TOKEN = 'A'.repeat(80)
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv()
 
 describe('confirmAddress and unsubscribeAddress', () => {
   it('forward the token to the CMS with the web token and return its verdict', async () => {
