@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { COMMENT, SUBSCRIPTION, links, mailConfig } from './config';
 import { enqueue } from './queue';
@@ -106,6 +107,11 @@ export const approvedComment = async (strapi: Core.Strapi, documentId: string) =
   return comment?.moderationStatus === 'approved' ? comment : null;
 };
 
+const quiet = new AsyncLocalStorage<boolean>();
+
+/** Runs `work` without emails about the comments it writes (an import brings old threads, not news). */
+export const withoutMail = <T>(work: () => Promise<T>) => quiet.run(true, work);
+
 /**
  * A document-service middleware: every path that changes a comment (the API, the content manager, the moderation
  * desk, auto-approval) passes here, so every approval and every held comment is noticed. It only enqueues; a
@@ -113,7 +119,7 @@ export const approvedComment = async (strapi: Core.Strapi, documentId: string) =
  */
 export const watchComments = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== COMMENT || !WRITES.has(context.action)) return next();
+    if (context.uid !== COMMENT || !WRITES.has(context.action) || quiet.getStore()) return next();
     const params = context.params as { documentId?: string };
     const before = params.documentId
       ? ((await strapi.db.query(COMMENT).findOne({ where: { documentId: params.documentId }, select: ['moderationStatus'] }))

@@ -513,7 +513,7 @@ export interface ApiCommentReportCommentReport
       Schema.Attribute.Private;
     note: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Enumeration<
@@ -749,6 +749,61 @@ export interface ApiGenreGenre extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     reviews: Schema.Attribute.Relation<'manyToMany', 'api::review.review'>;
     slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiImportRecordImportRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'import_records';
+  info: {
+    description: 'What an import wrote for each item of its source (a WordPress post, comment, author, file), so that running it again updates instead of duplicating. Never public: no routes.';
+    displayName: 'Import record';
+    pluralName: 'import-records';
+    singularName: 'import-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checksum: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::import-record.import-record'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    targetId: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1075,7 +1130,7 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -1152,7 +1207,6 @@ export interface ApiReviewReview extends Struct.CollectionTypeSchema {
     publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Decimal &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
           max: 100;
@@ -1706,6 +1760,7 @@ declare module '@strapi/strapi' {
       'api::faq.faq': ApiFaqFaq;
       'api::film.film': ApiFilmFilm;
       'api::genre.genre': ApiGenreGenre;
+      'api::import-record.import-record': ApiImportRecordImportRecord;
       'api::mail-job.mail-job': ApiMailJobMailJob;
       'api::mail-subscriber.mail-subscriber': ApiMailSubscriberMailSubscriber;
       'api::mail-subscription.mail-subscription': ApiMailSubscriptionMailSubscription;
