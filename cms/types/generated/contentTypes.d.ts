@@ -513,7 +513,7 @@ export interface ApiCommentReportCommentReport
       Schema.Attribute.Private;
     note: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
+        maxLength: 500;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Enumeration<
@@ -1130,7 +1130,7 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 255;
+        maxLength: 500;
       }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
