@@ -242,6 +242,9 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
     return row ? { documentId: String(row.documentId), checksum: record.checksum } : null;
   };
 
+  // What this run wrote (or, in a dry run, would have written) that a later lookup must see: slugs and names.
+  const written = new Map<string, string>();
+
   // ---- files -------------------------------------------------------------------------------------------------
   const files = new Map<string, FileRow | null>();
   const upload = async (relative: string, alt: string, caption: string, title: string): Promise<FileRow | null> => {
@@ -350,12 +353,13 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
         const info = authors.get(login);
         const name = (info?.displayName || login).slice(0, 120);
         const slug = wpSlug(login) || `author-${authorIds.size + 1}`;
-        const existing = await strapi.db.query(AUTHOR).findOne({ where: { slug }, select: ['documentId'] });
+        const existing = written.get(`author:${slug}`) ?? (await strapi.db.query(AUTHOR).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
         if (existing) {
-          documentId = String(existing.documentId);
+          documentId = String(existing);
           tally('authors', 'skipped');
         } else {
           documentId = dry ? fakeDocumentId() : (await strapi.documents(AUTHOR).create({ data: { name, slug } })).documentId;
+          written.set(`author:${slug}`, documentId);
           tally('authors', 'imported');
         }
         await records.set(key, { documentId }, null);
@@ -379,12 +383,17 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
       if (documentId) tally('genres', 'skipped');
       else {
         const name = genre.name.slice(0, 60);
-        const existing = await strapi.db.query(GENRE).findOne({ where: { $or: [{ slug: genre.slug }, { name }] }, select: ['documentId'] });
+        const existing =
+          written.get(`genre:${genre.slug}`) ??
+          written.get(`genre-name:${name.toLowerCase()}`) ??
+          (await strapi.db.query(GENRE).findOne({ where: { $or: [{ slug: genre.slug }, { name }] }, select: ['documentId'] }))?.documentId;
         if (existing) {
-          documentId = String(existing.documentId);
+          documentId = String(existing);
           tally('genres', 'skipped');
         } else {
           documentId = dry ? fakeDocumentId() : (await strapi.documents(GENRE).create({ data: { name, slug: genre.slug } })).documentId;
+          written.set(`genre:${genre.slug}`, documentId);
+          written.set(`genre-name:${name.toLowerCase()}`, documentId);
           tally('genres', 'imported');
         }
         await records.set(key, { documentId }, null);
@@ -400,11 +409,14 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
 
   // ---- reviews ----------------------------------------------------------------------------------------------
   /** The post's slug, or the next free one (-2, -3...) when another review holds it. */
-  const freeSlug = async (wanted: string, own: string | null) => {
+  const freeSlug = async (wanted: string, own: string | null, wpId: string) => {
     for (let n = 1; ; n += 1) {
       const slug = n === 1 ? wanted : `${wanted.slice(0, 170)}-${n}`;
-      const holder = await strapi.db.query(REVIEW).findOne({ where: { slug }, select: ['documentId'] });
-      if (!holder || holder.documentId === own) return slug;
+      const holder = written.get(`slug:${slug}`) ?? (await strapi.db.query(REVIEW).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
+      if (!holder || holder === own || holder === `post:${wpId}`) {
+        written.set(`slug:${slug}`, own ?? `post:${wpId}`);
+        return slug;
+      }
     }
   };
 
@@ -542,7 +554,7 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
       for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
       const data = {
         title: plan.title,
-        slug: await freeSlug(plan.slug, known?.documentId ?? null),
+        slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
         excerpt: plan.excerpt,
         cover: coverFile && coverFile.id > 0 ? coverFile.id : null,
         author: authorId && !authorId.startsWith('dry-run-') ? authorId : null,
