@@ -245,6 +245,27 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
   // What this run wrote (or, in a dry run, would have written) that a later lookup must see: slugs and names.
   const written = new Map<string, string>();
 
+  /**
+   * Records of many keys in two queries: a post's comments are looked up together. `target` is null when the
+   * document was deleted since (it is written again).
+   */
+  const recordedMany = async (uid: 'api::comment.comment', keys: string[]) => {
+    const found = new Map<string, { target: string | null; checksum: string | null }>();
+    for (let at = 0; at < keys.length; at += 500) {
+      const rows: { key: string; targetDocumentId: string | null; checksum: string | null }[] = await strapi.db
+        .query(RECORD)
+        .findMany({ where: { key: { $in: keys.slice(at, at + 500) } }, select: ['key', 'targetDocumentId', 'checksum'] });
+      const ids = rows.flatMap((row) => (row.targetDocumentId && !row.targetDocumentId.startsWith('dry-run-') ? [row.targetDocumentId] : []));
+      const alive = new Set<string>(
+        ids.length === 0
+          ? []
+          : (await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })).map((row: { documentId: string }) => row.documentId),
+      );
+      for (const row of rows) found.set(row.key, { target: row.targetDocumentId && alive.has(row.targetDocumentId) ? row.targetDocumentId : null, checksum: row.checksum });
+    }
+    return found;
+  };
+
   // ---- files -------------------------------------------------------------------------------------------------
   const files = new Map<string, FileRow | null>();
   const upload = async (relative: string, alt: string, caption: string, title: string): Promise<FileRow | null> => {
@@ -488,25 +509,28 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
     notImported('trashed comments', plan.skippedComments.trash);
     const ids = new Map<string, string>();
     let changed = false;
+    const known = await recordedMany(COMMENT, plan.comments.map((comment) => keyOf('comment', comment.wpId)));
     for (const comment of plan.comments) {
       try {
         const parent = comment.parentWpId ? (ids.get(comment.parentWpId) ?? null) : null;
         const key = keyOf('comment', comment.wpId);
-        const known = await recorded(COMMENT, key);
+        const record = known.get(key);
         const sum = checksum({ comment, parent, reviewId });
-        if (known && known.checksum === sum) {
-          ids.set(comment.wpId, known.documentId);
+        if (record?.target && record.checksum === sum) {
+          ids.set(comment.wpId, record.target);
           tally('comments', 'skipped');
           continue;
         }
         const data = commentData(comment, reviewId, parent);
         let documentId: string;
-        if (dry) documentId = known?.documentId ?? fakeDocumentId();
-        else if (known) documentId = (await strapi.documents(COMMENT).update({ documentId: known.documentId, data: data as never }))?.documentId ?? known.documentId;
-        else documentId = (await strapi.documents(COMMENT).create({ data: data as never })).documentId;
-        await records.set(key, { documentId }, sum);
+        if (dry) documentId = record?.target ?? fakeDocumentId();
+        else if (record?.target) {
+          documentId = (await strapi.documents(COMMENT).update({ documentId: record.target, data: data as never }))?.documentId ?? record.target;
+        } else documentId = (await strapi.documents(COMMENT).create({ data: data as never })).documentId;
+        if (record) await records.set(key, { documentId }, sum);
+        else if (!dry) await strapi.db.query(RECORD).create({ data: { key, targetDocumentId: documentId, checksum: sum } });
         ids.set(comment.wpId, documentId);
-        tally('comments', known ? 'updated' : 'imported');
+        tally('comments', record?.target ? 'updated' : 'imported');
         changed = true;
       } catch (error) {
         warn(plan.title, `comment ${comment.wpId} could not be written: ${message(error)}`);
@@ -595,6 +619,7 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
 
   // ---- the second pass: write, one post at a time -------------------------------------------------------------
   let done = 0;
+  const started = performance.now();
   for await (const entry of readWxr(options.file)) {
     if (entry.kind === 'author') authors.set(entry.author.login, entry.author);
     if (entry.kind !== 'item') continue;
@@ -616,7 +641,12 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
       tally('reviews', 'failed');
     }
     done += 1;
-    if (done % 100 === 0) log(`${done} posts`);
+    if (done % 100 === 0) {
+      const { comments } = report.counts;
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const rss = Math.round(process.memoryUsage().rss / 1048576);
+      log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
+    }
   }
   notImported('attachments (used only as covers and body images)', attachments.size);
   return report;
