@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const uploads = fixture('uploads');
 
 // The compiled module Strapi itself runs, so that the import's quiet scopes (no mail, no notice per comment) are the
 // ones the loaded middlewares read.
-const loadWriter = (): typeof Writer => require(path.join(appDir, 'dist', 'src', 'import', 'wordpress', 'writer.js'));
+const loadWriter = (): typeof Writer => createRequire(__filename)(path.join(appDir, 'dist', 'src', 'import', 'wordpress', 'writer.js'));
 const { importWordpress } = loadWriter();
 
 let app: TestApp;
