@@ -225,6 +225,10 @@ describe('comments', () => {
 
   it('shows readers the approved thread with its counts, and never an email or IP hash', async () => {
     const response = await app.api().get('/api/comments/review/arrival-review').expect(200);
+    expect(response.body.meta.pagination.total).toBe(2);
+    type Thread = { authorName: string; replies: Thread[] };
+    const names = (threads: Thread[]): unknown[] => threads.map((c) => (c.replies.length > 0 ? [c.authorName, names(c.replies)] : c.authorName));
+    expect(names(response.body.data)).toEqual([['Maya Reader', [['Ada Critic', ['Tom Third', 'Ivy Fourth']]]], 'Lena Links']);
     const text = JSON.stringify(response.body);
     expect(text).toContain('The best film about language I know.');
     expect(text).not.toContain('Waiting for a moderator.');
