@@ -27,6 +27,8 @@ if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(newest(path.join(cm
   });
   if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 }
+// Strapi reads its .env when first loaded, from ENV_PATH or the working directory: the CMS's own, wherever this runs.
+process.env.ENV_PATH ??= path.join(cmsDir, '.env');
 const { main } = createRequire(path.join(cmsDir, 'package.json'))(entry);
 process.exitCode = await main(process.argv.slice(2));
 // Strapi leaves timers of its own behind once destroyed; the import is over.

@@ -93,8 +93,8 @@ describe('posts', () => {
       'pingbacks and trackbacks': 1,
       'trashed comments': 1,
       pages: 1,
-      'menu-items': 1,
-      trashs: 1,
+      'menu items': 1,
+      'trashed posts': 1,
       'attachments (used only as covers and body images)': 1,
     });
   });

@@ -100,6 +100,7 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_WARNINGS = 2000;
+const NOT_REVIEWS: Partial<Record<string, string>> = { page: 'pages', 'menu-item': 'menu items', trash: 'trashed posts' };
 
 const checksum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -626,7 +627,7 @@ export const importWordpress = async (strapi: Core.Strapi, options: ImportOption
     const { item } = entry;
     const kind = itemKind(item);
     if (kind !== 'review') {
-      if (kind !== 'attachment') notImported(kind === 'other' ? `other items (${item.postType})` : `${kind}s`);
+      if (kind !== 'attachment') notImported(NOT_REVIEWS[kind] ?? `other items (${item.postType})`);
       if (item.comments.length > 0) notImported('comments on items that are not posts', item.comments.length);
       continue;
     }
