@@ -16,6 +16,11 @@ it('reads a rating as "4 out of 5" to assistive technology', () => {
   expect(screen.getByText('4 out of 5')).toHaveClass('sr-only')
 })
 
+it("shows no stars for a review without a critic's rating", () => {
+  const { container } = render(<RatingStars rating={null} />)
+  expect(container.innerHTML).toBe('')
+})
+
 it('renders comments as text, threaded, with dates, reply links and nofollow ugc websites', () => {
   const { container } = render(<CommentList comments={thread} reviewSlug="heat-review" commentsOpen />)
   expect(container.querySelector('img')).toBeNull()
