@@ -68,6 +68,13 @@ const nextConfig: NextConfig = {
           has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
           destination: '/reviews/:slug/comments/:cpage',
         },
+        // A reply without JavaScript: a path of its own, so shared caches keep it (a query string per reader would not).
+        {
+          source: '/reviews/:slug/reply/:comment',
+          has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
+          destination: '/reviews/:slug/comments/:cpage/reply/:comment',
+        },
+        { source: '/reviews/:slug/reply/:comment', destination: '/reviews/:slug/comments/1/reply/:comment' },
       ],
     }
   },

@@ -9,21 +9,22 @@ import { NextResponse, type NextRequest } from 'next/server'
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
  * directly).
  *
- * A review requested by a reader who holds a cookie of their own (a comment awaiting moderation, the answer to a
- * post made without JavaScript, an editor's draft mode), or who replies to a comment without JavaScript
- * (`?replyTo=`), is rendered for them alone by /reviews/[slug]/personal. The matcher runs this only for those
- * requests: everyone else gets the cached page without this step. The cookie names are lib/comments/cookies.ts's
- * (a matcher must be a literal).
+ * A review, one of its comment pages or its reply page requested by a reader who holds a cookie of their own (a
+ * comment awaiting moderation, the answer to a post made without JavaScript, an editor's draft mode) is rendered
+ * for them alone by /reviews/[slug]/personal. The matcher runs this only for those requests: everyone else gets the
+ * cached page without this step. The cookie names are lib/comments/cookies.ts's (a matcher must be a literal).
  */
 export const config = {
   matcher: [
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
-    { source: '/reviews/:slug', has: [{ type: 'query', key: 'replyTo' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_pending' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_flash' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     // Any path with a percent-escaped byte above 0x7f: rare, and possibly not UTF-8 at all.
     '/:path(.*%[89a-fA-F][0-9a-fA-F].*)',
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
@@ -70,5 +71,6 @@ export function proxy(request: NextRequest): NextResponse {
   const url = request.nextUrl.clone()
   url.pathname = `/reviews/${slug}/personal`
   if (sub === 'comments' && page) url.searchParams.set('cpage', page)
+  if (sub === 'reply' && page) url.searchParams.set('replyTo', page)
   return NextResponse.rewrite(url)
 }

@@ -26,11 +26,9 @@ export function CommentAuthor({ name, website }: { name: string; website: string
 
 type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: number }
 
-/** `?replyTo=` works without JavaScript: the server renders the form answering that comment. */
+/** Works without JavaScript: the review's reply page renders the form answering that comment (cached like the review). */
 export function replyHref(reviewSlug: string, commentId: string, commentsPage = 1): string {
-  const query = new URLSearchParams(commentsPage > 1 ? { cpage: String(commentsPage) } : {})
-  query.set('replyTo', commentId)
-  return `/reviews/${reviewSlug}?${query.toString()}#respond`
+  return `/reviews/${reviewSlug}/reply/${encodeURIComponent(commentId)}${commentsPage > 1 ? `?cpage=${commentsPage}` : ''}#respond`
 }
 
 /** The report form for one comment: the same page for every reader, so it can be cached. */
