@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { cleanQuery, searchSegment } from '@/lib/search-query'
 
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
  *
  * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
+ *
+ * A search (`/search?q=…&page=N`) is rewritten onto /search/[q]/[page] with its terms as base64url, so any text a
+ * reader types is one path segment (lib/search-query.ts) and each search is cached like a page.
  *
  * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
@@ -31,6 +35,7 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    { source: '/search', has: [{ type: 'query', key: 'q' }] },
   ],
 }
 
@@ -56,6 +61,15 @@ export function proxy(request: NextRequest): NextResponse {
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
   if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug))) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
+  }
+  if (pathname === '/search') {
+    const terms = cleanQuery(request.nextUrl.searchParams.get('q'))
+    if (!terms) return NextResponse.next()
+    const page = /^[1-9][0-9]{0,3}$/.exec(request.nextUrl.searchParams.get('page') ?? '')?.[0] ?? '1'
+    const url = request.nextUrl.clone()
+    url.pathname = `/search/${searchSegment(terms)}/${page}`
+    url.search = ''
+    return NextResponse.rewrite(url)
   }
   if (request.method === 'POST') {
     const length = Number(request.headers.get('content-length') ?? 0)

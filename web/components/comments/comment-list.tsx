@@ -70,9 +70,9 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
         ) : null}
         <p className="reply">
           {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
-            // A plain link, as every comment's other links: the reply form is the reader's own page (rendered per
-            // request, no client navigation to gain), and a client component per comment made a page of 50 threads
-            // cost more to render and to hydrate.
+            // A plain link, as every comment's other links: the reply page is a whole page (shared and cached, no
+            // client navigation to gain), and a client component per comment made a page of 50 threads cost more
+            // to render and to hydrate.
             <a href={replyHref(reviewSlug, comment.id, commentsPage)} aria-label={`Reply to ${comment.authorName}`}>
               Reply
             </a>
