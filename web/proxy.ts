@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { cleanQuery, searchSegment } from '@/lib/search-query'
 
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
@@ -8,25 +9,29 @@ import { NextResponse, type NextRequest } from 'next/server'
  *
  * A server action posted from another origin answers 403 here (Next's own check would throw, a 500).
  *
+ * A search (`/search?q=…&page=N`) is rewritten onto /search/[q]/[page] with its terms as base64url, so any text a
+ * reader types is one path segment (lib/search-query.ts) and each search is cached like a page.
+ *
  * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
  * directly).
  *
- * A review requested by a reader who holds a cookie of their own (a comment awaiting moderation, the answer to a
- * post made without JavaScript, an editor's draft mode), or who replies to a comment without JavaScript
- * (`?replyTo=`), is rendered for them alone by /reviews/[slug]/personal. The matcher runs this only for those
- * requests: everyone else gets the cached page without this step. The cookie names are lib/comments/cookies.ts's
- * (a matcher must be a literal).
+ * A review, one of its comment pages or its reply page requested by a reader who holds a cookie of their own (a
+ * comment awaiting moderation, the answer to a post made without JavaScript, an editor's draft mode) is rendered
+ * for them alone by /reviews/[slug]/personal. The matcher runs this only for those requests: everyone else gets the
+ * cached page without this step. The cookie names are lib/comments/cookies.ts's (a matcher must be a literal).
  */
 export const config = {
   matcher: [
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
-    { source: '/reviews/:slug', has: [{ type: 'query', key: 'replyTo' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_pending' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_flash' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     // Any path with a percent-escaped byte above 0x7f: rare, and possibly not UTF-8 at all.
     '/:path(.*%[89a-fA-F][0-9a-fA-F].*)',
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
@@ -34,6 +39,7 @@ export const config = {
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     '/reviews/:slug/personal',
+    { source: '/search', has: [{ type: 'query', key: 'q' }] },
   ],
 }
 
@@ -75,6 +81,15 @@ export function proxy(request: NextRequest): NextResponse {
   if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
   }
+  if (pathname === '/search') {
+    const terms = cleanQuery(request.nextUrl.searchParams.get('q'))
+    if (!terms) return NextResponse.next()
+    const page = /^[1-9][0-9]{0,3}$/.exec(request.nextUrl.searchParams.get('page') ?? '')?.[0] ?? '1'
+    const url = request.nextUrl.clone()
+    url.pathname = `/search/${searchSegment(terms)}/${page}`
+    url.search = ''
+    return NextResponse.rewrite(url)
+  }
   if (request.method === 'POST') {
     if (foreignOrigin(request)) {
       return new NextResponse('Forbidden: this form may be sent from the site itself only.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
@@ -91,5 +106,6 @@ export function proxy(request: NextRequest): NextResponse {
   const url = request.nextUrl.clone()
   url.pathname = `/reviews/${slug}/personal`
   if (sub === 'comments' && page) url.searchParams.set('cpage', page)
+  if (sub === 'reply' && page) url.searchParams.set('replyTo', page)
   return NextResponse.rewrite(url)
 }

@@ -125,12 +125,30 @@ describe('docker-compose.yml', () => {
   it('runs the official nginx image on the repository\'s proxy config, every placeholder filled', () => {
     const proxy = service('proxy');
     expect(proxy.image).toMatch(/^nginx:1\.\d+/);
-    expect(proxy.volumes).toEqual(['./proxy/nginx.conf:/etc/nginx/templates/default.conf.template:ro']);
+    expect(proxy.volumes).toEqual([
+      './proxy/nginx.conf:/etc/nginx/templates/default.conf.template:ro',
+      './proxy/reader.js:/etc/nginx/njs/reader.js:ro',
+    ]);
     expect(proxy.environment?.NGINX_ENVSUBST_FILTER).toBe('^MARQUEE_');
     const placeholders = new Set([...read('proxy/nginx.conf').matchAll(/\$\{(MARQUEE_[A-Z0-9_]+)\}/g)].map((match) => match[1] ?? ''));
-    expect([...placeholders].sort()).toEqual(['MARQUEE_CACHE_DIR', 'MARQUEE_FORWARD_SECRET', 'MARQUEE_LISTEN', 'MARQUEE_REFRESH_SECRET', 'MARQUEE_WEB_SERVERS']);
+    expect([...placeholders].sort()).toEqual([
+      'MARQUEE_CACHE_DIR',
+      'MARQUEE_COOKIE_SECRET',
+      'MARQUEE_FORWARD_SECRET',
+      'MARQUEE_LISTEN',
+      'MARQUEE_NJS_FILE',
+      'MARQUEE_READER_SERVERS',
+      'MARQUEE_REFRESH_SECRET',
+      'MARQUEE_WEB_SERVERS',
+    ]);
     for (const name of placeholders) expect(proxy.environment?.[name]).toBeTruthy();
     expect(proxy.environment?.MARQUEE_WEB_SERVERS).toMatch(/^server web:3000\b/);
+    expect(proxy.environment?.MARQUEE_READER_SERVERS).toBe('server web:3000 max_fails=0;');
+    expect(proxy.environment?.MARQUEE_NJS_FILE).toBe('/etc/nginx/njs/reader.js');
+    // The web signs readers' cookies with this key and the proxy checks them with it.
+    expect(proxy.environment?.MARQUEE_COOKIE_SECRET).toBe(service('web').environment?.COMMENT_COOKIE_SECRET);
+    // The image ships njs; its main config does not load it.
+    expect(proxy.command).toEqual(['nginx', '-g', 'load_module modules/ngx_http_js_module.so; daemon off;']);
   });
 
   it('keeps uploads on a named volume', () => {

@@ -4,12 +4,15 @@ import { submitComment } from '@/app/reviews/[slug]/actions'
 import { initialCommentFormState, messages } from '@/lib/comments/form'
 import { createFormToken } from '@/lib/comments/form-token'
 import { FLASH_COOKIE, readFlash } from '@/lib/comments/flash'
+import { verifyCookie } from '@/lib/comments/signed-cookie'
 import { decodePending } from '@/lib/comments/pending'
 import { resetEnvForTests } from '@/lib/env'
 import { fixture, headerOf, jsonResponse, mockFetch } from '../support/fixtures'
 
 const cookieJar = new Map<string, { value: string; options: unknown }>()
 let requestHeaders = new Headers()
+/** The id inside the signed flash cookie the action set, as the reader's own page reads it. */
+const flashId = () => verifyCookie(COOKIE_SECRET, FLASH_COOKIE, cookieJar.get(FLASH_COOKIE)?.value) ?? undefined
 
 jest.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -206,19 +209,21 @@ describe('submitComment without JavaScript', () => {
   it('stashes the failed answer with everything typed and redirects back to the form', async () => {
     mockFetch(() => jsonResponse({ data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'slow down' } }, 429))
     await expect(submitComment({ ...target, parentId: 'c9' }, initialCommentFormState, form({ comment: 'Keep me' }))).rejects.toMatchObject({
-      url: '/reviews/heat-review?replyTo=c9#respond',
+      url: '/reviews/heat-review/reply/c9#respond',
     })
-    const flash = await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    const flash = await readFlash(flashId(), 'rvw1')
     expect(flash).toMatchObject({ status: 'error', message: messages.tooFast, values: { comment: 'Keep me', email: 'ada@example.org' } })
     expect(cookieJar.get(FLASH_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/reviews/heat-review' })
-    expect(await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'another-review')).toBeNull()
+    // Signed, with its expiry, so the caching proxy can tell it from a made-up one.
+    expect(cookieJar.get(FLASH_COOKIE)?.value).toMatch(/^[0-9a-f-]{36}\.[0-9]{10}\.[0-9a-f]{64}$/)
+    expect(await readFlash(flashId(), 'another-review')).toBeNull()
   })
 
   it('redirects to the comments after a successful post, where the pending comment shows', async () => {
     mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await expect(submitComment(target, initialCommentFormState, form({}))).rejects.toMatchObject({ url: '/reviews/heat-review#comments' })
     expect(cookieJar.has('mq_pending')).toBe(true)
-    expect((await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1'))?.message).toBe(messages.awaitingModeration)
+    expect((await readFlash(flashId(), 'rvw1'))?.message).toBe(messages.awaitingModeration)
   })
 })
 
@@ -243,7 +248,7 @@ describe('submitComment and the email notification boxes', () => {
 
     requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.9' })
     await expect(submitComment(target, initialCommentFormState, form({ email: 'nope', notifyReplies: 'on' }))).rejects.toMatchObject({ url: '/reviews/heat-review#respond' })
-    const flash = await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    const flash = await readFlash(flashId(), 'rvw1')
     expect(flash).toMatchObject({ status: 'error', message: messages.fixErrors, values: { email: 'nope', notifyReplies: true } })
     expect(flash?.values.notifyApproval).toBeUndefined()
   })

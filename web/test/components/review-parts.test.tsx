@@ -26,7 +26,7 @@ it('renders comments as text, threaded, with dates, reply links and nofollow ugc
   expect(container.querySelector('img')).toBeNull()
   expect(screen.getByText(/<img src=x onerror=alert\(1\)> first/)).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Priya' })).toHaveAttribute('rel', expect.stringContaining('nofollow ugc'))
-  expect(screen.getByRole('link', { name: 'Reply to Priya' })).toHaveAttribute('href', '/reviews/heat-review?replyTo=c1#respond')
+  expect(screen.getByRole('link', { name: 'Reply to Priya' })).toHaveAttribute('href', '/reviews/heat-review/reply/c1#respond')
   const reply = container.querySelector('#comment-c2')
   expect(reply?.closest('ol.children')).not.toBeNull()
   const first = container.querySelector<HTMLElement>('#comment-c1')

@@ -24,12 +24,20 @@ describe('pending comment cookie', () => {
 
   it('rejects a tampered payload, a wrong secret and garbage', () => {
     const value = encodePending(SECRET, pending)
-    const [payload, sig] = value.split('.')
+    const [payload, exp, sig] = value.split('.')
     const forged = Buffer.from(JSON.stringify({ ...pending, body: 'forged' })).toString('base64url')
-    expect(decodePending(SECRET, `${forged}.${sig}`, 'rv1')).toBeNull()
+    expect(decodePending(SECRET, `${forged}.${exp}.${sig}`, 'rv1')).toBeNull()
+    expect(decodePending(SECRET, `${payload}.${Number(exp) + 1}.${sig}`, 'rv1')).toBeNull()
     expect(decodePending('another-secret-another-secret', value, 'rv1')).toBeNull()
     expect(decodePending(SECRET, `${payload}`, 'rv1')).toBeNull()
     expect(decodePending(SECRET, undefined, 'rv1')).toBeNull()
+  })
+
+  it('expires a week after it was written', () => {
+    const writtenAt = Date.parse('2026-11-24T21:00:00.000Z')
+    const value = encodePending(SECRET, pending, writtenAt)
+    expect(decodePending(SECRET, value, 'rv1', writtenAt + 6 * 86_400_000)).toEqual(pending)
+    expect(decodePending(SECRET, value, 'rv1', writtenAt + 7 * 86_400_000)).toBeNull()
   })
 
   it("is only ever read for its own review", () => {
