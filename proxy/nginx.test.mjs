@@ -11,6 +11,17 @@ import { startProxy } from '../scripts/scaled.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const REFRESH_SECRET = 'refresh-secret-for-the-proxy-tests';
+const FORWARD_SECRET = 'forward-secret-for-the-proxy-tests';
+const COOKIE_SECRET = 'cookie-secret-for-the-proxy-tests';
+
+// Per-reader cookies as the web signs them with COOKIE_SECRET (`data.expiresAt.hmac`; web/test/lib/signed-cookie.test.ts
+// checks that the web writes exactly these), valid until 2100, and one that expired on 2025-11-24.
+const VALID = {
+  mq_pending: 'eyJpZCI6ImMxIn0.4102444800.f506aa8f26b4bd00ec052498993b72d67ca455b7516d17a38ae8a386fa5b9c3c',
+  mq_flash: '0b7f5a52-9a53-4c4e-9d5f-3f2a61b3c0de.4102444800.4216d19eb2e49ab59ee20c4d4e0cf67ff060d6bf9c509b01a08242ae7a5055a4',
+  mq_draft: '1.4102444800.bff040f6a2632218bdd60b567f6c484cfdde1f182cd4b783ed8d6a8c6dc41f5b',
+};
+const EXPIRED_PENDING = 'eyJpZCI6ImMxIn0.1764000000.12f78a8338c8f1ad1569aa7e7585fbb5b227cc74eb34af88283c70e0ad54a2f0';
 
 /** Every request the stand-ins received, in order. */
 const seen = [];
@@ -27,6 +38,11 @@ const fakeWeb = (name) => {
       state.hits.set(url.pathname, count);
       seen.push({ web: name, method: req.method, path: url.pathname, headers: req.headers, body: Buffer.concat(chunks).toString() });
       if (state.mode === 'hang') return; // never answers
+      // A web overwhelmed by readers' own pages: every one of them fails.
+      if (url.pathname.startsWith('/flood') && req.headers.cookie) {
+        req.socket.destroy();
+        return;
+      }
       if (state.mode === 'error') {
         res.writeHead(500, { 'Content-Type': 'text/html' }).end('error page');
         return;
@@ -75,6 +91,8 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
   const webs = [fakeWeb('web1'), fakeWeb('web2')];
   let proxy;
   let base;
+  /** The proxy's error log (stderr), line by line. */
+  const errorLog = [];
   const hits = (path) => webs.reduce((sum, web) => sum + (web.state.hits.get(path) ?? 0), 0);
   const lastSeen = (path) => seen.filter((request) => request.path === path).at(-1);
 
@@ -85,7 +103,8 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
       ports.push(web.server.address().port);
     }
     const port = await freePort();
-    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET });
+    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET, forwardSecret: FORWARD_SECRET, cookieSecret: COOKIE_SECRET });
+    proxy.child.stderr.on('data', (chunk) => errorLog.push(...chunk.toString().split('\n').filter(Boolean)));
     base = proxy.url;
     await waitFor(`${base}/proxy-health`, 10_000, proxy.child);
   });
@@ -131,21 +150,87 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.equal(hits('/cookie/a'), 2);
   });
 
-  it('bypasses the cache for a reader holding a per-reader cookie, and shares it for any other cookie', async () => {
+  it('bypasses the cache for a reader holding a validly signed per-reader cookie, and passes their cookies on', async () => {
     await ask(base, '/reviews/b');
-    for (const cookie of ['mq_pending=1', 'theme=dark; mq_flash=2', '__prerender_bypass=3', 'a=1;__next_preview_data=4']) {
+    for (const [name, value] of Object.entries(VALID)) {
+      const cookie = `theme=dark; ${name}=${value}`;
       const answer = await ask(base, '/reviews/b', { headers: { Cookie: cookie } });
-      assert.equal(answer.cache, 'BYPASS', cookie);
+      assert.equal(answer.cache, 'BYPASS', name);
+      assert.equal(lastSeen('/reviews/b').headers.cookie, cookie);
     }
-    const before = hits('/reviews/b');
-    for (const cookie of ['xmq_pending=1', 'mq_form=2; theme=dark', 'mq_pendingx=3']) {
-      const answer = await ask(base, '/reviews/b', { headers: { Cookie: cookie } });
-      assert.equal(answer.cache, 'HIT', cookie);
-    }
-    assert.equal(hits('/reviews/b'), before);
     // A bypassed answer is not stored either: the next anonymous reader still gets the shared copy.
     const shared = await ask(base, '/reviews/b');
     assert.equal(shared.cache, 'HIT');
+  });
+
+  it('gives a made-up, expired, tampered or misnamed per-reader cookie the shared cached page', async () => {
+    const cached = await ask(base, '/reviews/b2');
+    const tampered = VALID.mq_pending.replace('eyJpZCI6ImMxIn0', 'eyJpZCI6ImMyIn0');
+    const forgedExpiry = VALID.mq_pending.replace('4102444800', '4102444801');
+    const cookies = [
+      'mq_pending=x',
+      'mq_flash=2',
+      'mq_draft=1',
+      '__prerender_bypass=3',
+      'a=1;__next_preview_data=4',
+      `mq_pending=${EXPIRED_PENDING}`,
+      `mq_pending=${tampered}`,
+      `mq_pending=${forgedExpiry}`,
+      `mq_flash=${VALID.mq_pending}`,
+      `xmq_pending=${VALID.mq_pending}`,
+      'mq_form=2; theme=dark',
+    ];
+    for (const cookie of cookies) {
+      const answer = await ask(base, '/reviews/b2', { headers: { Cookie: cookie } });
+      assert.equal(answer.cache, 'HIT', cookie);
+      assert.equal(answer.text, cached.text, cookie);
+    }
+    assert.equal(hits('/reviews/b2'), 1);
+  });
+
+  it('renders a miss for a made-up per-reader cookie as the shared page: the web gets no cookies, and the copy is kept', async () => {
+    const first = await ask(base, '/reviews/b3', { headers: { Cookie: 'mq_pending=made-up; __prerender_bypass=x' } });
+    assert.equal(first.cache, 'MISS');
+    assert.equal(lastSeen('/reviews/b3').headers.cookie, undefined);
+    assert.equal((await ask(base, '/reviews/b3')).cache, 'HIT');
+  });
+
+  it('answers 429 with Retry-After to an address over the per-reader limit, and never limits a comment post', async () => {
+    const cookie = `mq_pending=${VALID.mq_pending}`;
+    const answers = [];
+    for (let i = 0; i < 40; i += 1) answers.push(await ask(base, '/reviews/limited', { headers: { Cookie: cookie } }));
+    const limited = answers.filter((answer) => answer.status === 429);
+    const passed = answers.filter((answer) => answer.status === 200).length;
+    assert.ok(passed >= 15 && passed <= 30, `a burst passes (${passed} of 40)`);
+    assert.equal(limited.length, 40 - passed);
+    assert.equal(limited[0].headers['retry-after'], '2');
+    assert.equal(limited[0].headers['cache-control'], 'no-store');
+    const before = hits('/reviews/limited');
+    const post = await ask(base, '/reviews/limited', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'comment=kept' });
+    assert.equal(post.status, 200);
+    assert.equal(hits('/reviews/limited'), before + 1);
+    assert.equal(lastSeen('/reviews/limited').body, 'comment=kept');
+    // Anonymous readers from the same address still get cached pages.
+    assert.equal((await ask(base, '/reviews/b')).status, 200);
+  });
+
+  it('keeps the replicas in rotation through a flood of failing per-reader requests, and logs none of the refusals', async () => {
+    await sleep(1000);
+    const logged = errorLog.length;
+    const cookie = `mq_pending=${VALID.mq_pending}`;
+    const statuses = [];
+    for (let round = 0; round < 10; round += 1) {
+      statuses.push(...(await Promise.all(Array.from({ length: 30 }, () => ask(base, '/flood/review', { headers: { Cookie: cookie } }).then((answer) => answer.status)))));
+    }
+    assert.ok(statuses.includes(502), 'some per-reader requests reached the failing web');
+    assert.ok(statuses.filter((status) => status === 429).length >= 250, 'most of the flood was refused at the proxy');
+    // A page no cache holds still renders: the failures above marked no replica down.
+    const miss = await ask(base, '/after-flood');
+    assert.equal(miss.status, 200);
+    assert.equal(miss.cache, 'MISS');
+    const lines = errorLog.slice(logged);
+    assert.equal(lines.filter((line) => /limiting requests|upstream server temporarily disabled|"http:\/\/marquee_web\//.test(line)).length, 0, lines.join('\n'));
+    assert.ok(lines.length <= 75, `${lines.length} error log lines for a flood of 300`);
   });
 
   it('keeps HTML and RSC payloads of one URL apart', async () => {
@@ -178,6 +263,31 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.match(text, /<h1>Page not found<\/h1>/);
     assert.doesNotMatch(text, /__next_error__/);
   })
+
+  it('passes the not-found page request the same overwritten headers as any page, and never answers deflate', async () => {
+    const answer = await ask(base, '/gone/headers', {
+      headers: {
+        Host: 'marquee.example:8080',
+        'X-Forwarded-For': '6.6.6.6',
+        'X-Forwarded-Host': 'evil.example',
+        'X-Marquee-Client-IP': '6.6.6.6',
+        'X-Marquee-Proxy': 'forged-by-the-client',
+        'Accept-Encoding': 'deflate',
+        RSC: '1',
+      },
+    });
+    assert.equal(answer.status, 404);
+    assert.equal(answer.headers['content-encoding'], undefined);
+    const { headers } = lastSeen('/__not_found');
+    assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-real-ip'], '127.0.0.1');
+    assert.equal(headers.host, 'marquee.example:8080');
+    assert.equal(headers['x-forwarded-host'], 'marquee.example:8080');
+    assert.equal(headers['x-marquee-client-ip'], undefined);
+    assert.equal(headers['x-marquee-proxy'], FORWARD_SECRET);
+    assert.equal(headers['accept-encoding'], undefined);
+    assert.equal(headers.rsc, undefined);
+  });
 
   it('fetches and stores a page again at once for a request with the refresh secret, and only with it', async () => {
     const first = await ask(base, '/reviews/refreshed');
@@ -233,10 +343,12 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
         'X-Forwarded-Port': '443',
         Forwarded: 'for=6.6.6.6',
         'X-Marquee-Client-IP': '6.6.6.6',
+        'X-Marquee-Proxy': 'forged-by-the-client',
       },
     });
     const { headers } = lastSeen('/reviews/g');
     assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-marquee-proxy'], FORWARD_SECRET);
     assert.equal(headers['x-real-ip'], '127.0.0.1');
     assert.equal(headers.host, 'marquee.example:8080');
     assert.equal(headers['x-forwarded-host'], 'marquee.example:8080');

@@ -20,10 +20,9 @@
 //   --connections N (10), --slack-ms N (10), --check, --skip-demo (scale only: no ratios, no check of them).
 // Environment: BENCH_CMS_PORT (1351), BENCH_WEB_PORT (3121), DATABASE_HOST/PORT/USERNAME/PASSWORD, REDIS_URL.
 // Run it under the shared port lock on a shared machine: flock /work/wt/ports.lock npm run bench:scale
-import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { closeConnections, get, sleep } from './bench/http.mjs';
+import { adminHeaders, closeConnections, getJson as json, getOk, notifyChange as notify, sleep } from './bench/http.mjs';
 import { checkCeiling, checkTarget, formatTable, P99_CEILING_MS, RATIO_BOUND, summarise } from './bench/scale-report.mjs';
 import { startScalePass } from './bench/scale-stack.mjs';
 import { findWrk, runWrk } from './bench/wrk.mjs';
@@ -78,20 +77,6 @@ const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
 
 // ---- the CMS's answers the targets are chosen from ------------------------------------------------------------
-const json = async (url, headers = {}) => {
-  const response = await fetch(url, { headers });
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.json();
-};
-
-/** The admin panel's own API, as an editor's browser calls it. */
-const adminHeaders = async (cmsUrl, admin) => {
-  const response = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
-  if (!response.ok) throw new Error(`admin login answered ${response.status}`);
-  const { data } = await response.json();
-  return { authorization: `Bearer ${data.token}` };
-};
-
 const CM_COMMENTS = '/content-manager/collection-types/api::comment.comment';
 const COMMENT_PAGE_SIZE = 20; // web/lib/cms/comments.ts COMMENTS_PAGE_SIZE: the thread API is asked as the site asks it
 const HOME_PAGE_SIZE = 10; // web/lib/cms/reviews.ts REVIEWS_PAGE_SIZE
@@ -118,17 +103,6 @@ const chooseTargets = async ({ cmsUrl, bigReviewSlug }) => {
 
 // ---- measurements -------------------------------------------------------------------------------------------
 
-/** A signed change notice, as the CMS sends it (cms/src/revalidation/notifier.ts; web/lib/cms/revalidate.ts). */
-const notify = async (webUrl, secret, event) => {
-  const body = JSON.stringify({ event: 'update', slug: null, review: null, ...event, sentAt: new Date().toISOString() });
-  const response = await fetch(`${webUrl}/api/revalidate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-marquee-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
-    body,
-  });
-  if (!response.ok) throw new Error(`the change notice answered ${response.status}: ${await response.text()}`);
-};
-
 /** Notices that together expire every tag the measured pages read: their next render reads the CMS again. */
 const changeNotices = ({ review, genre }) => [
   { model: 'review', documentId: review.documentId, slug: review.slug },
@@ -137,17 +111,6 @@ const changeNotices = ({ review, genre }) => [
   ...(review.film ? [{ model: 'film', documentId: review.film.documentId, slug: review.film.slug ?? null }] : []),
   { model: 'faq', documentId: 'bench-site-faqs', slug: null },
 ];
-
-// The page the web renders when its CMS read failed (components/layout/cms-unavailable.tsx): a fast 200 that
-// measures nothing, so it fails the run instead.
-const UNAVAILABLE = 'This page is taking a break';
-
-const getOk = async (url, headers) => {
-  const response = await get(url, headers);
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${response.body.toString('utf8').slice(0, 200)}`);
-  if (response.body.includes(UNAVAILABLE)) throw new Error(`GET ${url} rendered the "CMS unavailable" page`);
-  return response;
-};
 
 /** SAMPLES sequential first-requests-after-a-change (web) or plain requests (CMS), in ms. */
 const measureUncached = async (target, ctx) => {

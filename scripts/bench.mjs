@@ -13,10 +13,10 @@
 // renders and published changes), BENCH_REVIEW (a review slug), BENCH_PROXY_PORT (8090), BENCH_WEB_PORTS
 // (3111,3112), BENCH_CMS_PORT (1349), BENCH_STATIC_PORT (8091), DATABASE_CLIENT (postgres).
 import { spawnSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { closeConnections, get, getOk, percentile, sleep } from './bench/http.mjs';
+import { adminHeaders, closeConnections, get, getJson, getOk, notifyChange, percentile, sleep } from './bench/http.mjs';
 import { startStaticNginx } from './bench/static-nginx.mjs';
 import { findWrk, runWrk } from './bench/wrk.mjs';
 import { log, portFree, root } from './lib.mjs';
@@ -126,23 +126,12 @@ const firstLoadJs = async (html, base) => {
   return totals;
 };
 
-/** A signed change notice, as the CMS sends it (web/lib/cms/revalidate.ts; cms/src/revalidation/notifier.ts). */
-const notifyChange = async (webUrl, secret, review) => {
-  const body = JSON.stringify({ model: 'review', event: 'update', documentId: review.documentId, slug: review.slug, review: null, sentAt: new Date().toISOString() });
-  const response = await fetch(`${webUrl}/api/revalidate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-marquee-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
-    body,
-  });
-  if (!response.ok) throw new Error(`the revalidation notice answered ${response.status}: ${await response.text()}`);
-};
-
 /** The first request after a change, SAMPLES times: expire the review's tags (and `reviews`), then time one GET. */
 const uncached = async (url, webUrl, secret, review) => {
   const times = [];
   const cacheHeaders = {};
   for (let i = 0; i < SAMPLES; i += 1) {
-    await notifyChange(webUrl, secret, review);
+    await notifyChange(webUrl, secret, { model: 'review', documentId: review.documentId, slug: review.slug });
     const response = await getOk(url);
     times.push(response.ms);
     const header = response.headers['x-nextjs-cache'] ?? '(none)';
@@ -153,20 +142,12 @@ const uncached = async (url, webUrl, secret, review) => {
   return { times, cacheHeaders };
 };
 
-/** The admin panel's own API, as an editor's browser calls it (web/e2e/editing.spec.ts). */
-const adminSession = async (cmsUrl, admin) => {
-  const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
-  if (!login.ok) throw new Error(`admin login answered ${login.status}`);
-  const { data } = await login.json();
-  return { authorization: `Bearer ${data.token}`, 'content-type': 'application/json' };
-};
-
 /**
  * SAMPLES changes: a new excerpt saved and published in one request (the admin's "Publish" on an edited entry),
  * then the review polled through the proxy every 50 ms until the text shows. Times count from sending the publish.
  */
 const publishToVisible = async (cmsUrl, admin, review, pageUrl) => {
-  const headers = await adminSession(cmsUrl, admin);
+  const headers = { ...(await adminHeaders(cmsUrl, admin)), 'content-type': 'application/json' };
   const visible = [];
   const saved = [];
   const runId = randomBytes(3).toString('hex');
@@ -222,7 +203,7 @@ try {
   const web = `http://127.0.0.1:${WEB_PORTS[0]}`;
   const { cmsUrl, admin, secrets } = stack;
 
-  const reviews = async (query) => (await (await fetch(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', ...query })}`)).json()).data ?? [];
+  const reviews = async (query) => (await getJson(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', ...query })}`)).data ?? [];
   const review = (await reviews({ 'filters[slug][$eq]': REVIEW }))[0] ?? (await reviews({ 'pagination[pageSize]': '1' }))[0];
   if (!review) throw new Error('the CMS has no published review');
   const pages = [

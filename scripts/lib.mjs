@@ -167,13 +167,18 @@ const findDebianProgram = ({ envVar, binary, pkg, what, neededFor }) => {
 export const findNginx = () =>
   findDebianProgram({ envVar: 'NGINX_PATH', binary: '/usr/sbin/nginx', pkg: 'nginx', what: 'nginx', neededFor: 'The caching proxy (npm run start:scaled, its tests) needs' });
 
+/** Debian's njs module for nginx (libnginx-mod-http-js): the proxy checks readers' cookies with it (proxy/reader.js). */
+export const findNjsModule = () =>
+  findDebianProgram({ envVar: 'NGINX_NJS_MODULE', binary: '/usr/lib/nginx/modules/ngx_http_js_module.so', pkg: 'libnginx-mod-http-js', what: "nginx's njs module", neededFor: 'The caching proxy (npm run start:scaled, its tests) needs' });
+
 /**
  * The main config of a local, unprivileged nginx in the foreground (`daemon off`, so stopping the process stops
- * it), with its pid and temp files in `dir` (which must hold a `temp` folder) and `http` inside its http block.
+ * it), with its pid and temp files in `dir` (which must hold a `temp` folder), `http` inside its http block and
+ * the dynamic `modules` (absolute paths) loaded.
  */
-export const unprivilegedNginxConfig = ({ dir, http }) => {
+export const unprivilegedNginxConfig = ({ dir, http, modules = [] }) => {
   const temp = (name) => path.join(dir, 'temp', name);
-  return `daemon off;
+  return `${modules.map((module) => `load_module ${module};\n`).join('')}daemon off;
 worker_processes auto;
 pid ${path.join(dir, 'nginx.pid')};
 error_log stderr warn;

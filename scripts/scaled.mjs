@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { dropRedisKeys, ensureRedis, exited, findNginx, log, portFree, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
+import { dropRedisKeys, ensureRedis, exited, findNginx, findNjsModule, log, portFree, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
 import { createDatabase, prepareApps, runAdmin, startCms, startWeb, stopAll } from './stack.mjs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,8 +28,16 @@ export const renderProxyConfig = (values) =>
  * holds its main config, pid, temp files and cache: nothing of the system's nginx is used or touched.
  * `stop()` stops it and deletes the folder.
  */
-export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret = randomBytes(24).toString('hex') }) => {
+export const startProxy = ({
+  port,
+  webPorts,
+  testReaders = false,
+  refreshSecret = randomBytes(24).toString('hex'),
+  forwardSecret = randomBytes(24).toString('hex'),
+  cookieSecret = randomBytes(24).toString('hex'),
+}) => {
   const nginx = findNginx();
+  const njs = findNjsModule();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-proxy-'));
   // Run as root, nginx's workers run as `nobody`: they must reach the cache and temp folders below this one.
   chmodSync(dir, 0o755);
@@ -41,6 +49,10 @@ export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret 
       MARQUEE_WEB_SERVERS: webPorts.map((webPort) => `server 127.0.0.1:${webPort} max_fails=1 fail_timeout=5s;`).join('\n    '),
       MARQUEE_CACHE_DIR: path.join(dir, 'cache'),
       MARQUEE_REFRESH_SECRET: refreshSecret,
+      MARQUEE_FORWARD_SECRET: forwardSecret,
+      MARQUEE_READER_SERVERS: webPorts.map((webPort) => `server 127.0.0.1:${webPort} max_fails=0;`).join('\n    '),
+      MARQUEE_NJS_FILE: path.join(root, 'proxy', 'reader.js'),
+      MARQUEE_COOKIE_SECRET: cookieSecret,
     }),
   );
   // The main config around proxy/nginx.conf for a local, unprivileged nginx (compose uses the image's own).
@@ -48,6 +60,7 @@ export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret 
     path.join(dir, 'nginx.conf'),
     unprivilegedNginxConfig({
       dir,
+      modules: [njs],
       http: `${
         testReaders
           ? `    # Test mode: every browser of the test run connects from loopback, so the flood limit would see one reader.
@@ -82,6 +95,7 @@ export const startProxy = ({ port, webPorts, testReaders = false, refreshSecret 
 export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080, webPorts = [3101, 3102], cmsPort = 1339, quiet = true, signal, testReaders = false } = {}) => {
   prepareApps();
   findNginx();
+  findNjsModule();
   await ensureRedis(REDIS_URL);
   const busy = [];
   for (const port of [proxyPort, cmsPort, ...webPorts]) if (!(await portFree(port))) busy.push(port);
@@ -97,6 +111,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   // nginx overwrites X-Forwarded-For with the address it sees: one trusted hop.
   // A change notice makes the replica that gets it ask the proxy for the changed pages at once.
   const refreshSecret = randomBytes(24).toString('hex');
+  const forwardSecret = randomBytes(24).toString('hex');
   Object.assign(secrets.web, {
     SITE_URL: proxyUrl,
     REDIS_URL,
@@ -104,6 +119,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
     TRUSTED_PROXY_HOPS: '1',
     PROXY_REFRESH_URL: `http://127.0.0.1:${proxyPort}`,
     PROXY_REFRESH_SECRET: refreshSecret,
+    TRUSTED_PROXY_SECRET: forwardSecret,
   });
   const admin = runAdmin();
 
@@ -141,7 +157,7 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   try {
     signal?.throwIfAborted();
     children.cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    proxy = startProxy({ port: proxyPort, webPorts, testReaders, refreshSecret });
+    proxy = startProxy({ port: proxyPort, webPorts, testReaders, refreshSecret, forwardSecret, cookieSecret: secrets.web.COMMENT_COOKIE_SECRET });
     children.proxy = proxy.child;
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, children.cms);
     // Started once the CMS answers, as in compose (web depends on cms healthy), so no first page is an error.

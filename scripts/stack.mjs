@@ -2,6 +2,7 @@
 // Used by the browser tests and the benchmark; each run has its own database and fresh secrets.
 // The pieces (database, CMS, a web process) are exported for scripts/scaled.mjs, which adds web replicas, Redis
 // and the caching proxy.
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -48,18 +49,21 @@ export const prepareApps = () => {
 export const runAdmin = () => ({ email: 'moderator@marquee.test', password: `Stack-${Date.now()}-Pass` });
 
 /**
- * The CMS in production mode on `env` (secrets and database): first `strapi admin:create-user`, which creates the
- * schema, runs bootstrap (seeding the demo content) and the admin, then exits; then `strapi start`.
+ * The one way the scripts start the CMS: `strapi start` on the production build, with `env` over cms/.env. With
+ * `admin`, `strapi admin:create-user` runs first, which creates the schema (or finds it), runs bootstrap (the demo
+ * seed, the web's API token) and creates that admin, then exits. `quiet` drops the request log.
  */
-export const startCms = ({ env, admin, quiet }) => {
+export const startCms = ({ env = {}, admin, quiet = true }) => {
   const cmsDir = path.join(root, 'cms');
-  // Throws rather than exiting, so that the caller drops the database it created for this run.
-  const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
-    cwd: cmsDir,
-    env: { ...process.env, ...quietEnv, ...env },
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-  });
-  if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+  if (admin) {
+    // Throws rather than exiting, so that the caller drops the database it created for this run.
+    const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
+      cwd: cmsDir,
+      env: { ...process.env, ...quietEnv, ...env },
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    });
+    if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+  }
   return start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env, keep: quiet ? notRequestLog : undefined });
 };
 
@@ -97,8 +101,10 @@ export const startStack = async ({
   let web;
   try {
     cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    // No proxy here: the browser tests play the one trusted proxy and give each reader its own X-Forwarded-For.
-    web = startWeb({ port: webPort, env: { ...secrets.web, TRUSTED_PROXY_HOPS: '1' } });
+    // No proxy here: the browser tests play the one trusted proxy (with its X-Marquee-Proxy secret, E2E_PROXY_SECRET)
+    // and give each reader its own X-Forwarded-For.
+    Object.assign(secrets.web, { TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXY_SECRET: randomBytes(24).toString('hex') });
+    web = startWeb({ port: webPort, env: secrets.web });
     children.push(cms, web);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     await waitFor(`http://127.0.0.1:${webPort}/`, 60_000, web);

@@ -1,18 +1,14 @@
 // `npm start`: install what is missing, build, and run the product locally on SQLite with demo content.
-import path from 'node:path';
 import { ensureEnvFiles } from './env-files.mjs';
-import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, log, notRequestLog, root, start, stop, waitFor } from './lib.mjs';
-import { startWeb } from './stack.mjs';
+import { log, root, stop, waitFor } from './lib.mjs';
+import { prepareApps, startCms, startWeb } from './stack.mjs';
 
 const started = Date.now();
 const cmsEnv = ensureEnvFiles(root);
-ensureInstalled('cms');
-ensureInstalled('web');
-ensureCmsBuilt();
-ensureWebBuilt();
+prepareApps();
 
 const cmsUrl = `http://localhost:${cmsEnv.PORT ?? 1337}`;
-const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: path.join(root, 'cms'), keep: notRequestLog });
+const cms = startCms({});
 const children = [cms];
 
 let stopping = false;

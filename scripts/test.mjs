@@ -84,6 +84,7 @@ const stackEnv = (stack, baseUrl) => ({
   E2E_ADMIN_EMAIL: stack.admin.email,
   E2E_ADMIN_PASSWORD: stack.admin.password,
   E2E_PREVIEW_SECRET: stack.secrets.web.PREVIEW_SECRET,
+  E2E_PROXY_SECRET: stack.secrets.web.TRUSTED_PROXY_SECRET ?? '',
 });
 
 /** The reader's whole path in Chromium, against a production build of the web and the CMS on its own database. */

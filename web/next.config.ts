@@ -32,11 +32,11 @@ const nextConfig: NextConfig = {
   /**
    * Pages that list (home, genre, author, search) and the site FAQ live on dynamic segments, so they render on
    * their first request, never at build (the CMS may be absent then), and nothing in them reads the query string:
-   * each page is cached whole after its first render. Public URLs stay as they were.
+   * each page is cached whole after its first render. Public URLs stay as they were. Search is rewritten by proxy.ts:
+   * its terms need an encoding a rewrite cannot do.
    */
   async rewrites() {
     const page = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,3})' }
-    const q = { type: 'query' as const, key: 'q', value: '(?<q>.*[^\\s].*)' }
     return {
       beforeFiles: [
         { source: '/', has: [page], destination: '/latest/:page' },
@@ -45,14 +45,19 @@ const nextConfig: NextConfig = {
         { source: '/genres/:slug', destination: '/genres/:slug/1' },
         { source: '/authors/:slug', has: [page], destination: '/authors/:slug/:page' },
         { source: '/authors/:slug', destination: '/authors/:slug/1' },
-        { source: '/search', has: [q, page], destination: '/search/:q/:page' },
-        { source: '/search', has: [q], destination: '/search/:q/1' },
         { source: '/faq', destination: '/faq/site' },
         {
           source: '/reviews/:slug',
           has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
           destination: '/reviews/:slug/comments/:cpage',
         },
+        // A reply without JavaScript: a path of its own, so shared caches keep it (a query string per reader would not).
+        {
+          source: '/reviews/:slug/reply/:comment',
+          has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
+          destination: '/reviews/:slug/comments/:cpage/reply/:comment',
+        },
+        { source: '/reviews/:slug/reply/:comment', destination: '/reviews/:slug/comments/1/reply/:comment' },
       ],
     }
   },

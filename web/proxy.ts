@@ -1,23 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { findRedirect } from '@/lib/cms/redirects'
-import { DRAFT_COOKIE, PERSONAL_COOKIES } from '@/lib/comments/cookies'
+import { DRAFT_COOKIE, FLASH_COOKIE, PENDING_COOKIE } from '@/lib/comments/cookies'
 import { contentSecurityPolicy } from '@/lib/csp'
 import { env } from '@/lib/env'
+import { cleanQuery, searchSegment } from '@/lib/search-query'
 
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
  *
- * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
+ * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404, and so does the personal
+ * rendering asked for by its own address (`/reviews/<slug>/personal` is only ever a rewrite target).
+ *
+ * A server action posted from another origin answers 403 here (Next's own check would throw, a 500).
+ *
+ * A search (`/search?q=…&page=N`) is rewritten onto /search/[q]/[page] with its terms as base64url, so any text a
+ * reader types is one path segment (lib/search-query.ts) and each search is cached like a page.
  *
  * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
  * directly).
  *
- * A review requested by a reader who holds a cookie of their own (a comment awaiting moderation, the answer to a
- * post made without JavaScript, an editor's draft mode), or who replies to a comment without JavaScript
- * (`?replyTo=`), is rendered for them alone by /reviews/[slug]/personal. The matcher runs this only for those
- * requests: everyone else gets the cached page without this step. The cookie names are lib/comments/cookies.ts's
- * (a matcher must be a literal).
+ * A review, one of its comment pages or its reply page requested by a reader who holds a cookie of their own (a
+ * comment awaiting moderation, the answer to a post made without JavaScript, an editor's draft mode) is rendered
+ * for them alone by /reviews/[slug]/personal. The matcher runs this only for those requests: everyone else gets the
+ * cached page without this step. The cookie names are lib/comments/cookies.ts's (a matcher must be a literal). An
+ * editor's preview (draft mode) may be framed by the admin panel's origin, and only by it.
  *
  * A path that may be an old URL (a review's, and any path no route of the site serves: WordPress permalinks such as
  * `/2019/05/post/` and `/?p=123`) is looked up among the redirects first: 301 or 302 to where it leads, or 410 for a
@@ -28,16 +35,20 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
-    { source: '/reviews/:slug', has: [{ type: 'query', key: 'replyTo' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug/comments/:page', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_pending' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_flash' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     // Any path with a percent-escaped byte above 0x7f: rare, and possibly not UTF-8 at all.
     '/:path(.*%[89a-fA-F][0-9a-fA-F].*)',
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    '/reviews/:slug/personal',
+    { source: '/search', has: [{ type: 'query', key: 'q' }] },
     '/reviews/:slug',
     '/reviews/:slug/comments/:page',
     { source: '/', has: [{ type: 'query', key: 'p', value: '\\d{1,12}' }] },
@@ -60,6 +71,12 @@ function decodes(pathname: string): boolean {
 /** Review, genre and author slugs are Strapi uids: lower-case ASCII letters, digits and dashes. */
 const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/
 
+/** The pages with a personal rendering: a review, its numbered comment pages and its reply pages. */
+const PERSONAL_PAGE = /^\/reviews\/[a-z0-9-]+(?:\/comments\/[0-9]+)?(?:\/reply\/[A-Za-z0-9]+)?$/
+
+/** The cookies the matcher names: a request with one of them is its reader's own. */
+const PERSONAL = [PENDING_COOKIE, FLASH_COOKIE, DRAFT_COOKIE]
+
 /** Where an old path leads, as the answer readers get: a redirect, 410, or null to carry on. */
 async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, searchParams } = request.nextUrl
@@ -74,15 +91,44 @@ async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
   return response
 }
 
+function adminOrigin(): string {
+  const { CMS_ADMIN_URL, CMS_URL } = env()
+  return new URL(CMS_ADMIN_URL ?? CMS_URL).origin
+}
+
+/** Next's own rule for server actions: the Origin's host must be the forwarded host (or Host). No Origin passes. */
+function foreignOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin')
+  if (origin === null) return false
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A path that is not valid UTF-8 names nothing here, nor does a slug no uid can be: the site's not-found page
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug))) {
+  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
   }
+  if (pathname === '/search') {
+    const terms = cleanQuery(request.nextUrl.searchParams.get('q'))
+    if (!terms) return NextResponse.next()
+    const page = /^[1-9][0-9]{0,3}$/.exec(request.nextUrl.searchParams.get('page') ?? '')?.[0] ?? '1'
+    const url = request.nextUrl.clone()
+    url.pathname = `/search/${searchSegment(terms)}/${page}`
+    url.search = ''
+    return NextResponse.rewrite(url)
+  }
   if (request.method === 'POST') {
+    if (foreignOrigin(request)) {
+      return new NextResponse('Forbidden: this form may be sent from the site itself only.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    }
     const length = Number(request.headers.get('content-length') ?? 0)
     if (!request.headers.has('content-length') || length > MAX_POST_BYTES) {
       return new NextResponse('Too large: a comment is at most 5,000 characters.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
@@ -92,33 +138,19 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   const redirect = await redirectFor(request)
   if (redirect) return redirect
-  if (!isPersonal(request)) return NextResponse.next()
-  const response = personal(request)
+  // Anything else that matched (a report page, a page without a reader's cookie, a non-ASCII escape) is everyone's.
+  if (!PERSONAL_PAGE.test(pathname) || !PERSONAL.some((name) => request.cookies.has(name))) return NextResponse.next()
+  const [, , slug = '', ...rest] = pathname.split('/')
+  const after = (segment: string) => (rest.includes(segment) ? rest[rest.indexOf(segment) + 1] : undefined)
+  const url = request.nextUrl.clone()
+  url.pathname = `/reviews/${slug}/personal`
+  const [cpage, replyTo] = [after('comments'), after('reply')]
+  if (cpage) url.searchParams.set('cpage', cpage)
+  if (replyTo) url.searchParams.set('replyTo', replyTo)
+  const response = NextResponse.rewrite(url)
   // An editor's preview opens in the admin panel's preview pane: that origin, and only it, may frame it.
   if (request.cookies.has(DRAFT_COOKIE)) {
     response.headers.set('Content-Security-Policy', contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development', frameAncestors: adminOrigin() }))
   }
   return response
-}
-
-/** The review and its comment pages rendered for one reader; a report page is the same for everyone. */
-function personal(request: NextRequest): NextResponse {
-  const [, , slug = '', sub, page] = request.nextUrl.pathname.split('/')
-  if (sub === 'report') return NextResponse.next()
-  const url = request.nextUrl.clone()
-  url.pathname = `/reviews/${slug}/personal`
-  if (sub === 'comments' && page) url.searchParams.set('cpage', page)
-  return NextResponse.rewrite(url)
-}
-
-function adminOrigin(): string {
-  const { CMS_ADMIN_URL, CMS_URL } = env()
-  return new URL(CMS_ADMIN_URL ?? CMS_URL).origin
-}
-
-/** The requests the matcher sends here to be rendered for one reader (their own cookie, or a reply without JavaScript). */
-function isPersonal(request: NextRequest): boolean {
-  if (!request.nextUrl.pathname.startsWith('/reviews/')) return false
-  if (request.nextUrl.searchParams.has('replyTo')) return true
-  return PERSONAL_COOKIES.some((name) => request.cookies.has(name))
 }

@@ -19,6 +19,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       baseDelayMs: env.int('REVALIDATE_BASE_DELAY_MS', 1000),
       timeoutMs: env.int('REVALIDATE_TIMEOUT_MS', 5000),
     },
+    /** Admin sign-in attempts (login, registration, password reset) one client address may make per window. */
+    adminLogin: {
+      maxPerAddress: env.int('ADMIN_LOGIN_MAX_PER_ADDRESS', 20),
+      windowMinutes: env.int('ADMIN_LOGIN_WINDOW_MINUTES', 15),
+    },
     /** The reader site, for links from the admin panel (the moderation desk) to a comment on it. */
     siteUrl: env('CLIENT_URL', 'http://localhost:3000'),
     seed: {

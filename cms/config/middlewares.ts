@@ -32,7 +32,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::errors',
     // Database unreachable (restarting, say): 503 with Retry-After instead of a 500. Inside strapi::errors on purpose.
     'global::database-unavailable',
+    // NUL or a broken escape in the address: 400 before any route or query sees it.
+    'global::malformed-input',
     'strapi::security',
+    // Admin sign-in attempts per client address, whatever email they try (Strapi counts per email and address).
+    'global::admin-login-limit',
     { name: 'strapi::cors', config: { origin: [...origins] } },
     // No 'strapi::poweredBy': it sends "X-Powered-By: Strapi <strapi.io>" on every response, and Strapi does not
     // require it.

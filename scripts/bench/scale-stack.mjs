@@ -1,12 +1,10 @@
 // One pass of the scale bench: a fresh PostgreSQL database with the demo seed or the scale generator's data, then
 // the CMS (`strapi start`) and one web process (the standalone server) on it. Built from the stack's pieces
 // (scripts/stack.mjs) with one difference: the generator fills the database between the schema's creation and the CMS's start.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { ephemeralEnv } from '../env-files.mjs';
-import { dropRedisKeys, log, notRequestLog, quietEnv, root, start, waitFor } from '../lib.mjs';
+import { dropRedisKeys, log, waitFor } from '../lib.mjs';
 import { databaseFromEnv, seedScale } from '../seed-scale.mjs';
-import { createDatabase, runAdmin, startWeb, stopAll } from '../stack.mjs';
+import { createDatabase, runAdmin, startCms, startWeb, stopAll } from '../stack.mjs';
 
 /** The demo seed's review with the most comments (cms/src/bootstrap/seed data; scripts/bench.mjs measures it too). */
 export const DEMO_BIG_REVIEW = 'miracle-in-cell-no-7-review';
@@ -45,17 +43,8 @@ export const startScalePass = async ({ size, reviews, comments, cmsPort, webPort
       seedCommand = `npm run seed:scale -- --reviews ${reviews} --comments ${comments}`;
       bigReviewSlug = seeded.hotReviewSlug;
     }
-    const cmsEnv = { ...quietEnv, ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: size === 'demo' ? 'true' : 'false' };
-    const cmsDir = path.join(root, 'cms');
-    // Creates the schema (or finds the generator's), runs bootstrap (the demo seed, the web's API token) and the admin.
-    const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Bench', '--lastname=Scale', `--email=${admin.email}`, `--password=${admin.password}`], {
-      cwd: cmsDir,
-      env: { ...process.env, ...cmsEnv },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal})`);
     log(`Starting the CMS (port ${cmsPort}) and the web (port ${webPort})...`);
-    const cms = start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env: cmsEnv, keep: notRequestLog });
+    const cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: size === 'demo' ? 'true' : 'false' }, admin });
     children.push(cms);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     const web = startWeb({ port: webPort, env: secrets.web });

@@ -1,5 +1,5 @@
 // Debian's `wrk` as the load generator: a native one, because a Node load generator is itself the bottleneck on
-// two cores (docs in /work/shared/PLATFORM.md: autocannon measured nginx at 4.4k req/s where wrk measured 19.5k).
+// two cores (docs/performance.md has the figures).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { log, run } from '../lib.mjs';

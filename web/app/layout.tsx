@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next'
 import { SiteFooter, SiteHeader } from '@/components/layout/site-chrome'
-import { inter } from './fonts'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -14,7 +13,7 @@ export const viewport: Viewport = { themeColor: '#14110f' }
 
 export default function RootLayout({ children }: LayoutProps<'/'>) {
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en">
       <body>
         <a href="#main" className="skip-link">Skip to content</a>
         <SiteHeader />

@@ -2,34 +2,32 @@
 'use strict'
 
 /**
- * What the two cache handlers share in one process: the Redis connection and the tag state.
+ * The process's one Redis connection, shared by the two cache handlers and lib/shared-store.ts, and the tag
+ * invalidation times every replica reads.
  *
- * Infrastructure, not application code: Next loads these files by path (next.config.ts `cacheHandler`,
- * `cacheHandlers`) outside its bundles, before any app module, in `next start`, in the standalone server and in
- * the build's workers. So they read `process.env` themselves instead of going through lib/env.ts.
+ * Infrastructure, not application code: Next loads the handler files by path (next.config.ts `cacheHandler`,
+ * `cacheHandlers`) outside its bundles, before any app module, so they read `process.env` themselves.
  *
  *   REDIS_URL         redis:// or rediss:// URL. Unset (as in `npm start` on a laptop): Next's built-in
  *                     in-memory and file-system caches, exactly as without these handlers.
  *   REDIS_KEY_PREFIX  namespace in a shared Redis (default `marquee:`).
  *
- * Keys: `<prefix><buildId>:uc:<key>` ('use cache' entries), `<prefix><buildId>:inc:<key>` (full-route cache),
- * both with a TTL; `<prefix>tags` (hash of tag invalidation times), `<prefix>tags:version` (a counter), and the
- * pub/sub channel `<prefix>tags`. Entries belong to one build (a new build never reads an old build's pages);
- * tag times are shared by every build, so a change notice during a rolling deploy reaches old and new replicas.
- * The tag hash has no TTL: with `maxmemory-policy volatile-lru` Redis evicts entries, never invalidations.
+ * Keys: `<prefix><buildId>:uc:<key>` ('use cache' entries) and `<prefix><buildId>:inc:<key>` (full-route cache),
+ * both with a TTL, so a new build never reads an old build's pages; `<prefix>tags:expired`, a hash of tag →
+ * invalidated-at (epoch ms) without a TTL, shared by every build, so a change notice during a rolling deploy
+ * reaches old and new replicas. With `maxmemory-policy volatile-lru` Redis evicts entries, never invalidations.
  */
 
 const fs = require('node:fs')
 const path = require('node:path')
 const { createClient, RESP_TYPES, TimeoutError, ErrorReply } = require('redis')
-const { createTagStore } = require('./tag-store')
 
 const DEFAULT_PREFIX = 'marquee:'
 /** A Redis that answers slower than this counts as down for this call: the request renders instead of waiting. */
 const COMMAND_TIMEOUT_MS = 250
 /** After a timeout, skip Redis this long instead of making every request wait for the timeout again. */
 const BREAKER_MS = 1000
-/** The first request after start waits this long at most for the first connection. */
+/** The first call after start waits this long at most for the first connection. */
 const FIRST_CONNECT_WAIT_MS = 1000
 /** Longest life of any entry in Redis. Dropping a rarely read entry earlier than its `expire` is allowed. */
 const MAX_ENTRY_TTL_SECONDS = 365 * 24 * 60 * 60
@@ -37,11 +35,7 @@ const MAX_ENTRY_TTL_SECONDS = 365 * 24 * 60 * 60
 /** Redis could not be reached (down, reconnecting, too slow): the caller treats it as a miss. */
 class RedisUnavailableError extends Error {}
 
-/**
- * The handlers use Redis only when it is configured, and never while `next build` prerenders.
- *
- * @param {Record<string, string | undefined>} [env]
- */
+/** The handlers use Redis only when it is configured, and never while `next build` prerenders. @param {Record<string, string | undefined>} [env] */
 function redisEnabled(env = process.env) {
   return Boolean(env.REDIS_URL) && env.NEXT_PHASE !== 'phase-production-build'
 }
@@ -61,17 +55,14 @@ function currentBuildId(env = process.env) {
   }
 }
 
-/**
- * @param {string} message
- * @param {unknown} [error]
- */
+/** @param {string} message @param {unknown} [error] */
 function defaultLog(message, error) {
-  console.warn(`[cache-handlers] ${message}${error instanceof Error ? `: ${error.message}` : ''}`)
+  console.warn(`[redis] ${message}${error instanceof Error ? `: ${error.message}` : ''}`)
 }
 
 /**
- * One client for commands and one for pub/sub. Commands fail fast while Redis is unreachable (no offline queue),
- * time out after `timeoutMs`, and the client reconnects in the background on its own.
+ * Commands fail fast while Redis is unreachable (no offline queue), time out after `timeoutMs`, and the client
+ * reconnects in the background on its own.
  *
  * @param {{ url: string, timeoutMs?: number, log?: typeof defaultLog }} options
  */
@@ -80,40 +71,24 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
   // node-redis's own 5 s command timeout stays: it clears commands a hung Redis never answers.
   const client = createClient({ url, disableOfflineQueue: true, commandsQueueMaxLength: 1000, socket })
   const bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
-  /** @type {{ destroy(): void } | undefined} */
-  let subscriber
-  let started = false
+  const where = URL.canParse(url) ? new URL(url).host : 'REDIS_URL'
   let closed = false
   let down = false
   let breakerUntil = 0
   let slowLoggedAt = 0
   /** @type {Promise<unknown> | undefined} */
   let firstReady
-  /** @type {Array<() => void>} */
-  const readyListeners = []
 
   client.on('error', (/** @type {unknown} */ error) => {
     // node-redis reports every failed reconnect; one line per outage is enough.
-    if (!down && !closed) log(`Redis unreachable at ${redactUrl(url)}, serving from this process until it returns`, error)
+    if (!down && !closed) log(`unreachable at ${where}, caches miss until it returns`, error)
     down = true
   })
   client.on('ready', () => {
-    if (down) log(`Redis reachable again at ${redactUrl(url)}`)
+    if (down) log(`reachable again at ${where}`)
     down = false
     breakerUntil = 0
-    for (const listener of readyListeners) listener()
   })
-
-  function start() {
-    if (started || closed) return
-    started = true
-    firstReady = new Promise((resolve) => {
-      client.once('ready', resolve)
-      setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref()
-    })
-    // connect() stays pending while Redis is down; the client keeps retrying and emits 'ready' when it is back.
-    client.connect().catch(() => {})
-  }
 
   /**
    * Runs one Redis call, or rejects at once when Redis is known to be down. Connection trouble rejects with a
@@ -124,15 +99,21 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
    * @returns {Promise<T>}
    */
   async function run(fn) {
-    start()
+    if (!firstReady && !closed) {
+      firstReady = new Promise((resolve) => {
+        client.once('ready', resolve)
+        setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref()
+      })
+      // connect() stays pending while Redis is down; the client keeps retrying and emits 'ready' when it is back.
+      client.connect().catch(() => {})
+    }
     if (!client.isReady) await firstReady
     if (closed || !client.isReady) throw new RedisUnavailableError('Redis is not connected')
     if (Date.now() < breakerUntil) throw new RedisUnavailableError('Redis timed out a moment ago')
     /** @type {NodeJS.Timeout | undefined} */
     let timer
     try {
-      // The bound for the caller. When it fires, an answer may already wait unread behind a busy event loop:
-      // setImmediate runs after this turn's I/O, so such an answer still wins and is not counted as a timeout.
+      // setImmediate: an answer already waiting behind a busy event loop still wins over the timer.
       const late = new Promise((_resolve, reject) => {
         timer = setTimeout(() => setImmediate(() => reject(new TimeoutError())), timeoutMs)
       })
@@ -141,7 +122,7 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
       if (error instanceof ErrorReply) throw error
       if (error instanceof TimeoutError) {
         const now = Date.now()
-        if (now - slowLoggedAt > 60_000) log(`Redis answered slower than ${timeoutMs} ms: skipping it for ${BREAKER_MS} ms at a time`)
+        if (now - slowLoggedAt > 60_000) log(`answered slower than ${timeoutMs} ms: skipping it for ${BREAKER_MS} ms at a time`)
         slowLoggedAt = now
         breakerUntil = now + BREAKER_MS
       }
@@ -151,31 +132,8 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
     }
   }
 
-  /**
-   * @param {string} channel
-   * @param {(message: string) => void} onMessage
-   * @param {() => void} onSubscribed called after every (re)connection of the subscriber: messages may have been missed
-   */
-  function subscribe(channel, onMessage, onSubscribed) {
-    start()
-    if (subscriber || closed) return
-    const sub = client.duplicate()
-    subscriber = sub
-    sub.on('error', () => {})
-    sub.on('ready', () => setImmediate(onSubscribed))
-    sub.connect().then(
-      () => sub.subscribe(channel, (message) => onMessage(message)),
-      () => {},
-    ).catch(() => {})
-  }
-
   return {
     run,
-    subscribe,
-    /** @param {() => void} listener called each time the command client (re)connects */
-    onReady(listener) {
-      readyListeners.push(listener)
-    },
     get isReady() {
       return client.isReady
     },
@@ -183,82 +141,114 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
     close() {
       closed = true
       client.destroy()
-      subscriber?.destroy()
     },
   }
 }
 
-/** @param {string} url */
-function redactUrl(url) {
-  try {
-    const u = new URL(url)
-    if (u.password) u.password = '***'
-    return u.toString()
-  } catch {
-    return 'REDIS_URL'
+/** @typedef {ReturnType<typeof createConnection>} RedisConnection */
+
+/**
+ * When each tag was last invalidated. Read from Redis on every check (one HMGET), so an invalidation on any
+ * replica counts at once; this process's own invalidations also count while Redis is unreachable.
+ * @param {{ connection: RedisConnection, prefix: string, log: typeof defaultLog }} options
+ */
+function createTagTimes({ connection, prefix, log }) {
+  const key = `${prefix}tags:expired`
+  /** @type {Map<string, number>} */
+  const own = new Map()
+
+  /** The latest invalidation among `tags` that has already come, or 0. @param {readonly string[]} tags @returns {Promise<number>} */
+  async function latest(tags) {
+    if (tags.length === 0) return 0
+    /** @type {Array<string | null>} */
+    let shared = []
+    try {
+      shared = await connection.run((c) => c.hmGet(key, [...tags]))
+    } catch (error) {
+      reportFailure(log, 'tag read failed, only this process knows its invalidations', error)
+    }
+    const now = Date.now()
+    let result = 0
+    tags.forEach((tag, i) => {
+      for (const time of [own.get(tag), Number(shared[i] ?? 0)]) if (time !== undefined && time <= now && time > result) result = time
+    })
+    return result
+  }
+
+  return {
+    latest,
+
+    /** True when one of `tags` was invalidated after `timestamp` (epoch ms the entry was made). @param {readonly string[]} tags @param {number} timestamp */
+    async isExpired(tags, timestamp) {
+      return (await latest(tags)) > timestamp
+    },
+
+    /**
+     * Expires `tags` now, for every replica. The product invalidates with `revalidateTag(tag, { expire: 0 })`
+     * and `updateTag`, never with a stale window, so every invalidation is an expiry. Never rejects.
+     * @param {readonly string[]} tags
+     */
+    async expire(tags) {
+      const now = Date.now()
+      for (const tag of tags) own.set(tag, now)
+      if (tags.length === 0) return
+      try {
+        await connection.run((c) => c.hSet(key, Object.fromEntries(tags.map((tag) => [tag, String(now)]))))
+      } catch (error) {
+        log(`invalidation of ${tags.length} tag(s) applies to this process only: Redis is unreachable`, error)
+      }
+    },
   }
 }
 
 /**
  * Everything one process (one replica) needs: tests make two of these to play two replicas.
- *
- * @param {{ url: string, prefix?: string, buildId?: string, timeoutMs?: number, pollMs?: number, log?: typeof defaultLog }} options
+ * @param {{ url?: string, connection?: RedisConnection, prefix?: string, buildId?: string, timeoutMs?: number, log?: typeof defaultLog }} options
  */
-function createRedisRuntime({ url, prefix = DEFAULT_PREFIX, buildId = currentBuildId(), timeoutMs, pollMs, log = defaultLog }) {
-  const connection = createConnection({ url, timeoutMs, log })
-  const tags = createTagStore({ connection, prefix, pollMs, log })
+function createRedisRuntime({ url = '', connection, prefix = DEFAULT_PREFIX, buildId = currentBuildId(), timeoutMs, log = defaultLog }) {
+  const conn = connection ?? createConnection({ url, timeoutMs, log })
   return {
-    connection,
-    tags,
+    connection: conn,
+    tags: createTagTimes({ connection: conn, prefix, log }),
     log,
     /** @param {'uc' | 'inc'} kind */
-    entryPrefix(kind) {
-      return `${prefix}${buildId}:${kind}:`
-    },
-    close() {
-      connection.close()
-    },
+    entryPrefix: (kind) => `${prefix}${buildId}:${kind}:`,
+    close: () => conn.close(),
   }
 }
 
 /** @typedef {ReturnType<typeof createRedisRuntime>} RedisRuntime */
 
+const PROCESS_CONNECTION = Symbol.for('marquee.redis.connection')
 const PROCESS_RUNTIME = Symbol.for('marquee.cache-handlers.runtime')
 
-/**
- * The runtime of this process, shared by both handler files however often Next imports them.
- *
- * @returns {RedisRuntime}
- */
-function processRuntime() {
-  const store = /** @type {Record<symbol, RedisRuntime | undefined>} */ (/** @type {unknown} */ (globalThis))
-  let runtime = store[PROCESS_RUNTIME]
-  if (!runtime) {
-    runtime = createRedisRuntime({ url: String(process.env.REDIS_URL), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX })
-    store[PROCESS_RUNTIME] = runtime
-  }
-  return runtime
+/** @param {symbol} name @param {() => unknown} make */
+function processSingleton(name, make) {
+  if (!Reflect.has(globalThis, name)) Reflect.set(globalThis, name, make())
+  return Reflect.get(globalThis, name)
 }
 
-/**
- * Seconds for Redis's EX, from an entry's `expire` in seconds (`Infinity`, absent or huge: the cap).
- *
- * @param {number | undefined | false} expire
- */
+/** The process's connection to `REDIS_URL`: one, whether Next or the app's bundle (lib/shared-store.ts) asks. @returns {RedisConnection} */
+function processConnection() {
+  return /** @type {RedisConnection} */ (processSingleton(PROCESS_CONNECTION, () => createConnection({ url: String(process.env.REDIS_URL) })))
+}
+
+/** The handlers' runtime in this process, shared by both handler files however often Next imports them. @returns {RedisRuntime} */
+function processRuntime() {
+  return /** @type {RedisRuntime} */ (
+    processSingleton(PROCESS_RUNTIME, () => createRedisRuntime({ connection: processConnection(), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX }))
+  )
+}
+
+/** Seconds for Redis's EX, from an entry's `expire` in seconds (`Infinity`, absent or huge: the cap). @param {number | undefined | false} expire */
 function ttlSeconds(expire) {
   if (typeof expire !== 'number' || !Number.isFinite(expire) || expire <= 0) return MAX_ENTRY_TTL_SECONDS
   return Math.min(Math.ceil(expire), MAX_ENTRY_TTL_SECONDS)
 }
 
-/**
- * Logs a handler's failure unless it is Redis being unreachable, which the connection reports once per outage.
- *
- * @param {(message: string, error?: unknown) => void} log
- * @param {string} what
- * @param {unknown} error
- */
+/** Logs a failure unless it is Redis being unreachable, which the connection reports once per outage. @param {typeof defaultLog} log @param {string} what @param {unknown} error */
 function reportFailure(log, what, error) {
   if (!(error instanceof RedisUnavailableError)) log(what, error)
 }
 
-module.exports = { redisEnabled, processRuntime, createRedisRuntime, ttlSeconds, currentBuildId, reportFailure, RedisUnavailableError, DEFAULT_PREFIX }
+module.exports = { redisEnabled, processConnection, processRuntime, createRedisRuntime, ttlSeconds, currentBuildId, reportFailure, RedisUnavailableError, DEFAULT_PREFIX }

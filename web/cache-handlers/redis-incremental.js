@@ -5,28 +5,26 @@
  * `cacheHandler`: Next's incremental cache. With Cache Components it holds the full-route cache: pages rendered at
  * run time (APP_PAGE: HTML, RSC payload, segment prefetch data, postponed state) and route handlers (APP_ROUTE),
  * shared by every replica through Redis, with an in-process LRU in front. Without REDIS_URL this file hands Next
- * its own file-system cache class, so nothing changes. Layout and tag propagation: redis-client.js, tag-store.js.
+ * its own file-system cache class, so nothing changes.
  *
  * Why this handler checks tags itself: Next 16.4 compares a full-route entry's tags (its `x-next-cache-tags`
  * header, the 'use cache' tags plus the route's soft tags `_N_T_/…`) only with an in-memory manifest of the
- * process that received `revalidateTag` (IncrementalCache.get, FileSystemCache.get). Here they are compared with
- * the shared tag times: an expired tag is a miss (Next renders before answering), a stale one serves the entry
- * once more while Next regenerates it.
+ * process that received `revalidateTag`. Here they are compared with the tag times in Redis: an expired tag is a
+ * miss, and Next renders before answering.
  *
  * A miss in memory and in Redis falls back to Next's file-system cache, read-only: the pages `next build`
  * prerendered live there.
  */
 
+const v8 = require('node:v8')
+const { LRUCache } = require('lru-cache')
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default
 const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client')
-const { encode, decode } = require('./codec')
-const { ByteLru } = require('./lru')
 
 /** Next's default `cacheMaxMemorySize`. */
 const MEMORY_BYTES = 50 * 1024 * 1024
 /** A local copy past `revalidate` asks Redis for a newer one (another replica may have made it) this often at most. */
 const RECHECK_MS = 1000
-const TAGS_HEADER = 'x-next-cache-tags'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
@@ -36,54 +34,22 @@ const TAGS_HEADER = 'x-next-cache-tags'
 /** @typedef {Parameters<CacheHandler['set']>[2]} SetContext */
 /** @typedef {{ entry: CacheHandlerValue, size: number, checkedAt: number }} Stored */
 
-/**
- * Every tag that can invalidate the entry.
- *
- * @param {CacheHandlerValue} entry
- * @param {GetContext} ctx
- * @returns {string[]}
- */
+/** Every tag that can invalidate the entry. @param {CacheHandlerValue} entry @param {GetContext} ctx @returns {string[]} */
 function tagsOf(entry, ctx) {
   const value = entry.value
-  if (!value) return []
-  if (value.kind === 'APP_PAGE' || value.kind === 'APP_ROUTE' || value.kind === 'PAGES') {
-    const header = value.headers?.[TAGS_HEADER]
+  if (value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE' || value?.kind === 'PAGES') {
+    const header = value.headers?.['x-next-cache-tags']
     return typeof header === 'string' && header ? header.split(',') : []
   }
-  if (value.kind === 'FETCH') {
-    const asked = ctx.kind === 'FETCH' ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : []
-    return [...asked, ...(value.tags ?? [])]
-  }
+  if (value?.kind === 'FETCH') return [...(ctx.kind === 'FETCH' ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : []), ...(value.tags ?? [])]
   return []
 }
 
-/**
- * Seconds until the entry should be regenerated, or undefined when only a tag can make it old.
- *
- * @param {CacheHandlerValue} entry
- * @param {GetContext} ctx
- */
+/** Seconds until the entry should be regenerated, or undefined when only a tag can make it old. @param {CacheHandlerValue} entry @param {GetContext} ctx */
 function revalidateOf(entry, ctx) {
   const revalidate =
     entry.value?.kind === 'FETCH' ? (ctx.kind === 'FETCH' && ctx.revalidate) || entry.value.revalidate : entry.cacheControl?.revalidate
   return typeof revalidate === 'number' ? revalidate : undefined
-}
-
-/**
- * Next decides staleness from `lastModified` and the lifetime; an entry whose tag went stale is handed back
- * as if it were just past `revalidate` (and before `expire`), so Next serves it and regenerates it. Without a
- * time-based lifetime there is no such moment: it is then treated as expired (regenerated before answering).
- *
- * @param {CacheHandlerValue} entry
- * @param {GetContext} ctx
- * @param {number} now
- * @returns {CacheHandlerValue | null}
- */
-function asStale(entry, ctx, now) {
-  const revalidate = revalidateOf(entry, ctx)
-  const expire = entry.cacheControl?.expire
-  if (revalidate === undefined || (expire !== undefined && revalidate >= expire)) return null
-  return { ...entry, lastModified: Math.min(entry.lastModified, now - revalidate * 1000 - 1) }
 }
 
 /**
@@ -94,19 +60,14 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
   const { connection, tags, log } = runtime
   const keyPrefix = runtime.entryPrefix('inc')
   /** Shared by the instances Next creates for every request. */
-  /** @type {ByteLru<Stored>} */
-  const memory = new ByteLru(memoryBytes)
+  /** @type {LRUCache<string, Stored>} */
+  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size })
 
-  /**
-   * @param {string} key
-   * @returns {Promise<Stored | undefined>}
-   */
+  /** @param {string} key @returns {Promise<Stored | undefined>} */
   async function load(key) {
     try {
       const bytes = await connection.run((_client, binary) => binary.get(key))
-      if (!bytes) return undefined
-      const entry = /** @type {CacheHandlerValue} */ (decode(bytes))
-      return { entry, size: bytes.byteLength + key.length, checkedAt: Date.now() }
+      return bytes ? { entry: v8.deserialize(bytes), size: bytes.byteLength + key.length, checkedAt: Date.now() } : undefined
     } catch (error) {
       reportFailure(log, `full-route read of ${key} failed`, error)
       return undefined
@@ -128,48 +89,37 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
       return this.disk
     }
 
-    /**
-     * @param {string} cacheKey
-     * @param {GetContext} ctx
-     * @returns {Promise<CacheHandlerValue | null>}
-     */
+    /** @param {string} cacheKey @param {GetContext} ctx @returns {Promise<CacheHandlerValue | null>} */
     async get(cacheKey, ctx) {
       try {
-        await tags.current()
         const key = keyPrefix + cacheKey
         const now = Date.now()
-        /** @param {CacheHandlerValue} entry */
-        const expired = (entry) => tags.isExpired(tagsOf(entry, ctx), entry.lastModified)
         let stored = memory.get(key)
-        if (stored && expired(stored.entry)) {
-          memory.delete(key)
-          stored = undefined
-        }
         const revalidate = stored && revalidateOf(stored.entry, ctx)
         const pastRevalidate = stored && revalidate !== undefined && now > stored.entry.lastModified + revalidate * 1000
         if (!stored || (pastRevalidate && now - stored.checkedAt >= recheckMs)) {
           const remote = await load(key)
-          if (remote && !expired(remote.entry) && (!stored || remote.entry.lastModified > stored.entry.lastModified)) {
+          if (remote && (!stored || remote.entry.lastModified > stored.entry.lastModified)) {
             stored = remote
-            memory.set(key, remote, remote.size)
+            memory.set(key, remote)
           } else if (stored) {
             stored.checkedAt = now
           }
         }
         const entry = stored?.entry ?? (await this.buildOutput()?.get(cacheKey, ctx))
-        if (!entry || expired(entry)) return null
-        return tags.isStale(tagsOf(entry, ctx), entry.lastModified) ? asStale(entry, ctx, now) : entry
+        if (!entry) return null
+        if (await tags.isExpired(tagsOf(entry, ctx), entry.lastModified)) {
+          memory.delete(key)
+          return null
+        }
+        return entry
       } catch (error) {
         log('full-route get failed, treated as a miss', error)
         return null
       }
     }
 
-    /**
-     * @param {string} cacheKey
-     * @param {SetData} data
-     * @param {SetContext} ctx
-     */
+    /** @param {string} cacheKey @param {SetData} data @param {SetContext} ctx */
     async set(cacheKey, data, ctx) {
       try {
         const isFetch = 'fetchCache' in ctx && ctx.fetchCache
@@ -180,21 +130,18 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
           value: isFetch && data?.kind === 'FETCH' ? { ...data, tags: ctx.tags } : data,
           cacheControl: !isFetch && 'cacheControl' in ctx ? ctx.cacheControl : undefined,
         }
-        const bytes = encode(entry)
+        const bytes = v8.serialize(entry)
         const key = keyPrefix + cacheKey
-        memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified }, bytes.byteLength + key.length)
+        memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified })
         await connection.run((client) => client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(entry.cacheControl?.expire) } }))
       } catch (error) {
         reportFailure(log, 'full-route set failed, the entry stays in this process only', error)
       }
     }
 
-    /**
-     * @param {string | string[]} tagOrTags
-     * @param {{ expire?: number }} [durations]
-     */
-    async revalidateTag(tagOrTags, durations) {
-      await tags.update(typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags, durations)
+    /** @param {string | string[]} tagOrTags */
+    async revalidateTag(tagOrTags) {
+      await tags.expire(typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags)
     }
 
     resetRequestCache() {}

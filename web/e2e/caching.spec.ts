@@ -37,6 +37,20 @@ test.describe('shared caching', () => {
     await Promise.all([first.context.close(), second.context.close()])
   })
 
+  test('a reply without JavaScript is a page of its own that shared caches keep, answering that comment', async ({ browser }) => {
+    const { context, page } = await newReader(browser, { javaScriptEnabled: false })
+    await page.goto(REVIEW_PATH)
+    const reply = page.getByRole('link', { name: /^Reply to / }).first()
+    const name = ((await reply.getAttribute('aria-label')) ?? '').replace(/^Reply to /, '')
+    await reply.click()
+    await expect(page).toHaveURL(new RegExp(`${REVIEW_PATH}/reply/[a-z0-9]+#respond$`))
+    await expect(page.getByRole('heading', { name: `Reply to ${name}` })).toBeVisible()
+    const again = await page.request.get(page.url().replace(/#.*$/, ''))
+    expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/)
+    expect(again.headers()['set-cookie']).toBeUndefined()
+    await context.close()
+  })
+
   test('an unknown review, genre or author answers a real 404 with a helpful page, every time', async ({ page, request }) => {
     for (const path of ['/reviews/no-such-review-here', '/genres/no-such-genre', '/authors/no-such-author', '/reviews/%ff%fe']) {
       for (let i = 0; i < 2; i++) {

@@ -27,6 +27,20 @@ test.describe('search', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results for “<b>zzqxv”')
     await expect(page.getByLabel('Search reviews by title, film or text')).toHaveValue('<b>zzqxv')
   })
+
+  test('any text a reader types is a search: slashes, %, dots, #, quotes and emoji answer 200, shown as typed', async ({ page, request }) => {
+    for (const terms of ['Face/Off', 'AC/DC', '100%', '.', '..', '#x', '"quoted"', "it's", '🎬 film', '../etc/passwd']) {
+      const response = await page.goto(`/search?q=${encodeURIComponent(terms)}`)
+      expect({ terms, status: response?.status() }).toEqual({ terms, status: 200 })
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Search results for “${terms}”`)
+      await expect(page.getByLabel('Search reviews by title, film or text')).toHaveValue(terms)
+      // Cached like every search: the same bytes for the next reader.
+      expect((await request.get(`/search?q=${encodeURIComponent(terms)}`)).headers()['cache-control']).toMatch(/s-maxage/)
+    }
+    // A typo a reader makes still finds the review.
+    await page.goto('/search?q=prizon')
+    await expect(page.getByRole('link', { name: /Miracle in Cell No\. 7 review/ })).toBeVisible()
+  })
 })
 
 test.describe('sitemaps', () => {

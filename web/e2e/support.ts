@@ -18,7 +18,7 @@ export const readerAddress = () => `100.${64 + Math.floor(Math.random() * 64)}.$
  */
 export const SCALED = process.env.E2E_TOPOLOGY === 'scaled'
 export const readerHeaders = (address: string): Record<string, string> =>
-  SCALED ? { 'x-marquee-test-reader': address } : { 'x-forwarded-for': address }
+  SCALED ? { 'x-marquee-test-reader': address } : { 'x-forwarded-for': address, 'x-marquee-proxy': process.env.E2E_PROXY_SECRET ?? '' }
 
 /** A fresh browser profile for one reader: no cookies, no storage, its own address. */
 export const newReader = async (browser: Browser, options: { javaScriptEnabled?: boolean; headers?: Record<string, string> } = {}) => {

@@ -34,6 +34,11 @@ const serverEnvSchema = z.object({
    * all (a reader reaching the server directly could write any).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * What the proxy sends as X-Marquee-Proxy. X-Forwarded-For is believed only from a request that carries it, so a
+   * client reaching this server another way (straight to a replica) cannot choose its address. Unset: never believed.
+   */
+  TRUSTED_PROXY_SECRET: secret,
   /** The caching proxy, as this server reaches it, and the secret that lets a request refresh its copy of a page. */
   PROXY_REFRESH_URL: z.url().optional(),
   PROXY_REFRESH_SECRET: secret,

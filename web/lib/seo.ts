@@ -90,7 +90,9 @@ export function reviewJsonLd(
     ...(review.author
       ? { author: { '@type': 'Person', name: review.author.name, url: absoluteUrl(siteUrl, `/authors/${review.author.slug}`) } }
       : { author: { '@type': 'Organization', name: siteName } }),
-    reviewRating: { '@type': 'Rating', ratingValue: review.rating.value, bestRating: review.rating.best, worstRating: review.rating.worst },
+    ...(review.rating
+      ? { reviewRating: { '@type': 'Rating', ratingValue: review.rating.value, bestRating: review.rating.best, worstRating: review.rating.worst } }
+      : {}),
     ...(review.verdict ? { reviewBody: review.verdict } : {}),
     ...(film
       ? {

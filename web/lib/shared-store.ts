@@ -1,5 +1,5 @@
 import 'server-only'
-import { createClient } from 'redis'
+import { processConnection } from '@/cache-handlers/redis-client'
 import { env } from '@/lib/env'
 
 /**
@@ -43,25 +43,18 @@ export function memoryStore(now: () => number = Date.now): SharedStore {
   }
 }
 
-export function redisStore(url: string, prefix: string): SharedStore {
-  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(retries * 200, 2000) } })
-  // A Redis outage must not crash the server: the caller sees a failed call and answers the reader.
-  client.on('error', (error: unknown) => console.error('Shared store (Redis):', error instanceof Error ? error.message : error))
-  let connecting: Promise<unknown> | null = null
-  const ready = async () => {
-    if (!client.isOpen) connecting ??= client.connect().finally(() => (connecting = null))
-    if (connecting) await connecting
-    return client
-  }
+/** On the cache handlers' connection (one per process); a Redis outage rejects, and the caller answers the reader. */
+export function redisStore(prefix: string): SharedStore {
+  const redis = processConnection()
   return {
     async get(key) {
-      return (await ready()).get(prefix + key)
+      return redis.run((client) => client.get(prefix + key))
     },
     async set(key, value, ttlSeconds) {
-      await (await ready()).set(prefix + key, value, { expiration: { type: 'EX', value: ttlSeconds } })
+      await redis.run((client) => client.set(prefix + key, value, { expiration: { type: 'EX', value: ttlSeconds } }))
     },
     async delete(key) {
-      await (await ready()).del(prefix + key)
+      await redis.run((client) => client.del(prefix + key))
     },
   }
 }
@@ -71,6 +64,6 @@ let store: SharedStore | undefined
 export function sharedStore(): SharedStore {
   if (store) return store
   const { REDIS_URL, REDIS_KEY_PREFIX } = env()
-  store = REDIS_URL ? redisStore(REDIS_URL, `${REDIS_KEY_PREFIX}store:`) : memoryStore()
+  store = REDIS_URL ? redisStore(`${REDIS_KEY_PREFIX}store:`) : memoryStore()
   return store
 }

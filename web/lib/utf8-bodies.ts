@@ -11,9 +11,9 @@ type Patched = typeof ServerResponse.prototype & { [ENCODED]?: true }
  * `res.end(html)`, html a string, and Node's http (OutgoingMessage#_send) joins a string body to the header text
  * before writing: a new string on every response, which V8 flattens, for a page with any character past Latin-1 (a
  * '›', an em dash, a curly quote), into a fresh two-byte copy twice the page's size, in a large-object page of its
- * own, and then encodes to UTF-8. A Buffer is written beside the header instead. Measured on the 66 KB review page
- * straight from Next (`wrk -t1 -c50`): ~500 cached responses a second before, ~950 after; Node's own benchmark
- * (benchmark/http/end-vs-write-end.js) shows the same gap between 'utf' and 'buf' bodies.
+ * own, and then encodes to UTF-8. A Buffer is written beside the header instead, which roughly doubles the cached
+ * pages Next serves a second (docs/performance.md); Node's own benchmark (benchmark/http/end-vs-write-end.js) shows
+ * the same gap between 'utf' and 'buf' bodies.
  *
  * The bytes sent are the same: the header Next set (Content-Length, ETag) still holds. Other encodings, small bodies
  * and streamed responses are left to Node. Called once per process, by instrumentation.ts.

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { DESK_ACTIONS } from '../api/moderation-desk/admin';
 import { NEWSROOM_ACTIONS } from '../api/newsroom/admin';
 import { internals, type AdminPermission } from '../strapi/internals';
@@ -17,6 +18,21 @@ const READ = 'plugin::content-manager.explorer.read';
 
 type Permission = AdminPermission;
 
+/** Readers' data and the moderation machinery: no role but Super Admin, Editor and Moderator may touch them. */
+const PRIVATE_SUBJECTS = [
+  'api::comment.comment',
+  'api::comment-report.comment-report',
+  'api::mail-job.mail-job',
+  'api::mail-subscriber.mail-subscriber',
+  'api::mail-subscription.mail-subscription',
+  'api::moderation-desk.privacy-log',
+  'api::moderation-setting.moderation-setting',
+  'api::newsroom.revision',
+  'api::newsroom.activity',
+];
+const MARQUEE_ROLES = ['strapi-super-admin', 'strapi-editor', 'marquee-moderator'];
+const heldPermissions = z.array(z.object({ id: z.number(), action: z.string(), subject: z.string().nullable() }));
+
 /** Every content-manager permission, with all fields, on the given content types. */
 const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (actionId: string) => boolean): Permission[] => {
   const actions = internals(strapi)
@@ -29,7 +45,8 @@ const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (act
 
 /**
  * Editor: reviews, films, authors, genres, FAQs and media. Moderator: comments and moderation settings, and may read
- * reviews to see what a comment answers. Both are set to exactly these permissions at every start.
+ * reviews to see what a comment answers. Both are set to exactly these permissions at every start, and every other
+ * role but Super Admin loses any right on readers' data.
  */
 export const ensureAdminRoles = async (strapi: Core.Strapi) => {
   const roles = internals(strapi).roles();
@@ -55,4 +72,29 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
     { action: DESK_ACTIONS.use },
     { action: DESK_ACTIONS.personalData },
   ]);
+
+  await revokePrivateRights(strapi);
+};
+
+/**
+ * Strapi's own Author role (which it creates with rights on every content type) and any role an admin adds keep
+ * their other rights, but lose every right on readers' data and the moderation desk.
+ */
+const revokePrivateRights = async (strapi: Core.Strapi) => {
+  const others = z
+    .array(z.object({ id: z.number() }))
+    .parse(await strapi.db.query('admin::role').findMany({ where: { code: { $notIn: MARQUEE_ROLES } }, select: ['id'] }));
+  if (others.length === 0) return;
+  const held = heldPermissions.parse(
+    await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { id: { $in: others.map((role) => role.id) } } }, select: ['id', 'action', 'subject'] }),
+  );
+  const desk: string[] = [...Object.values(DESK_ACTIONS), NEWSROOM_ACTIONS.use];
+  const revoked = held.filter((permission) => (permission.subject !== null && PRIVATE_SUBJECTS.includes(permission.subject)) || desk.includes(permission.action));
+  if (revoked.length === 0) return;
+  await internals(strapi)
+    .permissions()
+    .deleteByIds(revoked.map((permission) => permission.id));
+  strapi.log.info(`Admin roles: revoked ${revoked.length} right(s) on readers' data from roles Marquee does not define`);
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { mailOnStatusChange, storedStatus } from '../mail/notify';
+import { mailIsQuiet, mailOnStatusChange, storedStatus } from '../mail/notify';
 import { isCall, namedDocumentId, touchedDocumentId, type DocumentMiddleware } from './touched';
 
 const WRITES = new Set(['create', 'update', 'publish', 'unpublish']);
@@ -11,7 +11,7 @@ const WRITES = new Set(['create', 'update', 'publish', 'unpublish']);
 export const commentMail =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
-    if (!isCall(context, ['api::comment.comment'], WRITES)) return next();
+    if (!isCall(context, ['api::comment.comment'], WRITES) || mailIsQuiet()) return next();
     const named = namedDocumentId(context);
     const before = named ? await storedStatus(strapi, named) : null;
     const result = await next();

@@ -19,6 +19,8 @@ interface Snapshot {
   slug: string | null;
   review: { documentId: string; slug: string } | null;
   approved: boolean;
+  /** What readers see of a comment, to tell an edit of a visible one. */
+  shown: string;
 }
 
 const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<Snapshot | null> => {
@@ -35,6 +37,7 @@ const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): P
     review: uid === 'api::review.review' ? { documentId, slug: row.slug } : review,
     // Hidden by readers' reports counts as gone from the thread, so hiding and un-hiding notify the web like approval.
     approved: isVisible(row),
+    shown: JSON.stringify([row.authorName, row.authorWebsite, row.body, row.rating, row.isStaff]),
   };
 };
 
@@ -43,7 +46,7 @@ const visibleEvent = (model: Model, action: string, before: Snapshot | null, aft
   if (model === 'comment') {
     const was = before?.approved ?? false;
     const is = action === 'delete' ? false : (after?.approved ?? false);
-    if (was === is) return null;
+    if (was === is) return is && before?.shown !== after?.shown ? 'update' : null;
     return is ? (action === 'create' ? 'create' : 'update') : action === 'delete' ? 'delete' : 'update';
   }
   if (model === 'review' || model === 'faq') {

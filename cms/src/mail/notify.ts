@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { moderationSettings } from '../settings/moderation';
 import { COMMENT, SUBSCRIPTION, links, mailConfig } from './config';
@@ -101,6 +102,13 @@ export const approvedComment = async (strapi: Core.Strapi, documentId: string) =
   return comment?.moderationStatus === 'approved' ? comment : null;
 };
 
+const quiet = new AsyncLocalStorage<boolean>();
+
+/** Runs `work` without emails about the comments it writes (an import brings old threads, not news). */
+export const withoutMail = <T>(work: () => Promise<T>) => quiet.run(true, work);
+
+/** Whether the comment writes under way are quiet (an import's). */
+export const mailIsQuiet = () => quiet.getStore() === true;
 
 const digestStore = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'marquee-mail' });
 

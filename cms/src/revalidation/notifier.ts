@@ -25,6 +25,12 @@ export interface NotifierOptions {
 export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 const quiet = new AsyncLocalStorage<boolean>();
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves once every notice sent so far has had its first answer: a short-lived process (an import) waits for it. */
+export const noticesSent = async () => {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+};
 
 /** Runs `work` without telling the web about the changes it makes (seeding a database the web has never read). */
 export const withoutNotices = <T>(work: () => Promise<T>) => quiet.run(true, work);
@@ -72,7 +78,8 @@ export const createNotifier = (options: NotifierOptions) => {
   return {
     notify(notice: ChangeNotice) {
       if (!enabled || quiet.getStore()) return;
-      void send(notice, 1);
+      const sending: Promise<void> = send(notice, 1).finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
     },
     /** Drops queued retries (on shutdown). */
     stop() {

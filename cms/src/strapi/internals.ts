@@ -55,7 +55,10 @@ interface Services {
     create(attributes: Record<string, unknown>): Promise<AdminRole>;
     assignPermissions(roleId: number, permissions: AdminPermission[]): Promise<unknown>;
   };
-  permissions: { actionProvider: { values(): AdminAction[]; registerMany(actions: unknown[]): Promise<void> } };
+  permissions: {
+    actionProvider: { values(): AdminAction[]; registerMany(actions: unknown[]): Promise<void> };
+    deleteByIds(ids: number[]): Promise<unknown>;
+  };
   contentTypes: {
     getPermissionsWithNestedFields(actions: AdminAction[], options: { restrictedSubjects: string[] }): AdminPermission[];
   };

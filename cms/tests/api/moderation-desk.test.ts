@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { createComment, createReview, paragraph, unique } from '../helpers/fixtures';
+import { commentInput, createComment, createReview, paragraph, postComment, setModeration, unique } from '../helpers/fixtures';
 import { ANONYMOUS } from '../../src/api/moderation-desk/personal-data-comments';
 
 interface Notice {
@@ -146,6 +146,21 @@ describe('the queue', () => {
     expect((await get('marquee-moderator', '/comments?tab=nope')).status).toBe(400);
   });
 
+  it('tells the moderator how many other comments came from the same address, never the address itself', async () => {
+    const address = 'e'.repeat(63) + '1';
+    const held = await pending({ ipHash: address, authorName: 'Name One', body: unique('Held one') });
+    await createComment(app.strapi, review.documentId, { ipHash: address, authorName: 'Name Two', rating: 1 });
+    await createComment(app.strapi, review.documentId, { ipHash: address, authorName: 'Name Three', moderationStatus: 'spam' });
+    const alone = await pending({ ipHash: 'e'.repeat(63) + '2', body: unique('Held alone') });
+    const erased = await pending({ ipHash: null, body: unique('Held erased') });
+    const page = (await get('marquee-moderator', '/comments?tab=pending&pageSize=100').expect(200)).body;
+    const row = (documentId: string) => page.data.find((item: { documentId: string }) => item.documentId === documentId);
+    expect(row(held.documentId).sameAddress).toBe(2);
+    expect(row(alone.documentId).sameAddress).toBe(0);
+    expect(row(erased.documentId).sameAddress).toBe(0);
+    expect(JSON.stringify(page)).not.toContain('e'.repeat(63));
+  });
+
   it('shows reported comments with their open reports in the Reported tab', async () => {
     const comment = await createComment(app.strapi, review.documentId, { reportCount: 3, hiddenByReports: true });
     for (const reason of ['spam', 'abuse', 'spoiler']) {
@@ -216,6 +231,39 @@ describe('replying as staff', () => {
     expect(parent.isStaff).toBe(false);
     expect(parent.replies).toEqual([expect.objectContaining({ documentId: reply.documentId, isStaff: true, authorName: 'Mo Desk' })]);
     expect(JSON.stringify(thread.body)).not.toContain(emails['marquee-moderator']);
+  });
+
+  it('does not make the staff member\'s address a known reader\'s, and holds a public post that uses it', async () => {
+    const comment = await createComment(app.strapi, review.documentId);
+    await post('strapi-editor', `/comments/${comment.documentId}/reply`, { body: unique('Thanks for reading') }).expect(200);
+    // The reply was stored a moment ago under the same address: the flood check is not what is looked at here.
+    await setModeration(app.strapi, { floodIntervalSeconds: 0 });
+    try {
+      const response = await postComment(app, commentInput(review.documentId, { authorEmail: emails['strapi-editor'], authorName: 'Someone' })).expect(201);
+      expect(response.body.data.moderationStatus).toBe('pending');
+      expect((await stored(response.body.data.documentId)).heldReason).toBe("Uses a staff member's email or name");
+      const upper = await postComment(app, commentInput(review.documentId, { authorEmail: emails['strapi-editor']?.toUpperCase(), authorName: 'Other' })).expect(201);
+      expect((await stored(upper.body.data.documentId)).heldReason).toBe("Uses a staff member's email or name");
+    } finally {
+      await setModeration(app.strapi, { floodIntervalSeconds: 15 });
+    }
+  });
+
+  it('holds a known reader who posts under the name of a staff author shown with the Staff badge', async () => {
+    const email = `${unique('known')}@example.com`;
+    await createComment(app.strapi, review.documentId, { authorEmail: email, moderationStatus: 'approved' });
+    await setModeration(app.strapi, { floodIntervalSeconds: 0 });
+    try {
+      const own = await postComment(app, commentInput(review.documentId, { authorEmail: email, authorName: 'Ada Reader' })).expect(201);
+      expect(own.body.data.moderationStatus).toBe('approved');
+      for (const authorName of ['Eddie Desk', ' eddie  DESK.', 'Mo Desk']) {
+        const response = await postComment(app, commentInput(review.documentId, { authorEmail: email, authorName })).expect(201);
+        expect(response.body.data.moderationStatus).toBe('pending');
+        expect((await stored(response.body.data.documentId)).heldReason).toBe("Uses a staff member's email or name");
+      }
+    } finally {
+      await setModeration(app.strapi, { floodIntervalSeconds: 15 });
+    }
   });
 
   it('approves a held comment it answers, and refuses an empty reply or one deeper than three levels', async () => {

@@ -16,6 +16,11 @@ const newReview = async () => {
   return { slug, documentId };
 };
 
+let addresses = 0;
+/** A comment from its own reader: its own email (the fixture's default) and its own address. */
+const rated = (review: string, data: Record<string, unknown>) =>
+  createComment(app.strapi, review, { ipHash: (addresses += 1).toString(16).padStart(64, 'a'), ...data });
+
 const thread = async (slug: string) => (await app.api().get(`/api/comments/review/${slug}`).expect(200)).body;
 
 const approve = (documentId: string) =>
@@ -51,14 +56,14 @@ describe('posting a rating with a comment', () => {
 describe('the readers\' rating of a review', () => {
   it('counts only approved ratings, and shows nothing below the minimum count', async () => {
     const { slug, documentId } = await newReview();
-    await createComment(app.strapi, documentId, { rating: 5 });
-    await createComment(app.strapi, documentId, { rating: 4 });
-    await createComment(app.strapi, documentId, { rating: 1, moderationStatus: 'pending' });
-    await createComment(app.strapi, documentId, { rating: 1, moderationStatus: 'spam' });
-    await createComment(app.strapi, documentId, { rating: 1, moderationStatus: 'rejected' });
+    await rated(documentId, { rating: 5 });
+    await rated(documentId, { rating: 4 });
+    await rated(documentId, { rating: 1, moderationStatus: 'pending' });
+    await rated(documentId, { rating: 1, moderationStatus: 'spam' });
+    await rated(documentId, { rating: 1, moderationStatus: 'rejected' });
     expect((await thread(slug)).meta.readerRating).toBeNull();
 
-    const third = await createComment(app.strapi, documentId, { rating: 2, moderationStatus: 'pending' });
+    const third = await rated(documentId, { rating: 2, moderationStatus: 'pending' });
     expect((await thread(slug)).meta.readerRating).toBeNull();
     await approve(third.documentId);
     expect((await thread(slug)).meta.readerRating).toEqual({ average: 3.7, count: 3 });
@@ -69,16 +74,16 @@ describe('the readers\' rating of a review', () => {
     await setModeration(app.strapi, { readerRatingMinimum: 1 });
     try {
       const email = `${unique('fan')}@example.com`;
-      await createComment(app.strapi, documentId, { authorEmail: email, rating: 1 });
+      await rated(documentId, { authorEmail: email, rating: 1 });
       await new Promise((resolve) => setTimeout(resolve, 20));
-      await createComment(app.strapi, documentId, { authorEmail: email, rating: 5 });
-      await createComment(app.strapi, documentId, { authorEmail: email, body: unique('no stars this time') });
-      await createComment(app.strapi, documentId, { rating: 4 });
+      await rated(documentId, { authorEmail: email, rating: 5 });
+      await rated(documentId, { authorEmail: email, body: unique('no stars this time') });
+      await rated(documentId, { rating: 4 });
       expect((await thread(slug)).meta.readerRating).toEqual({ average: 4.5, count: 2 });
 
       // The same email on another review rates that film separately.
       const other = await newReview();
-      await createComment(app.strapi, other.documentId, { authorEmail: email, rating: 2 });
+      await rated(other.documentId, { authorEmail: email, rating: 2 });
       expect((await thread(other.slug)).meta.readerRating).toEqual({ average: 2, count: 1 });
     } finally {
       await setModeration(app.strapi, { readerRatingMinimum: 3 });
@@ -90,9 +95,46 @@ describe('the readers\' rating of a review', () => {
     await setModeration(app.strapi, { readerRatingMinimum: 1 });
     try {
       const email = `${unique('fan')}@example.com`;
-      await createComment(app.strapi, documentId, { authorEmail: email, rating: 3 });
-      await createComment(app.strapi, documentId, { authorEmail: email, rating: 5, moderationStatus: 'pending' });
+      await rated(documentId, { authorEmail: email, rating: 3 });
+      await rated(documentId, { authorEmail: email, rating: 5, moderationStatus: 'pending' });
       expect((await thread(slug)).meta.readerRating).toEqual({ average: 3, count: 1 });
+    } finally {
+      await setModeration(app.strapi, { readerRatingMinimum: 3 });
+    }
+  });
+
+  it('counts one rating per address: three emails from one IP hash make one rating, its latest', async () => {
+    const { slug, documentId } = await newReview();
+    await setModeration(app.strapi, { readerRatingMinimum: 1 });
+    try {
+      const address = 'b'.repeat(64);
+      await rated(documentId, { ipHash: address, rating: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await rated(documentId, { ipHash: address, rating: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await rated(documentId, { ipHash: address, rating: 2 });
+      await rated(documentId, { rating: 5 });
+      expect((await thread(slug)).meta.readerRating).toEqual({ average: 3.5, count: 2 });
+    } finally {
+      await setModeration(app.strapi, { readerRatingMinimum: 3 });
+    }
+  });
+
+  it('counts a reader once across emails and addresses, and each comment whose address was erased by its email', async () => {
+    const { slug, documentId } = await newReview();
+    await setModeration(app.strapi, { readerRatingMinimum: 1 });
+    try {
+      const email = `${unique('roamer')}@example.com`;
+      // One email from two addresses, and a second email from the later of them: one reader as far as can be told.
+      await rated(documentId, { authorEmail: email, ipHash: 'c'.repeat(64), rating: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await rated(documentId, { authorEmail: email, ipHash: 'd'.repeat(64), rating: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await rated(documentId, { ipHash: 'd'.repeat(64), rating: 4 });
+      // Two readers whose addresses the retention job already erased.
+      await rated(documentId, { ipHash: null, rating: 5 });
+      await rated(documentId, { ipHash: null, rating: 3 });
+      expect((await thread(slug)).meta.readerRating).toEqual({ average: 4, count: 3 });
     } finally {
       await setModeration(app.strapi, { readerRatingMinimum: 3 });
     }
@@ -100,7 +142,7 @@ describe('the readers\' rating of a review', () => {
 
   it('shows each approved comment\'s own stars and nothing private in the thread', async () => {
     const { slug, documentId } = await newReview();
-    for (const rating of [5, 4, 4]) await createComment(app.strapi, documentId, { rating });
+    for (const rating of [5, 4, 4]) await rated(documentId, { rating });
     const body = await thread(slug);
     expect(body.meta.readerRating).toEqual({ average: 4.3, count: 3 });
     expect(body.data.map((comment: { rating: number }) => comment.rating)).toEqual([5, 4, 4]);

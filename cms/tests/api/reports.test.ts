@@ -73,8 +73,8 @@ describe('reporting a comment', () => {
   it('hides the comment from the thread, and its rating from the readers\' score, once it reaches the threshold', async () => {
     const slug = unique('threshold');
     const { documentId: reviewId } = await createReview(app.strapi, { slug });
-    const comment = await createComment(app.strapi, reviewId, { rating: 1 });
-    await createComment(app.strapi, reviewId, { rating: 5 });
+    const comment = await createComment(app.strapi, reviewId, { rating: 1, ipHash: 'a'.repeat(64) });
+    await createComment(app.strapi, reviewId, { rating: 5, ipHash: 'b'.repeat(64) });
     const readThread = async () => (await app.api().get(`/api/comments/review/${slug}`).expect(200)).body;
     expect((await readThread()).meta.readerRating).toEqual({ average: 3, count: 2 });
 

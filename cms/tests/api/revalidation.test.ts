@@ -113,6 +113,24 @@ describe('telling the web that content changed', () => {
     await waitForNotice((body) => body.documentId === documentId);
   });
 
+  it('tells the web when what readers see of a visible comment changes, and not for private fields', async () => {
+    const review = await createReview(app.strapi);
+    const comment = await createComment(app.strapi, review.documentId, { moderationStatus: 'approved', rating: 4 });
+    await waitForNotice((body) => body.documentId === comment.documentId);
+    const comments = app.strapi.documents('api::comment.comment');
+    for (const data of [{ body: 'Edited by a moderator' }, { authorName: 'Renamed' }, { rating: 2 }, { authorWebsite: 'https://reader.example' }]) {
+      received = [];
+      await comments.update({ documentId: comment.documentId, data: data as never });
+      expect((await waitForNotice((body) => body.documentId === comment.documentId)).body).toMatchObject({ model: 'comment', event: 'update' });
+    }
+    received = [];
+    await comments.update({ documentId: comment.documentId, data: { reportCount: 1, ipHash: null, userAgent: null } as never });
+    const pending = await createComment(app.strapi, review.documentId, { moderationStatus: 'pending' });
+    await comments.update({ documentId: pending.documentId, data: { body: 'Edited while held' } as never });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.filter((notice) => notice.body.model === 'comment')).toEqual([]);
+  });
+
   it('tells the web about a comment that arrives already approved', async () => {
     const review = await createReview(app.strapi);
     const comment = await createComment(app.strapi, review.documentId, { moderationStatus: 'approved' });

@@ -100,7 +100,7 @@ describe('GET /api/search', () => {
 
   it(
     ON_POSTGRES
-      ? 'finds a title through a misspelling (pg_trgm similarity when no word matches)'
+      ? 'finds a title through a misspelling'
       : 'finds a title through a fragment of a word (the LIKE fallback on SQLite)',
     async () => {
       const review = await createReview(app.strapi, { title: 'Marzipanella review: sweet and strange' });
@@ -134,6 +134,47 @@ describe('GET /api/search', () => {
     expect(capped.body.meta.pagination.pageSize).toBe(50);
   });
 
+  it('forgives one typo in a word of 5 to 8 letters and two from 9, none under 5 (Meilisearch\'s rule)', async () => {
+    const review = await createReview(app.strapi, {
+      title: 'An ordinary title',
+      excerpt: 'A plinkett and the zubo.',
+      sections: [{ heading: 'Notes', body: paragraph('The quaxtonberry of the garden.'), spoiler: false }],
+    });
+    const found = async (q: string) => hitsOf((await search({ q }).expect(200)).body).map((hit) => hit.documentId);
+    // 8 letters: one substitution, one deletion, one insertion are forgiven; two are not.
+    expect(await found('plinkeft')).toContain(review.documentId);
+    expect(await found('plinket')).toContain(review.documentId);
+    expect(await found('plinkettt')).toContain(review.documentId);
+    expect(await found('plinkefz')).not.toContain(review.documentId);
+    // 12 letters: two typos are forgiven, three are not.
+    expect(await found('quaxtonbery')).toContain(review.documentId);
+    expect(await found('qaxtonbery')).toContain(review.documentId);
+    expect(await found('qaxtnbery')).not.toContain(review.documentId);
+    // 4 letters: as written only.
+    expect(await found('zubo')).toContain(review.documentId);
+    expect(await found('zuba')).not.toContain(review.documentId);
+    // Every word must still match, as written or through its typo.
+    expect(await found('plinkeft quaxtonbery')).toContain(review.documentId);
+    expect(await found('plinkeft nonexistentword')).not.toContain(review.documentId);
+  });
+
+  it('ranks matches as written above matches through a typo, even a title match', async () => {
+    const exact = await createReview(app.strapi, { title: 'A quiet story', excerpt: 'Of a brandlewick and its keeper.' });
+    const typo = await createReview(app.strapi, { title: 'Brandlewock review: loud and newer', excerpt: 'Nothing else.' });
+    const hits = hitsOf((await search({ q: 'brandlewick' }).expect(200)).body).map((hit) => hit.documentId);
+    expect(hits).toEqual([exact.documentId, typo.documentId]);
+  });
+
+  it('finds real titles with a slash, and answers every odd query a reader can type with 200', async () => {
+    const faceOff = await createReview(app.strapi, { title: 'Face/Off review: two faces, one film' });
+    expect(hitsOf((await search({ q: 'Face/Off' }).expect(200)).body).map((hit) => hit.documentId)).toContain(faceOff.documentId);
+    for (const q of ['Face/Off', 'AC/DC', '100%', '%', '%%', '.', '..', '../..', '#x', '#', '"', "'", '`', '\\', '?', '&', '😀', '🎬 film', 'café', '<b>', 'a/b/c/']) {
+      const response = await search({ q });
+      expect({ q, status: response.status }).toEqual({ q, status: 200 });
+      expect(Array.isArray(response.body.data)).toBe(true);
+    }
+  });
+
   it('answers a query of operators and punctuation without an error', async () => {
     for (const q of ['"', '!!', 'a & | b', "o'neil", ')(', '-', 'the']) {
       const response = await search({ q });
@@ -156,6 +197,7 @@ describe('the search and index migration', () => {
     const present = new Set((names as { name: string }[]).map(({ name }) => name));
     for (const [, index] of migration.INDEXES) expect(present).toContain(index);
     expect(present).toContain(ON_POSTGRES ? 'review_search_document_gin' : 'review_search');
+    expect(present).toContain(ON_POSTGRES ? 'review_search_words_trgm' : 'review_search_words');
     const ran = await knex('strapi_migrations').select('name');
     expect(ran.map(({ name }: { name: string }) => name)).toContain('2026.11.25T00.00.00.scale-search-and-indexes.js');
   });

@@ -285,6 +285,29 @@ describe('malformed query input answers 400, not 500', () => {
     expect(last.body.meta.pagination.page).toBe(10000);
   });
 
+  it.each([
+    ['a NUL in a search', '/api/search?q=%00'],
+    ['a NUL in an exact slug filter', '/api/reviews?filters[slug][$eq]=%00'],
+    ['a NUL in a text filter', '/api/reviews?filters[title][$containsi]=a%00b'],
+    ['a NUL as a review id', '/api/reviews/%00'],
+    ['a NUL as a thread\'s review slug', '/api/comments/review/%00'],
+    ['a NUL in a FAQ filter', '/api/faqs?filters[question][$contains]=%00'],
+    ['another control character in a filter', '/api/films?filters[title][$eq]=%01'],
+    ['a broken escape in the query', '/api/reviews?filters[slug][$eq]=%E0%A4%A'],
+    ['a broken escape in the path', '/api/comments/review/%C3'],
+    ['a lone escape sign', '/api/search?q=100%'],
+  ])('refuses %s with 400', async (_name, url) => {
+    const response = await app.api().get(url);
+    expect({ url, status: response.status }).toEqual({ url, status: 400 });
+    expect(response.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+  });
+
+  it('still answers ordinary escapes, spaces and non-ASCII text', async () => {
+    await app.api().get('/api/search?q=caf%C3%A9+noir').expect(200);
+    await app.api().get(`/api/reviews?filters[slug][$eq]=${encodeURIComponent(review.slug)}&filters[title][$containsi]=%C3%A9`).expect(200);
+    await app.api().get('/api/comments/review/%C3%A9t%C3%A9').expect(404);
+  });
+
   it('still answers well-formed numeric filters', async () => {
     const response = await app
       .api()

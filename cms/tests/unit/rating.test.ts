@@ -12,6 +12,10 @@ describe('ratingProblem', () => {
     expect(ratingProblem({ rating: 0, bestRating: 5, worstRating: 1 })).toBe('The rating must be between 1 and 5.');
   });
 
+  it("accepts a review without a critic's rating (an essay, a news piece)", () => {
+    expect(ratingProblem({ rating: null, bestRating: 5, worstRating: 1 })).toBeNull();
+  });
+
   it('refuses a scale whose worst is not below its best', () => {
     expect(ratingProblem({ rating: 3, bestRating: 3, worstRating: 3 })).toMatch(/must be below/);
   });

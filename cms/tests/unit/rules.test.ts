@@ -5,6 +5,7 @@ import {
   findListedWord,
   hashIp,
   moderate,
+  nameKey,
   parseSubmission,
   parseWordList,
   signFormToken,
@@ -174,12 +175,22 @@ describe('hashIp', () => {
   });
 });
 
+describe('nameKey', () => {
+  it('reads names alike whatever their case, width, spacing or punctuation', () => {
+    expect(nameKey('Eddie Desk')).toBe('eddiedesk');
+    expect(nameKey('  eDDIE   desk. ')).toBe('eddiedesk');
+    expect(nameKey('Ｅｄｄｉｅ\u00a0Desk')).toBe('eddiedesk');
+    expect(nameKey('Eddie Desker')).toBe('eddiedesker');
+  });
+});
+
 describe('moderate', () => {
   const base: ModerationInput = {
     submission: { authorName: 'Ada', authorEmail: 'ada@example.com', authorWebsite: null, body: 'Nice review', honeypot: '' },
     formToken: 'ok',
     settings: { linkThreshold: 2, heldWords: ['refund'], blockedWords: ['casino'], autoApproveReturning: true },
     returning: false,
+    impersonatesStaff: false,
   };
   const withBody = (body: string): ModerationInput => ({ ...base, submission: { ...base.submission, body } });
 
@@ -190,6 +201,13 @@ describe('moderate', () => {
   it('approves a returning commenter when the setting is on, and holds them when it is off', () => {
     expect(moderate({ ...base, returning: true }).status).toBe('approved');
     expect(moderate({ ...base, returning: true, settings: { ...base.settings, autoApproveReturning: false } }).status).toBe('pending');
+  });
+
+  it('holds a returning commenter who uses a staff member\'s email or name', () => {
+    expect(moderate({ ...base, returning: true, impersonatesStaff: true })).toEqual({
+      status: 'pending',
+      reason: "Uses a staff member's email or name",
+    });
   });
 
   it('holds a comment with links at the threshold, even from a returning commenter', () => {

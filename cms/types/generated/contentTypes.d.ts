@@ -755,6 +755,61 @@ export interface ApiGenreGenre extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiImportRecordImportRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'import_records';
+  info: {
+    description: 'What an import wrote for each item of its source (a WordPress post, comment, author, file), so that running it again updates instead of duplicating. Never public: no routes.';
+    displayName: 'Import record';
+    pluralName: 'import-records';
+    singularName: 'import-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checksum: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::import-record.import-record'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    targetDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    targetId: Schema.Attribute.Integer & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMailJobMailJob extends Struct.CollectionTypeSchema {
   collectionName: 'mail_jobs';
   info: {
@@ -1294,7 +1349,6 @@ export interface ApiReviewReview extends Struct.CollectionTypeSchema {
     publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     rating: Schema.Attribute.Decimal &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
           max: 100;
@@ -1848,6 +1902,7 @@ declare module '@strapi/strapi' {
       'api::faq.faq': ApiFaqFaq;
       'api::film.film': ApiFilmFilm;
       'api::genre.genre': ApiGenreGenre;
+      'api::import-record.import-record': ApiImportRecordImportRecord;
       'api::mail-job.mail-job': ApiMailJobMailJob;
       'api::mail-subscriber.mail-subscriber': ApiMailSubscriberMailSubscriber;
       'api::mail-subscription.mail-subscription': ApiMailSubscriptionMailSubscription;

@@ -19,7 +19,7 @@ export async function GET(): Promise<Response> {
   const items = reviews.map((r) => {
     const link = `${SITE_URL}/reviews/${r.slug}`
     const film = r.film ? `${r.film.title}${r.film.year ? ` (${r.film.year})` : ''}` : null
-    const description = [film, ratingText(r.rating.value, r.rating.best), r.excerpt].filter(Boolean).join(' · ')
+    const description = [film, r.rating ? ratingText(r.rating.value, r.rating.best) : null, r.excerpt].filter(Boolean).join(' · ')
     return `    <item>
       <title>${escapeXml(r.title)}</title>
       <link>${escapeXml(link)}</link>

@@ -26,11 +26,9 @@ export function CommentAuthor({ name, website }: { name: string; website: string
 
 type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: number }
 
-/** `?replyTo=` works without JavaScript: the server renders the form answering that comment. */
+/** Works without JavaScript: the review's reply page renders the form answering that comment (cached like the review). */
 export function replyHref(reviewSlug: string, commentId: string, commentsPage = 1): string {
-  const query = new URLSearchParams(commentsPage > 1 ? { cpage: String(commentsPage) } : {})
-  query.set('replyTo', commentId)
-  return `/reviews/${reviewSlug}?${query.toString()}#respond`
+  return `/reviews/${reviewSlug}/reply/${encodeURIComponent(commentId)}${commentsPage > 1 ? `?cpage=${commentsPage}` : ''}#respond`
 }
 
 /** The report form for one comment: the same page for every reader, so it can be cached. */
@@ -72,9 +70,9 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
         ) : null}
         <p className="reply">
           {commentsOpen && comment.depth < MAX_REPLY_DEPTH ? (
-            // A plain link, as every comment's other links: the reply form is the reader's own page (rendered per
-            // request, no client navigation to gain), and a client component per comment made a page of 50 threads
-            // cost more to render and to hydrate.
+            // A plain link, as every comment's other links: the reply page is a whole page (shared and cached, no
+            // client navigation to gain), and a client component per comment made a page of 50 threads cost more
+            // to render and to hydrate.
             <a href={replyHref(reviewSlug, comment.id, commentsPage)} aria-label={`Reply to ${comment.authorName}`}>
               Reply
             </a>

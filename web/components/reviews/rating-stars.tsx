@@ -1,8 +1,9 @@
 import { formatRating, ratingText } from '@/lib/format'
 import type { Review } from '@/lib/cms/reviews'
 
-/** Stars for the eye, "4 out of 5" for everyone else. */
+/** Stars for the eye, "4 out of 5" for everyone else; nothing for a review without a critic's rating. */
 export function RatingStars({ rating, size = 'md' }: { rating: Review['rating']; size?: 'md' | 'lg' }) {
+  if (!rating) return null
   const stars = Math.min(Math.max(Math.round(rating.best), 1), 10)
   const fill = Math.min(Math.max(rating.value / rating.best, 0), 1) * 100
   return (

@@ -4,11 +4,12 @@ import type { Review } from '@/lib/cms/reviews'
 import { formatDate } from '@/lib/format'
 import { RatingStars } from './rating-stars'
 
-export function ReviewCard({ review, headingLevel = 2 }: { review: Review; headingLevel?: 2 | 3 }) {
+/** `priority`: the first card of a list, whose cover is the page's largest paint on a phone (one column). */
+export function ReviewCard({ review, headingLevel = 2, priority = false }: { review: Review; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="card">
-      {review.cover ? <CmsImage image={review.cover} className="card-cover" alt="" /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
+      {review.cover ? <CmsImage image={review.cover} className="card-cover" alt="" priority={priority} /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
       <div className="card-body">
         <Heading className="card-title">
           <Link href={`/reviews/${review.slug}`}>{review.title}</Link>
@@ -33,9 +34,9 @@ export function ReviewCard({ review, headingLevel = 2 }: { review: Review; headi
 export function ReviewList({ reviews, headingLevel = 2 }: { reviews: Review[]; headingLevel?: 2 | 3 }) {
   return (
     <ul className="card-grid">
-      {reviews.map((r) => (
+      {reviews.map((r, i) => (
         <li key={r.id}>
-          <ReviewCard review={r} headingLevel={headingLevel} />
+          <ReviewCard review={r} headingLevel={headingLevel} priority={i === 0} />
         </li>
       ))}
     </ul>

@@ -6,10 +6,8 @@ import { isoDate, listEnvelope, paginationSchema, type Pagination } from './stra
 import { tags } from './tags'
 
 /**
- * Top-level comments per page, each with its replies. WordPress's default is 50, but a page of 50 threads carries
- * 80-150 comments: on a busy review (measured at 100,000 comments) that tripled the page's HTML and its render, and
- * its comments alone passed the ~1,400 DOM nodes Lighthouse calls excessive. 20 keeps a busy review's page close
- * to a quiet one's.
+ * Top-level comments per page, each with its replies. Fewer than WordPress's 50: with their replies, 50 threads make
+ * a busy review's page several times a quiet one's (docs/performance.md); 20 keeps them close.
  */
 export const COMMENTS_PAGE_SIZE = 20
 

@@ -40,9 +40,13 @@ export const unsubscribeAddress = (token: string) => forward('unsubscribe', toke
 /** What a mail page shows after its form was sent; `unavailable` when the CMS could not be asked. */
 export type MailPageResult = MailLinkResult | 'unavailable'
 
-const RESULTS: readonly MailPageResult[] = ['confirmed', 'unsubscribed', 'invalid', 'expired', 'unavailable']
+// Each page shows only its own success: the unsubscribe page never says "confirmed", nor the other way round.
+const RESULTS: Record<'confirm' | 'unsubscribe', readonly MailPageResult[]> = {
+  confirm: ['confirmed', 'invalid', 'expired', 'unavailable'],
+  unsubscribe: ['unsubscribed', 'invalid', 'expired', 'unavailable'],
+}
 
-/** The result pages' query value, checked: anything unexpected shows the form again. */
-export function resultParam(value: string | string[] | undefined): MailPageResult | null {
-  return RESULTS.find((result) => result === value) ?? null
+/** The result page's query value, checked against what that page's form can lead to: anything else shows the form again. */
+export function resultParam(page: 'confirm' | 'unsubscribe', value: string | string[] | undefined): MailPageResult | null {
+  return RESULTS[page].find((result) => result === value) ?? null
 }

@@ -49,7 +49,8 @@ export const reviewSchema = z
     title: z.string(),
     slug: z.string(),
     excerpt: z.string().nullish(),
-    rating: z.number(),
+    // An essay, a news piece or a list carries no critic's rating.
+    rating: z.number().nullable(),
     bestRating: z.number().int(),
     worstRating: z.number().int(),
     verdict: z.string().nullish(),
@@ -71,7 +72,7 @@ export const reviewSchema = z
     slug: r.slug,
     title: r.title,
     excerpt: r.excerpt ?? '',
-    rating: { value: r.rating, best: r.bestRating, worst: r.worstRating },
+    rating: r.rating === null ? null : { value: r.rating, best: r.bestRating, worst: r.worstRating },
     verdict: r.verdict ?? null,
     commentsOpen: r.commentsOpen,
     /**

@@ -7,7 +7,7 @@ import type { CommentFormState, Field } from './form'
 
 /**
  * The form's answer for a reader without JavaScript, across the post/redirect/get. The cookie (path-scoped to the
- * review, see ./cookies.ts) holds only a random id; the answer, with what the reader typed (up to 5,000
+ * review, see ./cookies.ts) holds only a random id, signed (./signed-cookie.ts); the answer, with what the reader typed (up to 5,000
  * characters, more than a cookie can carry), sits in the shared store for a few minutes, so any web replica
  * can show it. While the cookie is held, the reader's requests for that review are rendered for them alone.
  */

@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
-import { hmacSha256Hex, safeEqual } from '@/lib/crypto'
+import { PENDING_COOKIE } from './cookies'
+import { signCookie, verifyCookie } from './signed-cookie'
 
 /**
  * The reader's own comment awaiting moderation, kept in a signed httpOnly cookie scoped to its review's path
@@ -33,19 +34,16 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return `${out}…`
 }
 
-export function encodePending(secret: string, comment: PendingComment): string {
+export function encodePending(secret: string, comment: PendingComment, nowMs = Date.now()): string {
   const body = truncateUtf8(comment.body, PENDING_BODY_MAX_BYTES)
   const payload = Buffer.from(JSON.stringify({ ...comment, body })).toString('base64url')
-  return `${payload}.${hmacSha256Hex(secret, payload)}`
+  return signCookie(secret, PENDING_COOKIE, payload, nowMs / 1000 + PENDING_MAX_AGE_S)
 }
 
-/** Null for a missing, tampered or malformed cookie, or one for another review. */
-export function decodePending(secret: string, value: string | undefined, reviewId: string): PendingComment | null {
-  if (!value) return null
-  const dot = value.lastIndexOf('.')
-  if (dot <= 0) return null
-  const payload = value.slice(0, dot)
-  if (!safeEqual(value.slice(dot + 1), hmacSha256Hex(secret, payload))) return null
+/** Null for a missing, tampered, expired or malformed cookie, or one for another review. */
+export function decodePending(secret: string, value: string | undefined, reviewId: string, nowMs = Date.now()): PendingComment | null {
+  const payload = verifyCookie(secret, PENDING_COOKIE, value, nowMs)
+  if (!payload) return null
   try {
     const parsed = pendingCommentSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')))
     return parsed.success && parsed.data.reviewId === reviewId ? parsed.data : null

@@ -21,6 +21,16 @@ it('the unsubscribe page shows the result it is sent back with, and no form', as
   expect(screen.queryByRole('button')).toBeNull()
 })
 
+it("the unsubscribe page never shows the confirmation page's success, nor the other way round", async () => {
+  render(await UnsubscribePage(props({ result: 'confirmed' })))
+  expect(screen.queryByRole('status')).toBeNull()
+  expect(screen.getByRole('alert').textContent).toMatch(/not valid/)
+  document.body.innerHTML = ''
+  render(await ConfirmPage(props({ result: 'unsubscribed', token: 'abc.def' })))
+  expect(screen.queryByRole('status')).toBeNull()
+  expect(screen.getByRole('button', { name: 'Confirm my address' })).toBeTruthy()
+})
+
 it('a page without a token or with an unknown result says the link is not valid', async () => {
   render(await UnsubscribePage(props({ result: '<b>x</b>' })))
   expect(screen.getByRole('alert').textContent).toMatch(/not valid/)

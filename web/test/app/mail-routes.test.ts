@@ -1,17 +1,12 @@
 /** @jest-environment node */
 import { POST as confirm } from '@/app/api/mail/confirm/route'
 import { GET as unsubscribePage, POST as unsubscribe } from '@/app/api/mail/unsubscribe/route'
-import { resetEnvForTests } from '@/lib/env'
-import { jsonResponse, mockFetch } from '../support/fixtures'
+import { jsonResponse, mockFetch, withCmsEnv } from '../support/fixtures'
 
 const TOKEN = 'B'.repeat(80)
 const SITE = 'https://marquee.example'
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv()
 
 const formPost = (url: string, fields: Record<string, string>) =>
   new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
@@ -33,6 +28,20 @@ describe('/api/mail/unsubscribe', () => {
       throw new TypeError('fetch failed')
     })
     expect((await unsubscribe(formPost(`${SITE}/api/mail/unsubscribe?token=${TOKEN}`, { 'List-Unsubscribe': 'One-Click' }))).status).toBe(503)
+  })
+
+  it.each([
+    ['no body', undefined],
+    ['another value', 'List-Unsubscribe=Yes'],
+    ['a JSON body', '{"List-Unsubscribe":"One-Click"}'],
+  ])('refuses a POST to the link with %s (RFC 8058 asks for List-Unsubscribe=One-Click), changing nothing', async (_what, body) => {
+    const calls = mockFetch(() => jsonResponse({ data: { status: 'unsubscribed' } }))
+    const response = await unsubscribe(
+      new Request(`${SITE}/api/mail/unsubscribe?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }),
+    )
+    expect(response.status).toBe(400)
+    expect(await response.text()).toBe('A one-click unsubscribe must send List-Unsubscribe=One-Click.')
+    expect(calls).toHaveLength(0)
   })
 
   it('sends the site’s own page back to itself with the result', async () => {

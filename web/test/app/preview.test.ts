@@ -4,7 +4,8 @@ import { resetEnvForTests } from '@/lib/env'
 import { fixture, headerOf, jsonResponse, mockFetch } from '../support/fixtures'
 
 const draft = { enable: jest.fn(), disable: jest.fn(), isEnabled: false }
-jest.mock('next/headers', () => ({ draftMode: async () => draft }))
+const jar = { set: jest.fn(), delete: jest.fn() }
+jest.mock('next/headers', () => ({ draftMode: async () => draft, cookies: async () => jar }))
 jest.mock('next/cache', () => ({ cacheTag: jest.fn(), cacheLife: jest.fn() }))
 jest.mock('next/navigation', () => ({
   unstable_rethrow: () => undefined,
@@ -19,9 +20,12 @@ beforeEach(() => {
   process.env.PREVIEW_SECRET = SECRET
   process.env.CMS_API_TOKEN = 'web-token'
   process.env.CMS_URL = 'http://cms.test'
+  process.env.COMMENT_COOKIE_SECRET = 'cookie-secret-for-tests-000'
   resetEnvForTests()
   draft.enable.mockClear()
   draft.disable.mockClear()
+  jar.set.mockClear()
+  jar.delete.mockClear()
 })
 
 const call = (query: string) => GET(new Request(`http://web.test/api/preview?${query}`))
@@ -38,6 +42,8 @@ it('enables draft mode and redirects to the draft review read with the token', a
   const calls = mockFetch(() => jsonResponse(fixture('contract/review-full')))
   await expect(call(`secret=${SECRET}&slug=heat-review&status=draft`)).rejects.toMatchObject({ url: '/reviews/heat-review' })
   expect(draft.enable).toHaveBeenCalled()
+  // The signed pass that lets the editor past the caching proxy (Next's own draft cookie cannot be checked there).
+  expect(jar.set).toHaveBeenCalledWith('mq_draft', expect.stringMatching(/^1\.[0-9]{10}\.[0-9a-f]{64}$/), expect.objectContaining({ httpOnly: true, path: '/', maxAge: 28_800 }))
   expect(calls[0]?.url.searchParams.get('status')).toBe('draft')
   expect(headerOf(calls[0], 'authorization')).toBe('Bearer web-token')
 })
@@ -55,6 +61,7 @@ it('rejects a slug that could redirect elsewhere', async () => {
 it('leaves draft mode for status=published', async () => {
   await expect(call(`secret=${SECRET}&slug=heat-review&status=published`)).rejects.toMatchObject({ url: '/reviews/heat-review' })
   expect(draft.disable).toHaveBeenCalled()
+  expect(jar.delete).toHaveBeenCalledWith('mq_draft')
   expect(draft.enable).not.toHaveBeenCalled()
 })
 

@@ -4,12 +4,15 @@ import { submitComment } from '@/app/reviews/[slug]/actions'
 import { initialCommentFormState, messages } from '@/lib/comments/form'
 import { createFormToken } from '@/lib/comments/form-token'
 import { FLASH_COOKIE, readFlash } from '@/lib/comments/flash'
+import { verifyCookie } from '@/lib/comments/signed-cookie'
 import { decodePending } from '@/lib/comments/pending'
 import { resetEnvForTests } from '@/lib/env'
 import { fixture, headerOf, jsonResponse, mockFetch } from '../support/fixtures'
 
 const cookieJar = new Map<string, { value: string; options: unknown }>()
 let requestHeaders = new Headers()
+/** The id inside the signed flash cookie the action set, as the reader's own page reads it. */
+const flashId = () => verifyCookie(COOKIE_SECRET, FLASH_COOKIE, cookieJar.get(FLASH_COOKIE)?.value) ?? undefined
 
 jest.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -28,6 +31,8 @@ jest.mock('next/headers', () => ({
 const COOKIE_SECRET = 'cookie-secret-for-tests-000'
 const target = { reviewId: 'rvw1', reviewSlug: 'heat-review', parentId: null }
 
+const PROXY_SECRET = 'proxy-secret-for-the-web-tests'
+
 function form(fields: Partial<Record<string, string>>): FormData {
   const data = new FormData()
   const all = { name: 'Ada Reader', email: 'ada@example.org', website: '', comment: 'Loved it.', formToken: createFormToken('form-secret-form-secret', 1764000000000), phone_number: '', ...fields }
@@ -42,10 +47,11 @@ beforeEach(() => {
   process.env.SITE_URL = 'https://marquee.example'
   process.env.COMMENT_FORM_SECRET = 'form-secret-form-secret'
   process.env.TRUSTED_PROXY_HOPS = '1'
+  process.env.TRUSTED_PROXY_SECRET = PROXY_SECRET
   resetEnvForTests()
   cookieJar.clear()
   // A post made by the JS-enabled form carries Next's action header.
-  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '10.0.0.1, 203.0.113.9', 'user-agent': 'TestBrowser/1.0' })
+  requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '10.0.0.1, 203.0.113.9', 'x-marquee-proxy': PROXY_SECRET, 'user-agent': 'TestBrowser/1.0' })
   jest.mocked(updateTag).mockClear()
 })
 
@@ -80,11 +86,32 @@ describe('submitComment', () => {
   })
 
   it('never believes an address the client wrote in front of the trusted hops', async () => {
-    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-real-ip': '6.6.6.6' })
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-real-ip': '6.6.6.6', 'x-marquee-proxy': PROXY_SECRET })
     const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await submitComment(target, initialCommentFormState, form({}))
     expect(headerOf(calls[0], 'x-marquee-client-ip')).toBe('198.51.100.7')
     expect(headerOf(calls[0], 'x-marquee-client-ua')).toBeNull()
+  })
+
+  it.each([
+    ['without the proxy\'s secret', {}],
+    ['with a wrong secret', { 'x-marquee-proxy': 'guessed-guessed-guessed' }],
+    ['with an empty secret', { 'x-marquee-proxy': '' }],
+  ])('believes no X-Forwarded-For %s (a request straight to a replica)', async (_how, proof: Record<string, string>) => {
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '198.51.100.66', ...proof })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(calls).toHaveLength(1)
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBeNull()
+  })
+
+  it('believes no X-Forwarded-For when this server knows no proxy secret', async () => {
+    delete process.env.TRUSTED_PROXY_SECRET
+    resetEnvForTests()
+    requestHeaders = new Headers({ 'next-action': 'action-id', 'x-forwarded-for': '198.51.100.66', 'x-marquee-proxy': '' })
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({}))
+    expect(headerOf(calls[0], 'x-marquee-client-ip')).toBeNull()
   })
 
   it("refuses a post from another origin, whatever Host or X-Forwarded-Host say, and keeps the text", async () => {
@@ -182,18 +209,47 @@ describe('submitComment without JavaScript', () => {
   it('stashes the failed answer with everything typed and redirects back to the form', async () => {
     mockFetch(() => jsonResponse({ data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'slow down' } }, 429))
     await expect(submitComment({ ...target, parentId: 'c9' }, initialCommentFormState, form({ comment: 'Keep me' }))).rejects.toMatchObject({
-      url: '/reviews/heat-review?replyTo=c9#respond',
+      url: '/reviews/heat-review/reply/c9#respond',
     })
-    const flash = await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1')
+    const flash = await readFlash(flashId(), 'rvw1')
     expect(flash).toMatchObject({ status: 'error', message: messages.tooFast, values: { comment: 'Keep me', email: 'ada@example.org' } })
     expect(cookieJar.get(FLASH_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/reviews/heat-review' })
-    expect(await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'another-review')).toBeNull()
+    // Signed, with its expiry, so the caching proxy can tell it from a made-up one.
+    expect(cookieJar.get(FLASH_COOKIE)?.value).toMatch(/^[0-9a-f-]{36}\.[0-9]{10}\.[0-9a-f]{64}$/)
+    expect(await readFlash(flashId(), 'another-review')).toBeNull()
   })
 
   it('redirects to the comments after a successful post, where the pending comment shows', async () => {
     mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
     await expect(submitComment(target, initialCommentFormState, form({}))).rejects.toMatchObject({ url: '/reviews/heat-review#comments' })
     expect(cookieJar.has('mq_pending')).toBe(true)
-    expect((await readFlash(cookieJar.get(FLASH_COOKIE)?.value, 'rvw1'))?.message).toBe(messages.awaitingModeration)
+    expect((await readFlash(flashId(), 'rvw1'))?.message).toBe(messages.awaitingModeration)
+  })
+})
+
+describe('submitComment and the email notification boxes', () => {
+  it('asks the CMS for the notifications whose boxes are ticked, and for none otherwise', async () => {
+    const calls = mockFetch(() => jsonResponse(fixture('contract/comment-created'), 201))
+    await submitComment(target, initialCommentFormState, form({ notifyReplies: 'on', notifyApproval: 'on' }))
+    await submitComment(target, initialCommentFormState, form({ notifyApproval: 'on' }))
+    await submitComment(target, initialCommentFormState, form({}))
+    const sent = calls.map((call) => JSON.parse(String(call.init?.body)).data)
+    expect(sent[0]).toMatchObject({ notifyReplies: true, notifyApproval: true })
+    expect(sent[1]).toMatchObject({ notifyApproval: true })
+    expect(sent[1]).not.toHaveProperty('notifyReplies')
+    expect(sent[2]).not.toHaveProperty('notifyReplies')
+    expect(sent[2]).not.toHaveProperty('notifyApproval')
+  })
+
+  it('keeps the boxes ticked in the answer to a failed post, with JavaScript off too', async () => {
+    mockFetch(() => jsonResponse({}, 500))
+    const state = await submitComment(target, initialCommentFormState, form({ email: 'nope', notifyReplies: 'on', notifyApproval: 'on' }))
+    expect(state).toMatchObject({ status: 'error', values: { notifyReplies: true, notifyApproval: true } })
+
+    requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.9' })
+    await expect(submitComment(target, initialCommentFormState, form({ email: 'nope', notifyReplies: 'on' }))).rejects.toMatchObject({ url: '/reviews/heat-review#respond' })
+    const flash = await readFlash(flashId(), 'rvw1')
+    expect(flash).toMatchObject({ status: 'error', message: messages.fixErrors, values: { email: 'nope', notifyReplies: true } })
+    expect(flash?.values.notifyApproval).toBeUndefined()
   })
 })

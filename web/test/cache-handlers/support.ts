@@ -12,7 +12,7 @@ import type {
 } from 'next/dist/server/response-cache/types'
 import { createRedisRuntime, type RedisRuntime, type RedisRuntimeOptions } from '@/cache-handlers/redis-client'
 
-/** The Redis every machine of this kind runs (CI included); see /work/shared/PLATFORM.md. */
+/** The Redis the test machine runs on its default port (CI included); TEST_REDIS_URL names another. */
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 export const BUILD_ID = 'jest-build'
 
@@ -51,6 +51,28 @@ export function runtimes(): { make: (options: Partial<RedisRuntimeOptions> & { p
     closeAll() {
       for (const runtime of made.splice(0)) runtime.close()
     },
+  }
+}
+
+/**
+ * For a test file: each test gets a key prefix of its own (`prefix`) and closes the runtimes it made (`make`, on that
+ * prefix unless told otherwise); the file's keys are deleted after its last test.
+ */
+export function perTestRedis(label: string): { readonly prefix: string; make: (options?: Partial<RedisRuntimeOptions>) => RedisRuntime } {
+  const namespace = testNamespace()
+  const made = runtimes()
+  let index = 0
+  let prefix = ''
+  beforeEach(() => {
+    prefix = namespace.prefix(`${label}${index++}`)
+  })
+  afterEach(() => made.closeAll())
+  afterAll(() => namespace.cleanup())
+  return {
+    get prefix() {
+      return prefix
+    },
+    make: (options = {}) => made.make({ prefix, ...options }),
   }
 }
 

@@ -5,10 +5,12 @@ import { REDIS_URL, bytesOf, inspector, testNamespace, useCacheEntry } from './s
 type UseCacheModule = typeof import('@/cache-handlers/redis-use-cache')
 type IncrementalModule = typeof import('@/cache-handlers/redis-incremental')
 type FileSystemCacheModule = typeof import('next/dist/server/lib/incremental-cache/file-system-cache')
-type Loaded = { useCache: UseCacheModule; incremental: IncrementalModule; fileSystemCache: FileSystemCacheModule }
+type ClientModule = typeof import('@/cache-handlers/redis-client')
+type Loaded = { useCache: UseCacheModule; incremental: IncrementalModule; fileSystemCache: FileSystemCacheModule; client: ClientModule }
 
 const namespace = testNamespace()
 const RUNTIME = Symbol.for('marquee.cache-handlers.runtime')
+const CONNECTION = Symbol.for('marquee.redis.connection')
 const saved = { ...process.env }
 
 /** Loads the handler files as Next does at server start, with the environment the server would have. */
@@ -20,21 +22,23 @@ function loadHandlers(env: Record<string, string | undefined>): Loaded {
       useCache: require('@/cache-handlers/redis-use-cache'),
       incremental: require('@/cache-handlers/redis-incremental'),
       fileSystemCache: require('next/dist/server/lib/incremental-cache/file-system-cache'),
+      client: require('@/cache-handlers/redis-client'),
     }
   })
   if (!modules) throw new Error('handlers not loaded')
   return modules
 }
 
-function closeProcessRuntime(): void {
-  const runtime: unknown = Reflect.get(globalThis, RUNTIME)
-  if (runtime && typeof runtime === 'object' && 'close' in runtime && typeof runtime.close === 'function') runtime.close()
+function closeProcessConnection(): void {
+  const connection: unknown = Reflect.get(globalThis, CONNECTION)
+  if (connection && typeof connection === 'object' && 'close' in connection && typeof connection.close === 'function') connection.close()
+  Reflect.deleteProperty(globalThis, CONNECTION)
   Reflect.deleteProperty(globalThis, RUNTIME)
 }
 
 afterEach(() => {
   process.env = { ...saved }
-  closeProcessRuntime()
+  closeProcessConnection()
 })
 afterAll(() => namespace.cleanup())
 
@@ -43,6 +47,7 @@ describe('which caches Next gets', () => {
     const { useCache, incremental, fileSystemCache } = loadHandlers({ REDIS_URL: undefined })
     expect(incremental.default).toBe(fileSystemCache.default)
     expect(Reflect.get(globalThis, RUNTIME)).toBeUndefined()
+    expect(Reflect.get(globalThis, CONNECTION)).toBeUndefined()
 
     const handler = useCache.default
     await handler.set('k', Promise.resolve(useCacheEntry([new TextEncoder().encode('in memory')])))
@@ -59,6 +64,14 @@ describe('which caches Next gets', () => {
     const keys = await redis.keys(`${prefix}*`)
     redis.destroy()
     expect(keys).toEqual([`${prefix}deploy-42:uc:k`])
+  })
+
+  test('the handlers and the shared store use one Redis connection per process, however often the files load', () => {
+    const first = loadHandlers({ REDIS_URL, REDIS_KEY_PREFIX: namespace.prefix('one-connection') })
+    const again = loadHandlers({ REDIS_URL, REDIS_KEY_PREFIX: namespace.prefix('one-connection') })
+    const connection = first.client.processConnection()
+    expect(again.client.processConnection()).toBe(connection)
+    expect(Reflect.get(globalThis, RUNTIME)).toMatchObject({ connection })
   })
 
   test('Redis is never used while next build prerenders, nor without a URL', () => {

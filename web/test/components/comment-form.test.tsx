@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { CommentForm, SAVED_DETAILS_KEY } from '@/components/comments/comment-form.client'
@@ -127,4 +127,78 @@ it('prefills saved details on the next visit and ticks the box', async () => {
   expect(screen.getByLabelText(/^Email/)).toHaveValue('ada@example.org')
   expect(screen.getByLabelText(/^Comment/)).toHaveValue('')
   expect(screen.getByLabelText('Save my name, email and website in this browser for the next time I comment.')).toBeChecked()
+})
+
+describe('the email notification boxes', () => {
+  const renderWith = (state: CommentFormState) => {
+    const action = jest.fn(async () => state)
+    return render(<CommentForm action={action} formToken={TOKEN} replyTo={null} cancelReplyHref="/reviews/heat-review#respond" permalink="/reviews/heat-review" initialState={state} />)
+  }
+
+  it('offers the two notification boxes, unticked, as plain checkboxes in the form post', () => {
+    renderWith({ status: 'idle', message: null, fieldErrors: {}, values: emptyValues, submittedAt: 0 })
+    const replies = screen.getByLabelText<HTMLInputElement>('Notify me of follow-up comments by email.')
+    const approval = screen.getByLabelText<HTMLInputElement>('Tell me when my comment is approved.')
+    expect([replies.type, replies.name, replies.checked]).toEqual(['checkbox', 'notifyReplies', false])
+    expect([approval.type, approval.name, approval.checked]).toEqual(['checkbox', 'notifyApproval', false])
+    expect(replies.closest('form')).not.toBeNull()
+  })
+
+  it('keeps the boxes ticked after a failed post', () => {
+    renderWith({
+      status: 'error',
+      message: messages.fixErrors,
+      fieldErrors: { email: messages.emailInvalid },
+      values: { ...emptyValues, email: 'nope', notifyReplies: true, notifyApproval: true },
+      submittedAt: 1,
+    })
+    expect(screen.getByLabelText<HTMLInputElement>('Notify me of follow-up comments by email.').checked).toBe(true)
+    expect(screen.getByLabelText<HTMLInputElement>('Tell me when my comment is approved.').checked).toBe(true)
+  })
+})
+
+describe('the star rating on the comment form', () => {
+  const renderTokenless = (action: (s: CommentFormState, f: FormData) => Promise<CommentFormState>) =>
+    render(<CommentForm action={action} formToken={null} replyTo={null} cancelReplyHref="/reviews/x#respond" permalink="/reviews/x" />)
+
+  it('is a group of real radio buttons, "No rating" chosen first, each star with its own label', () => {
+    renderTokenless(jest.fn())
+    const group = screen.getByRole('group', { name: 'Your rating of the film' })
+    const radios = within(group).getAllByRole('radio')
+    expect(radios.map((radio) => radio.getAttribute('value'))).toEqual(['', '1', '2', '3', '4', '5'])
+    expect(screen.getByLabelText('No rating')).toBeChecked()
+    expect(screen.getByRole('radio', { name: '1 star' })).not.toBeChecked()
+    expect(screen.getByRole('radio', { name: '5 stars' })).toHaveAttribute('name', 'rating')
+  })
+
+  it('moves through the stars with the arrow keys and posts the chosen one', async () => {
+    const user = userEvent.setup()
+    const sent: FormData[] = []
+    const action = async (state: CommentFormState, formData: FormData) => {
+      sent.push(formData)
+      return state
+    }
+    renderTokenless(action)
+    await user.click(screen.getByLabelText('No rating'))
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}')
+    expect(screen.getByRole('radio', { name: '3 stars' })).toBeChecked()
+    await user.click(screen.getByRole('button', { name: 'Post Comment' }))
+    expect(sent[0]?.get('rating')).toBe('3')
+  })
+
+  it('keeps the reader\'s stars after a failed post, and names a rating error in the summary', async () => {
+    const user = userEvent.setup()
+    const action = async (_s: CommentFormState, f: FormData): Promise<CommentFormState> => ({
+      status: 'error',
+      message: messages.fixErrors,
+      fieldErrors: { rating: messages.ratingInvalid },
+      values: { name: '', email: '', website: '', comment: '', rating: String(f.get('rating')) },
+      submittedAt: 2,
+    })
+    renderTokenless(action)
+    await user.click(screen.getByRole('radio', { name: '4 stars' }))
+    await user.click(screen.getByRole('button', { name: 'Post Comment' }))
+    expect(await screen.findByRole('link', { name: `Your rating: ${messages.ratingInvalid}` })).toHaveAttribute('href', '#rating')
+    expect(screen.getByRole('radio', { name: '4 stars' })).toBeChecked()
+  })
 })

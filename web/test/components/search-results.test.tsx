@@ -1,6 +1,5 @@
 import { render, screen } from '@testing-library/react'
 import { SearchResults, Snippet } from '@/components/reviews/search-results'
-import { termsFromSegment } from '@/components/reviews/search-view'
 import type { SearchHit } from '@/lib/cms/search'
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
@@ -48,14 +47,4 @@ it('links each result to its review and shows the snippet, or the excerpt when t
   expect(screen.getByText('Lear in Japan.')).toBeInTheDocument()
   expect(screen.queryByText('Two professionals.')).toBeNull()
   expect(screen.getByText('Ran', { selector: '.card-film' })).toBeInTheDocument()
-})
-
-describe('termsFromSegment', () => {
-  it.each([
-    ['cell', 'cell'],
-    ['%3Cb%3Ezzqxv', '<b>zzqxv'],
-    ['caf%C3%A9%20au%20lait', 'café au lait'],
-    ['100%', '100%'],
-    ['a%00b', 'a b'],
-  ])('reads the path segment %s as the terms %s', (segment, terms) => expect(termsFromSegment(segment)).toBe(terms))
 })

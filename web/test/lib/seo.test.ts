@@ -32,6 +32,16 @@ it('never says a review was modified before it was published (Strapi keeps the d
   expect(reviewJsonLd(edited, [], 'https://marquee.example', 'Marquee')[0]).toMatchObject({ dateModified: '2026-11-21T09:00:00.000Z' })
 })
 
+it("gives a review without a critic's rating no reviewRating", () => {
+  const raw = fixture('contract/review-full')
+  const data = typeof raw === 'object' && raw !== null && 'data' in raw && Array.isArray(raw.data) ? raw.data[0] : null
+  const essay = reviewSchema.parse({ ...data, rating: null })
+  expect(essay.rating).toBeNull()
+  const [graph] = reviewJsonLd(essay, [], 'https://marquee.example', 'Marquee')
+  expect(graph).toMatchObject({ '@type': 'Review', name: 'Heat review: two professionals, one coffee' })
+  expect(graph).not.toHaveProperty('reviewRating')
+})
+
 describe('reviewJsonLd', () => {
   const [review, breadcrumbs, faq] = reviewJsonLd(heat(), comments, 'https://marquee.example', 'Marquee')
 

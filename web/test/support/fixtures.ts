@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { resetEnvForTests } from '@/lib/env'
 
 export function fixture(name: string): unknown {
   return JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8'))
@@ -25,4 +26,13 @@ export function mockFetch(answer: (url: URL, init: RequestInit | undefined) => R
 
 export function headerOf(call: FetchCall | undefined, name: string): string | null {
   return new Headers(call?.init?.headers).get(name)
+}
+
+/** Before each test: the web's environment pointing at a CMS that `mockFetch` plays, with the web's token. */
+export function withCmsEnv(cmsUrl = 'http://cms.test'): void {
+  beforeEach(() => {
+    process.env.CMS_URL = cmsUrl
+    process.env.CMS_API_TOKEN = 'web-token'
+    resetEnvForTests()
+  })
 }

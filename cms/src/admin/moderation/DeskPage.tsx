@@ -130,6 +130,9 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
               (comment.review?.title ?? 'no review')
             )}
             {comment.heldReason ? ` · Held: ${comment.heldReason}` : ''}
+            {comment.sameAddress > 0
+              ? ` · Same address as ${comment.sameAddress} other comment${comment.sameAddress === 1 ? '' : 's'}`
+              : ''}
           </Typography>
 
           {comment.parent ? (

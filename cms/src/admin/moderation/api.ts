@@ -21,6 +21,8 @@ export interface DeskComment {
   heldReason: string | null;
   rating: number | null;
   isStaff: boolean;
+  /** Other comments sent from the same address. */
+  sameAddress: number;
   reportCount: number;
   hiddenByReports: boolean;
   createdAt: string;

@@ -1,7 +1,9 @@
-import { draftMode } from 'next/headers'
+import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getReviewBySlug } from '@/lib/cms/reviews'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { DRAFT_PASS_COOKIE, DRAFT_PASS_MAX_AGE_S } from '@/lib/comments/cookies'
+import { signCookie } from '@/lib/comments/signed-cookie'
 import { safeEqual } from '@/lib/crypto'
 import { env } from '@/lib/env'
 
@@ -22,6 +24,7 @@ export async function GET(request: Request): Promise<Response> {
   const draft = await draftMode()
   if (status === 'published') {
     draft.disable()
+    ;(await cookies()).delete(DRAFT_PASS_COOKIE)
     redirect(`/reviews/${slug}`)
   }
 
@@ -31,6 +34,17 @@ export async function GET(request: Request): Promise<Response> {
   if (!review) return new Response('No review with that slug', { status: 404 })
 
   draft.enable()
+  // Next's draft cookie is a random id the caching proxy cannot check; this signed one lets the editor past it.
+  const { COMMENT_COOKIE_SECRET, SITE_URL } = env()
+  if (COMMENT_COOKIE_SECRET) {
+    ;(await cookies()).set(DRAFT_PASS_COOKIE, signCookie(COMMENT_COOKIE_SECRET, DRAFT_PASS_COOKIE, '1', Date.now() / 1000 + DRAFT_PASS_MAX_AGE_S), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: SITE_URL.startsWith('https:'),
+      path: '/',
+      maxAge: DRAFT_PASS_MAX_AGE_S,
+    })
+  }
   // The path is built from the CMS's own slug, never from a URL in the query: no open redirect.
   redirect(`/reviews/${review.slug}`)
 }

@@ -12,7 +12,7 @@ export default async function ConfirmPage({ searchParams }: PageProps<'/mail/con
   return (
     <MailPage
       title="Confirm your email address"
-      result={resultParam(query.result)}
+      result={resultParam('confirm', query.result)}
       token={tokenParam(query.token)}
       action="/api/mail/confirm"
       button="Confirm my address"

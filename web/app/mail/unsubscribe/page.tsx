@@ -12,7 +12,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps<'/mail
   return (
     <MailPage
       title="Unsubscribe from Marquee's emails"
-      result={resultParam(query.result)}
+      result={resultParam('unsubscribe', query.result)}
       token={tokenParam(query.token)}
       action="/api/mail/unsubscribe"
       button="Unsubscribe"

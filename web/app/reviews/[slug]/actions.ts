@@ -22,6 +22,7 @@ import { PENDING_COOKIE, reviewCookiePath } from '@/lib/comments/cookies'
 import { FLASH_COOKIE, FLASH_TTL_S, saveFlash } from '@/lib/comments/flash'
 import { FORM_STAMP_COOKIE, FORM_TOKEN_PATTERN, readFormStamp } from '@/lib/comments/form-token'
 import { PENDING_MAX_AGE_S, encodePending } from '@/lib/comments/pending'
+import { signCookie } from '@/lib/comments/signed-cookie'
 import { env } from '@/lib/env'
 
 function text(formData: FormData, key: string): string {
@@ -79,12 +80,13 @@ export async function submitComment(target: CommentTarget, previous: CommentForm
     console.error('The comment answer could not be kept for the redirect:', error instanceof Error ? error.message : error)
     return null
   })
-  if (flash) {
-    jar.set(FLASH_COOKIE, flash, { httpOnly: true, sameSite: 'lax', secure: env().SITE_URL.startsWith('https:'), path: reviewCookiePath(target.reviewSlug), maxAge: FLASH_TTL_S })
+  const cookieSecret = env().COMMENT_COOKIE_SECRET
+  if (flash && cookieSecret) {
+    jar.set(FLASH_COOKIE, signCookie(cookieSecret, FLASH_COOKIE, flash, Date.now() / 1000 + FLASH_TTL_S), { httpOnly: true, sameSite: 'lax', secure: env().SITE_URL.startsWith('https:'), path: reviewCookiePath(target.reviewSlug), maxAge: FLASH_TTL_S })
   }
   const back = `/reviews/${encodeURIComponent(target.reviewSlug)}`
   if (state.status === 'success') redirect(`${back}#comments`)
-  redirect(`${back}${target.parentId ? `?replyTo=${encodeURIComponent(target.parentId)}` : ''}#respond`)
+  redirect(`${back}${target.parentId ? `/reply/${encodeURIComponent(target.parentId)}` : ''}#respond`)
 }
 
 async function handle(target: CommentTarget, _previous: CommentFormState, formData: FormData, h: Headers): Promise<CommentFormState> {
@@ -124,7 +126,7 @@ async function handle(target: CommentTarget, _previous: CommentFormState, formDa
         ...(values.notifyReplies ? { notifyReplies: true } : {}),
         ...(values.notifyApproval ? { notifyApproval: true } : {}),
       },
-      { ip: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS), userAgent: h.get('user-agent') },
+      { ip: clientAddress(h, { hops: env().TRUSTED_PROXY_HOPS, secret: env().TRUSTED_PROXY_SECRET }), userAgent: h.get('user-agent') },
     )
   } catch (error) {
     if (error instanceof CmsError) return fromCmsError(error, values)

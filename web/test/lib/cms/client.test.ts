@@ -2,15 +2,11 @@
 import { z } from 'zod'
 import { CmsError, cmsGet, cmsPost, fetchUpload } from '@/lib/cms/client'
 import { resetEnvForTests } from '@/lib/env'
-import { fixture, headerOf, jsonResponse, mockFetch } from '../../support/fixtures'
+import { fixture, headerOf, jsonResponse, mockFetch, withCmsEnv } from '../../support/fixtures'
 
 const schema = z.object({ data: z.array(z.object({ slug: z.string() })) })
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test:1337/'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv('http://cms.test:1337/')
 
 describe('cmsGet', () => {
   it('requests the path under /api of CMS_URL with the query, anonymously by default', async () => {

@@ -1,15 +1,10 @@
 /** @jest-environment node */
 import { countComments, getApprovedComments, postComment, safeWebsite } from '@/lib/cms/comments'
-import { resetEnvForTests } from '@/lib/env'
-import { fixture, headerOf, jsonResponse, mockFetch } from '../../support/fixtures'
+import { fixture, headerOf, jsonResponse, mockFetch, withCmsEnv } from '../../support/fixtures'
 
 jest.mock('next/cache', () => ({ cacheTag: jest.fn(), cacheLife: jest.fn() }))
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv()
 
 describe('getApprovedComments', () => {
   it('reshapes the captured thread into nested comments with depth', async () => {
@@ -81,5 +76,53 @@ describe('postComment', () => {
   it('surfaces a flood refusal as a CmsError with status 429', async () => {
     mockFetch(() => jsonResponse({ data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many comments' } }, 429))
     await expect(postComment(comment, { ip: null, userAgent: null })).rejects.toMatchObject({ name: 'CmsError', status: 429 })
+  })
+})
+
+describe('getApprovedComments: staff replies and FAQ links', () => {
+  it('keeps the staff flag and the FAQ documentId, and nothing else of the FAQ', async () => {
+    mockFetch(() =>
+      jsonResponse({
+        data: [
+          {
+            documentId: 'q1', authorName: 'Ayşe', authorWebsite: null, body: 'Worth it?', createdAt: '2026-11-24T20:39:42.114Z', isStaff: false,
+            faq: { documentId: 'faq1', question: 'secret draft question', publishedAt: null },
+            replies: [{ documentId: 's1', authorName: 'Mo', body: 'Yes', createdAt: '2026-11-24T20:40:42.114Z', isStaff: true, faq: null, replies: [] }],
+          },
+        ],
+        meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 1 } },
+      }),
+    )
+    const thread = await getApprovedComments('x')
+    expect(thread?.comments[0]).toMatchObject({ isStaff: false, faqId: 'faq1' })
+    expect(thread?.comments[0]?.replies[0]).toMatchObject({ isStaff: true, faqId: null })
+    expect(JSON.stringify(thread)).not.toContain('secret draft question')
+  })
+})
+
+describe('getApprovedComments: the readers\' score', () => {
+  const thread = (readerRating: unknown, rating: unknown = 4) =>
+    jsonResponse({
+      data: [{ documentId: 'c1', authorName: 'Bea', authorWebsite: null, body: 'x', createdAt: '2026-11-24T20:39:42.114Z', rating, replies: [] }],
+      meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 1 }, readerRating },
+    })
+
+  it('reads the average and count, and each comment\'s own stars', async () => {
+    mockFetch(() => thread({ average: 4.2, count: 37 }))
+    const result = await getApprovedComments('x')
+    expect(result?.readerRating).toEqual({ average: 4.2, count: 37 })
+    expect(result?.comments[0]?.rating).toBe(4)
+  })
+
+  it('reads no score below the minimum (null) or from an older CMS (absent)', async () => {
+    mockFetch(() => thread(null, null))
+    expect((await getApprovedComments('x'))?.readerRating).toBeNull()
+    mockFetch(() => thread(undefined, null))
+    expect((await getApprovedComments('y'))?.readerRating).toBeNull()
+  })
+
+  it('refuses a malformed score rather than showing it', async () => {
+    mockFetch(() => thread({ average: 9, count: 3 }))
+    await expect(getApprovedComments('z')).rejects.toThrow()
   })
 })

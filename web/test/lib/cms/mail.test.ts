@@ -1,16 +1,11 @@
 /** @jest-environment node */
 import { confirmAddress, resultParam, unsubscribeAddress } from '@/lib/cms/mail'
 import { CmsError } from '@/lib/cms/client'
-import { resetEnvForTests } from '@/lib/env'
-import { headerOf, jsonResponse, mockFetch } from '../../support/fixtures'
+import { headerOf, jsonResponse, mockFetch, withCmsEnv } from '../../support/fixtures'
 
 const TOKEN = 'A'.repeat(80)
 
-beforeEach(() => {
-  process.env.CMS_URL = 'http://cms.test'
-  process.env.CMS_API_TOKEN = 'web-token'
-  resetEnvForTests()
-})
+withCmsEnv()
 
 describe('confirmAddress and unsubscribeAddress', () => {
   it('forward the token to the CMS with the web token and return its verdict', async () => {
@@ -41,9 +36,12 @@ describe('confirmAddress and unsubscribeAddress', () => {
 })
 
 it('resultParam accepts only the results a page can show', () => {
-  expect(resultParam('confirmed')).toBe('confirmed')
-  expect(resultParam('unavailable')).toBe('unavailable')
-  expect(resultParam('<script>')).toBeNull()
-  expect(resultParam(['confirmed'])).toBeNull()
-  expect(resultParam(undefined)).toBeNull()
+  expect(resultParam('confirm', 'confirmed')).toBe('confirmed')
+  expect(resultParam('unsubscribe', 'unsubscribed')).toBe('unsubscribed')
+  expect(resultParam('unsubscribe', 'unavailable')).toBe('unavailable')
+  expect(resultParam('unsubscribe', 'confirmed')).toBeNull()
+  expect(resultParam('confirm', 'unsubscribed')).toBeNull()
+  expect(resultParam('confirm', '<script>')).toBeNull()
+  expect(resultParam('confirm', ['confirmed'])).toBeNull()
+  expect(resultParam('unsubscribe', undefined)).toBeNull()
 })

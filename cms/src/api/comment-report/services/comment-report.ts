@@ -53,7 +53,7 @@ export default factories.createCoreService(REPORT, () => ({
     // Counted, not incremented: two reports at once cannot lose one, and a moderator resolving reports resets it.
     const reportCount = await strapi.db.query(REPORT).count({ where: open });
     const hide = reportCount >= reportThreshold;
-    // Through the document service, so the change notices (src/revalidation/watch.ts) take the comment off the page.
+    // Through the document service, so the change notices (src/document-middlewares/revalidate.ts) take the comment off the page.
     await strapi.documents(COMMENT).update({
       documentId: comment.documentId,
       data: hide ? { reportCount, hiddenByReports: true } : { reportCount },

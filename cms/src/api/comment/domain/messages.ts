@@ -33,6 +33,7 @@ export const heldReasons = {
   heldWord: (word: string) => `Contains the held word "${word}"`,
   blockedWord: (word: string) => `Contains the blocked word "${word}"`,
   firstTime: 'First-time commenter',
+  staffIdentity: "Uses a staff member's email or name",
   honeypot: 'Honeypot field was filled in',
   tooFast: 'Submitted faster than a person could type',
   badFormToken: 'Form signature missing or invalid',

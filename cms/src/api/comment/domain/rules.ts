@@ -178,10 +178,15 @@ export interface ModerationInput {
   settings: { linkThreshold: number; heldWords: string[]; blockedWords: string[]; autoApproveReturning: boolean };
   /** The email already has an approved comment. */
   returning: boolean;
+  /** The email is an admin user's, or the name is one shown with the Staff badge. */
+  impersonatesStaff: boolean;
 }
 
+/** A name as a reader would read it: case, width, spacing and punctuation do not tell two names apart. */
+export const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
 /** Spam for bots and blocked words, pending for links, held words and newcomers, approved for known readers. */
-export const moderate = ({ submission, formToken, settings, returning }: ModerationInput): Verdict => {
+export const moderate = ({ submission, formToken, settings, returning, impersonatesStaff }: ModerationInput): Verdict => {
   if (submission.honeypot) return { status: 'spam', reason: heldReasons.honeypot };
   if (formToken === 'invalid') return { status: 'spam', reason: heldReasons.badFormToken };
   if (formToken === 'too-fast') return { status: 'spam', reason: heldReasons.tooFast };
@@ -195,6 +200,8 @@ export const moderate = ({ submission, formToken, settings, returning }: Moderat
   const held = findListedWord(settings.heldWords, texts);
   if (held) return { status: 'pending', reason: heldReasons.heldWord(held) };
 
+  // A reader must not appear as staff without a moderator's look, however well known the address.
+  if (impersonatesStaff) return { status: 'pending', reason: heldReasons.staffIdentity };
   if (returning && settings.autoApproveReturning) return { status: 'approved', reason: null };
   return { status: 'pending', reason: heldReasons.firstTime };
 };

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { z } from 'zod';
 import type { MarqueeConfig } from '../../../../config/marquee';
 import { moderationSettings } from '../../../settings/moderation';
 import { depthOf } from '../domain/depth';
@@ -7,7 +8,7 @@ import { CommentRejection } from '../domain/rejection';
 import { readerRating } from './reader-rating';
 import { threadStats } from './thread-index';
 import { VISIBLE } from '../domain/visible';
-import { MAX_DEPTH, checkFormToken, hashIp, moderate, parseSubmission, parseWordList, type ModerationStatus } from '../domain/rules';
+import { MAX_DEPTH, checkFormToken, hashIp, moderate, nameKey, parseSubmission, parseWordList, type ModerationStatus } from '../domain/rules';
 
 const COMMENT = 'api::comment.comment';
 const REVIEW = 'api::review.review';
@@ -43,6 +44,28 @@ const commentSettings = async () => {
   return { ...stored, heldWords: parseWordList(stored.heldWords), blockedWords: parseWordList(stored.blockedWords) };
 };
 
+
+/**
+ * Whether a public submission uses an admin user's email, or a name that the site shows with the Staff badge (an
+ * admin's name as the desk signs replies, or the name on any staff reply).
+ */
+const adminRows = z.array(z.object({ email: z.string(), firstname: z.string().nullish(), lastname: z.string().nullish(), username: z.string().nullish() }));
+const staffReplyRows = z.array(z.object({ authorName: z.string() }));
+
+const usesStaffIdentity = async (email: string, name: string) => {
+  const admins = adminRows.parse(await strapi.db.query('admin::user').findMany({ select: ['email', 'firstname', 'lastname', 'username'] }));
+  if (admins.some((admin) => admin.email.toLowerCase() === email)) return true;
+  const staffReplies = staffReplyRows.parse(await strapi.db.query(COMMENT).findMany({ where: { isStaff: true }, select: ['authorName'] }));
+  const names = new Set(
+    [
+      ...admins.flatMap((admin) => [[admin.firstname, admin.lastname].filter(Boolean).join(' '), admin.username ?? '']),
+      ...staffReplies.map((reply) => reply.authorName),
+    ]
+      .map(nameKey)
+      .filter(Boolean),
+  );
+  return names.has(nameKey(name));
+};
 
 export default factories.createCoreService(COMMENT, () => ({
   /**
@@ -98,13 +121,15 @@ export default factories.createCoreService(COMMENT, () => ({
       if (recent) throw new CommentRejection(429, messages.flood);
     }
 
+    // Only a reader's own approved comments make an address known: a staff reply written from the desk does not.
     const returning =
-      (await strapi.db.query(COMMENT).count({ where: { authorEmail: input.authorEmail, moderationStatus: 'approved' } })) > 0;
+      (await strapi.db.query(COMMENT).count({ where: { authorEmail: input.authorEmail, moderationStatus: 'approved', isStaff: false } })) > 0;
     const verdict = moderate({
       submission: input,
       formToken: checkFormToken(input.formToken, config.commentFormSecret, Date.now(), config.minSubmitSeconds),
       settings,
       returning,
+      impersonatesStaff: await usesStaffIdentity(input.authorEmail, input.authorName),
     });
 
     const created = await strapi.documents(COMMENT).create({

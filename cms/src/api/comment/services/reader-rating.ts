@@ -31,6 +31,7 @@ const names = (strapi: Core.Strapi) => {
     linkReview: link.inverseJoinColumn.name,
     rating: column('rating'),
     email: column('authorEmail'),
+    ipHash: column('ipHash'),
     status: column('moderationStatus'),
     hidden: column('hiddenByReports'),
     createdAt: column('createdAt'),
@@ -45,18 +46,20 @@ export interface RatingTotals {
 
 /**
  * Totals the readers' ratings of one review's film. Only visible (approved, not hidden by reports) rated comments
- * count, and each email once: its latest such comment replaces the earlier ones.
+ * count, and each reader once, as far as the CMS can tell one: the latest such comment of an email replaces its
+ * earlier ones, then the latest of those from one address (IP hash) replaces the others from that address. A comment
+ * whose address was already erased (retention) counts by its email alone.
  *
  * One SQL statement that returns one row: the review's comments are reached through the relation's join table
- * (indexed on the review), filtered on status and hidden, and the window function keeps the latest rated comment per
- * email before summing. No comment row is loaded into Node. It walks the review's rated comments, so it runs when a
+ * (indexed on the review), filtered on status and hidden, and two window functions keep the latest rated comment per
+ * email, then per address, before summing. No comment row is loaded into Node. It walks the review's rated comments, so it runs when a
  * write changes what the public sees (services/thread-index.ts), not on every read. `knex` is the write's transaction
  * where there is one (SQLite has one connection).
  */
 export const ratingTotals = async (strapi: Core.Strapi, knex: Core.Strapi['db']['connection'], reviewDocumentId: string): Promise<RatingTotals> => {
   const n = names(strapi);
-  const latest = knex
-    .select({ rating: `c.${n.rating}` })
+  const latestPerEmail = knex
+    .select({ rating: `c.${n.rating}`, address: `c.${n.ipHash}`, created: `c.${n.createdAt}`, id: 'c.id' })
     .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', [`c.${n.email}`, `c.${n.createdAt}`, 'c.id']))
     .from({ r: n.reviews })
     .join({ l: n.link }, `l.${n.linkReview}`, 'r.id')
@@ -65,9 +68,14 @@ export const ratingTotals = async (strapi: Core.Strapi, knex: Core.Strapi['db'][
     .where(`c.${n.status}`, 'approved')
     .where(`c.${n.hidden}`, false)
     .whereNotNull(`c.${n.rating}`);
+  const latestPerAddress = knex
+    .select('rating', 'address')
+    .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', ['address', 'created', 'id']))
+    .from(latestPerEmail.as('per_email'))
+    .where('pick', 1);
   const row: { count?: unknown; total?: unknown } | undefined = await knex
-    .from(latest.as('latest'))
-    .where('pick', 1)
+    .from(latestPerAddress.as('per_address'))
+    .where((query) => query.where('pick', 1).orWhereNull('address'))
     .first(knex.raw('count(*) as count'), knex.raw('coalesce(sum(rating), 0) as total'));
   // PostgreSQL answers count and sum as bigint strings; SQLite as numbers.
   return { count: Number(row?.count ?? 0), total: Number(row?.total ?? 0) };

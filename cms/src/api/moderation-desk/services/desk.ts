@@ -102,7 +102,7 @@ export const createDesk = (strapi: Core.Strapi) => {
         comments().count({ where }),
         comments().findMany({
           where,
-          select: ['documentId', 'authorName', 'authorWebsite', 'body', 'moderationStatus', 'heldReason', 'rating', 'isStaff', 'reportCount', 'hiddenByReports', 'createdAt'],
+          select: ['documentId', 'authorName', 'authorWebsite', 'body', 'moderationStatus', 'heldReason', 'rating', 'isStaff', 'reportCount', 'hiddenByReports', 'ipHash', 'createdAt'],
           populate: {
             review: { select: ['documentId', 'slug', 'title'] },
             parent: { select: ['documentId', 'authorName', 'body', 'moderationStatus'] },
@@ -122,6 +122,10 @@ export const createDesk = (strapi: Core.Strapi) => {
             orderBy: [{ createdAt: 'asc' }],
           })
         : [];
+      // How many other comments came from the same address (IP hash), which itself never leaves the CMS: one person
+      // writing under several names shows here.
+      const addresses = [...new Set(rows.map((row) => row.ipHash).filter((hash): hash is string => typeof hash === 'string' && hash !== ''))];
+      const fromAddress = new Map(await Promise.all(addresses.map(async (ipHash) => [ipHash, await comments().count({ where: { ipHash } })] as const)));
       const reportsOf = (documentId: string) =>
         reports.filter((report) => report.comment?.documentId === documentId).map((report) => ({ reason: report.reason, note: report.note ?? null, createdAt: iso(report.createdAt) }));
       return {
@@ -134,6 +138,7 @@ export const createDesk = (strapi: Core.Strapi) => {
           heldReason: row.heldReason ?? null,
           rating: row.rating ?? null,
           isStaff: row.isStaff === true,
+          sameAddress: typeof row.ipHash === 'string' ? Math.max((fromAddress.get(row.ipHash) ?? 1) - 1, 0) : 0,
           reportCount: row.reportCount ?? 0,
           hiddenByReports: row.hiddenByReports === true,
           createdAt: iso(row.createdAt),

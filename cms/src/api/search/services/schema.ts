@@ -8,6 +8,7 @@ const MIGRATIONS = [
   '2026.11.25T00.00.00.scale-search-and-indexes.js',
   '2026.12.03T00.00.00.thread-positions.js',
   '2026.12.04T00.00.00.comment-totals.js',
+  '2026.12.06T00.00.00.search-typo-words.js',
 ];
 const migrationSchema = z.object({ up: z.function() });
 

@@ -23,13 +23,21 @@ const ANSWERS: Record<MailPageResult, { status: number; text: string }> = {
  */
 export async function POST(request: Request): Promise<Response> {
   const { token, form } = await tokenOf(request)
+  const fromPage = form?.get('from') === 'page'
+  // RFC 8058 section 3.2: the POST body must say List-Unsubscribe=One-Click; any other POST to the link does nothing.
+  if (!fromPage && form?.get('List-Unsubscribe') !== 'One-Click') {
+    return new Response('A one-click unsubscribe must send List-Unsubscribe=One-Click.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_STORE },
+    })
+  }
   let result: MailPageResult
   try {
     result = await unsubscribeAddress(token)
   } catch {
     result = 'unavailable'
   }
-  if (form?.get('from') === 'page') return toPage('/mail/unsubscribe', result)
+  if (fromPage) return toPage('/mail/unsubscribe', result)
   const answer = ANSWERS[result]
   return new Response(answer.text, {
     status: answer.status,

@@ -10,6 +10,7 @@ import { FLASH_COOKIE, PENDING_COOKIE } from '@/lib/comments/cookies'
 import { readFlash } from '@/lib/comments/flash'
 import { createFormToken } from '@/lib/comments/form-token'
 import { decodePending } from '@/lib/comments/pending'
+import { verifyCookie } from '@/lib/comments/signed-cookie'
 import { env } from '@/lib/env'
 import { submitComment } from '../actions'
 
@@ -43,7 +44,7 @@ export default async function Page({ params, searchParams }: PageProps<'/reviews
   const reader = reviewId
     ? {
         pending: COMMENT_COOKIE_SECRET ? decodePending(COMMENT_COOKIE_SECRET, jar.get(PENDING_COOKIE)?.value, reviewId) : null,
-        flash: await readFlash(jar.get(FLASH_COOKIE)?.value, reviewId),
+        flash: COMMENT_COOKIE_SECRET ? await readFlash(verifyCookie(COMMENT_COOKIE_SECRET, FLASH_COOKIE, jar.get(FLASH_COOKIE)?.value) ?? undefined, reviewId) : null,
         replyToId: replyTo,
         // eslint-disable-next-line react-hooks/purity -- rendered once per request (connection()): the stamp is its time
         formToken: COMMENT_FORM_SECRET ? createFormToken(COMMENT_FORM_SECRET, Date.now()) : null,

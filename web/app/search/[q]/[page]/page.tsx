@@ -1,13 +1,14 @@
 import type { Metadata } from 'next'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
-import { SearchView, termsFromSegment } from '@/components/reviews/search-view'
+import { SearchView } from '@/components/reviews/search-view'
 import { searchReviews } from '@/lib/cms/search'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { termsFromSegment } from '@/lib/search-query'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
- * Search results: `/search?q=…&page=N` is rewritten here (next.config.ts), so the terms are part of the path and
- * each search is cached, and shared, like any page after its first render.
+ * Search results: `/search?q=…&page=N` is rewritten here (proxy.ts; the terms as base64url, lib/search-query.ts), so
+ * the terms are part of the path and each search is cached, and shared, like any page after its first render.
  */
 export async function generateStaticParams() {
   return [{ q: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]

@@ -41,7 +41,7 @@ export async function submitReport(target: ReportTarget, _previous: ReportFormSt
   try {
     await postReport(
       { comment: target.commentId, reason: parsed.data.reason, ...(parsed.data.note ? { note: parsed.data.note } : {}) },
-      { ip: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS), userAgent: h.get('user-agent') },
+      { ip: clientAddress(h, { hops: env().TRUSTED_PROXY_HOPS, secret: env().TRUSTED_PROXY_SECRET }), userAgent: h.get('user-agent') },
     )
   } catch (error) {
     if (!(error instanceof CmsError)) throw error
