@@ -19,7 +19,7 @@
 // Options: --reviews N (10000), --comments N (1000000), --samples N (30), --cached-seconds S (5),
 //   --connections N (10), --slack-ms N (10), --check, --skip-demo (scale only: no ratios, no check of them).
 // Environment: BENCH_CMS_PORT (1351), BENCH_WEB_PORT (3121), DATABASE_HOST/PORT/USERNAME/PASSWORD, REDIS_URL.
-// Run it under the shared port lock on a shared machine: flock /work/wt/ports.lock npm run bench:scale
+// On a machine others share, run it under a lock the heavy jobs share (flock <lock file> npm run bench:scale).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { adminHeaders, closeConnections, getJson as json, getOk, notifyChange as notify, sleep } from './bench/http.mjs';
