@@ -74,8 +74,15 @@ const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/
 /** The pages with a personal rendering: a review, its numbered comment pages and its reply pages. */
 const PERSONAL_PAGE = /^\/reviews\/[a-z0-9-]+(?:\/comments\/[0-9]+)?(?:\/reply\/[A-Za-z0-9]+)?$/
 
+/** Marks this function's rewrites to the personal page, which is not an address of its own. */
+const REWRITTEN = 'x-marquee-personal'
+const REWRITE_TOKEN = crypto.randomUUID()
+
 /** The cookies the matcher names: a request with one of them is its reader's own. */
 const PERSONAL = [PENDING_COOKIE, FLASH_COOKIE, DRAFT_COOKIE]
+
+/** A deleted review's address: a page of its own, since a rewrite to the not-found page would answer its 404. */
+const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Gone</title></head><body><main><h1>This review has been removed</h1><p>It is no longer on the site. <a href="/">Latest reviews</a> · <a href="/search">Search reviews</a></p></main></body></html>`
 
 /** Where an old path leads, as the answer readers get: a redirect, 410, or null to carry on. */
 async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
@@ -85,7 +92,7 @@ async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
   const redirect = await findRedirect(p ? `/?p=${p}` : pathname)
   if (!redirect) return null
   const headers = { 'Cache-Control': 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400' }
-  if (redirect.status === 410) return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 410, headers })
+  if (redirect.status === 410) return new NextResponse(GONE_PAGE, { status: 410, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
   const response = NextResponse.redirect(new URL(redirect.location, request.url), redirect.status)
   response.headers.set('Cache-Control', headers['Cache-Control'])
   return response
@@ -113,7 +120,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)) {
+  const personalAsked = /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)
+  // This function's own rewrite comes back through it: it carries this process's token, an address typed by hand does not.
+  if (personalAsked && request.headers.get(REWRITTEN) === REWRITE_TOKEN) return NextResponse.next()
+  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || personalAsked) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
   }
   if (pathname === '/search') {
@@ -147,7 +157,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const [cpage, replyTo] = [after('comments'), after('reply')]
   if (cpage) url.searchParams.set('cpage', cpage)
   if (replyTo) url.searchParams.set('replyTo', replyTo)
-  const response = NextResponse.rewrite(url)
+  const headers = new Headers(request.headers)
+  headers.set(REWRITTEN, REWRITE_TOKEN)
+  const response = NextResponse.rewrite(url, { request: { headers } })
   // An editor's preview opens in the admin panel's preview pane: that origin, and only it, may frame it.
   if (request.cookies.has(DRAFT_COOKIE)) {
     response.headers.set('Content-Security-Policy', contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development', frameAncestors: adminOrigin() }))
