@@ -13,7 +13,7 @@
 // renders and published changes), BENCH_REVIEW (a review slug), BENCH_PROXY_PORT (8090), BENCH_WEB_PORTS
 // (3111,3112), BENCH_CMS_PORT (1349), BENCH_STATIC_PORT (8091), DATABASE_CLIENT (postgres).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { adminHeaders, closeConnections, get, getJson, getOk, notifyChange, percentile, sleep } from './bench/http.mjs';
@@ -81,12 +81,12 @@ const commit = () => {
 // ---- measurements -------------------------------------------------------------------------------------------
 
 /** One measured wrk run after a warm-up run; `during` runs beside the measured run (the hit-ratio sampler). */
-const measure = async (label, url, during) => {
-  if (WARMUP_SECONDS > 0) await runWrk(wrk, url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, onChild: (child) => (wrkChild = child) });
+const measure = async (label, url, during, headers = {}) => {
+  if (WARMUP_SECONDS > 0) await runWrk(wrk, url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers, onChild: (child) => (wrkChild = child) });
   const loadBefore = load();
   log(`wrk ${label}: ${url} (load average ${loadBefore})`);
   const done = { value: false };
-  const running = runWrk(wrk, url, { connections: CONNECTIONS, seconds: SECONDS, onChild: (child) => (wrkChild = child) }).finally(() => (done.value = true));
+  const running = runWrk(wrk, url, { connections: CONNECTIONS, seconds: SECONDS, headers, onChild: (child) => (wrkChild = child) }).finally(() => (done.value = true));
   const [result, extra] = await Promise.all([running, during?.(done)]);
   return { ...result, loadBefore, extra };
 };
@@ -124,6 +124,16 @@ const firstLoadJs = async (html, base) => {
     bucket.wire += compressed.body.length;
   }
   return totals;
+};
+
+/** A per-reader cookie as the web signs it (web/lib/comments/signed-cookie.ts): `data.expiresAt.hmac`. */
+const signedCookie = (secret, name, data, expiresAt = Math.floor(Date.now() / 1000) + 3600) =>
+  `${data}.${expiresAt}.${createHmac('sha256', secret).update(`${name}=${data}.${expiresAt}`).digest('hex')}`;
+
+/** The proxy's X-Cache-Status and the status code for one request with these headers. */
+const oneAnswer = async (url, headers) => {
+  const response = await get(url, headers);
+  return `${response.status} ${response.headers['x-cache-status'] || '-'}`;
 };
 
 /** The first request after a change, SAMPLES times: expire the review's tags (and `reviews`), then time one GET. */
@@ -238,6 +248,28 @@ try {
     page.next = await measure(`${page.name} Next direct`, web + page.path);
   }
 
+  // Who gets past the proxy's cache: the review page for anonymous readers, a made-up per-reader cookie, ?replyTo=,
+  // and a real reader's own page (a pending comment's cookie signed with the web's key) through the proxy from one
+  // address (its per-address limit answers 429 beyond 5 a second), and that page's cost alone, from one replica.
+  const reviewPath = pages[1].path;
+  const pending = Buffer.from(
+    JSON.stringify({ reviewId: review.documentId, id: 'bench-pending', name: 'Bench Reader', body: 'A comment awaiting moderation.', createdAt: new Date().toISOString(), parent: null }),
+  ).toString('base64url');
+  const ownCookie = { cookie: `mq_pending=${signedCookie(secrets.web.COMMENT_COOKIE_SECRET, 'mq_pending', pending)}` };
+  const bypass = [
+    { name: 'anonymous (cached)', url: proxy + reviewPath, headers: {} },
+    { name: 'made-up cookie mq_pending=x', url: proxy + reviewPath, headers: { cookie: 'mq_pending=x' } },
+    { name: '?replyTo=1', url: `${proxy}${reviewPath}?replyTo=1`, headers: {} },
+    { name: "a reader's own page, one address", url: proxy + reviewPath, headers: ownCookie },
+    { name: `a reader's own page, replica ${WEB_PORTS[0]}`, url: web + reviewPath, headers: ownCookie },
+  ];
+  for (const row of bypass) {
+    row.first = await oneAnswer(row.url, row.headers);
+    row.result = await measure(`bypass: ${row.name}`, row.url, undefined, row.headers);
+    // The limit's bucket empties between rows.
+    await sleep(5000);
+  }
+
   // The first render after a change, straight from one replica (nothing else loads the machine meanwhile).
   for (const page of pages) {
     log(`Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${load()})`);
@@ -285,6 +317,13 @@ try {
       `  Next direct was ${page.nextCacheHeader} in Next's cache before its run.`,
     );
   }
+  report.push(
+    '',
+    `Who bypasses the cache: the review page ${reviewPath}, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s per row (first answer: status and X-Cache-Status)`,
+    line('request', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'load (1/5/15)', 'first answer'),
+    ...bypass.map((row) => line(row.name, int(row.result.rps), ms(row.result.p50), ms(row.result.p99), int(row.result.non2xx), row.result.loadBefore, row.first)),
+    '  non-2xx through the proxy for a reader\'s own page: 429 beyond 5 requests a second (bursts of 20) per address.',
+  );
   report.push(
     '',
     `publish-to-visible through the proxy (${SAMPLES} changes to the review's excerpt, from sending the publish to the first proxy answer showing it; load ${loadBeforePublish}):`,

@@ -56,11 +56,13 @@ export const parseWrk = (output) => {
 
 /**
  * One `wrk -t1 -cN -dS --latency url` run. wrk sends no Accept-Encoding header, so every server answers with the
- * identity body. `onChild` receives the process (so a Ctrl-C handler can stop it).
+ * identity body. `headers` are sent with every request (`-H`). `onChild` receives the process (so a Ctrl-C handler
+ * can stop it).
  */
-export const runWrk = (wrk, url, { connections, seconds, onChild = () => {} }) =>
+export const runWrk = (wrk, url, { connections, seconds, headers = {}, onChild = () => {} }) =>
   new Promise((resolve, reject) => {
-    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
     onChild(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

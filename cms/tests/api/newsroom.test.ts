@@ -21,10 +21,10 @@ const runSchedule = (now?: Date): Promise<ScheduleRun> =>
 const faqs = () => app.strapi.documents(FAQ);
 
 /** An admin user with the role of this code, logged in through /admin/login as the panel does. */
-const login = async (code: string) => {
-  const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+const login = async (code: string, on: TestApp = app) => {
+  const role = await on.strapi.db.query('admin::role').findOne({ where: { code } });
   const email = `${unique(code)}@marquee.test`;
-  await (app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
+  await (on.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
     email,
     firstname: 'Eddie',
     lastname: 'Tor',
@@ -33,9 +33,11 @@ const login = async (code: string) => {
     registrationToken: null,
     roles: [role.id],
   });
-  const response = await app.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200);
+  const response = await on.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200);
   return String(response.body.data.token);
 };
+let seededToken: string | undefined;
+const seededEditor = async (on: TestApp) => (seededToken ??= await login('strapi-editor', on));
 
 /** A review that passes the checklist, as a draft. */
 const goodDraft = (data: Record<string, unknown> = {}) =>
@@ -275,5 +277,25 @@ describe('redirects', () => {
     await expect(redirects.create({ data: { fromPath: '/phish', toPath: 'https://evil.example/' } as never })).rejects.toThrow(/evil\.example are refused/);
     await expect(redirects.create({ data: { fromPath: '/loop', toPath: '//evil.example/x' } as never })).rejects.toThrow(/must be a path of the site/);
     await resolve('/phish').expect(404);
+  });
+});
+
+describe('the demo content', () => {
+  it('passes the pre-publish checklist, review by review', async () => {
+    // One Strapi at a time in a process: the app of the tests above makes way for a seeded one (afterAll stops it).
+    await app.stop();
+    const seeded = await bootStrapi({ ...ENV, SEED_DEMO_CONTENT: 'true' });
+    app = seeded;
+    {
+      const drafts: { documentId: string; title: string }[] = await seeded.strapi.db.query(REVIEW).findMany({ where: { publishedAt: null }, select: ['documentId', 'title'] });
+      expect(drafts.length).toBeGreaterThanOrEqual(6);
+      const errors: Record<string, string[]> = {};
+      for (const draft of drafts) {
+        const list = await seeded.api().get(`/newsroom/reviews/${draft.documentId}/checklist`).set('Authorization', `Bearer ${await seededEditor(seeded)}`).expect(200);
+        if (list.body.errors.length > 0) errors[draft.title] = list.body.errors.map((item: { message: string }) => item.message);
+        expect(list.body.words).toBeGreaterThan(300);
+      }
+      expect(errors).toEqual({});
+    }
   });
 });

@@ -476,15 +476,6 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     }
   };
 
-  const faqIdsOf = async (plan: ReviewPlan) => {
-    const ids: string[] = [];
-    for (let order = 0; order < plan.faqs.length; order += 1) {
-      const known = await recorded(FAQ, keyOf('faq', `${plan.wpId}:${order}`));
-      if (known) ids.push(known.documentId);
-    }
-    return ids;
-  };
-
   const writeRedirects = async (plan: ReviewPlan, reviewId: string) => {
     for (const oldPath of plan.oldPaths) {
       // Stored as every redirect is (the Redirect type's rules): decoded, no trailing slash, `?p=` kept.
@@ -616,12 +607,10 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     if (!dry) {
       const published = await strapi.db.query(REVIEW).findOne({ where: { documentId: reviewId, publishedAt: { $notNull: true } }, select: ['id'] });
       if (plan.status === 'published' && (!unchanged || commentsChanged || !published)) {
-        // FAQs first: the review's publish is the change notice that makes the web read the page again.
-        for (const faq of await faqIdsOf(plan)) await strapi.documents(FAQ).publish({ documentId: faq });
+        // Its FAQs go out with it (src/document-middlewares/review-publishing.ts), each with its change notice.
         await strapi.documents(REVIEW).publish({ documentId: reviewId });
       } else if (plan.status === 'draft' && published && !unchanged) {
         await strapi.documents(REVIEW).unpublish({ documentId: reviewId });
-        for (const faq of await faqIdsOf(plan)) await strapi.documents(FAQ).unpublish({ documentId: faq });
       }
     }
     await records.set(key, { documentId: reviewId }, sum);
