@@ -3,8 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
  *
- * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404, and so does the personal
- * rendering asked for by its own address (`/reviews/<slug>/personal` is only ever a rewrite target).
+ * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
  *
  * A server action posted from another origin answers 403 here (Next's own check would throw, a 500).
  *
@@ -33,7 +32,6 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
-    '/reviews/:slug/personal',
   ],
 }
 
@@ -72,7 +70,7 @@ export function proxy(request: NextRequest): NextResponse {
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)) {
+  if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug))) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
   }
   if (request.method === 'POST') {

@@ -33,10 +33,6 @@ describe('proxy.ts', () => {
     expect(outcome(get(path))).toBe('next')
   })
 
-  it.each([`/reviews/${SLUG}/personal`, `/reviews/${SLUG}/personal/`])('answers %s, asked for directly, with the not-found page', (path) => {
-    expect(outcome(get(path))).toBe('404 → /__not_found')
-  })
-
   it.each([
     ['another site', { origin: 'https://evil.example' }],
     ['a forged forwarded host that is not the Origin', { origin: 'https://evil.example', 'x-forwarded-host': 'marquee.example' }],
