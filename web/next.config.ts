@@ -51,14 +51,19 @@ const nextConfig: NextConfig = {
    */
   async rewrites() {
     const page = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,3})' }
+    const anyPage = { type: 'query' as const, key: 'page' }
     const q = { type: 'query' as const, key: 'q', value: '(?<q>.*[^\\s].*)' }
     return {
       beforeFiles: [
+        // Any other ?page= (0, 01, 10000, a word) names no page: a 404 ('invalid' is no page number), not page 1.
         { source: '/', has: [page], destination: '/latest/:page' },
+        { source: '/', has: [anyPage], destination: '/latest/invalid' },
         { source: '/', destination: '/latest/1' },
         { source: '/genres/:slug', has: [page], destination: '/genres/:slug/:page' },
+        { source: '/genres/:slug', has: [anyPage], destination: '/genres/:slug/invalid' },
         { source: '/genres/:slug', destination: '/genres/:slug/1' },
         { source: '/authors/:slug', has: [page], destination: '/authors/:slug/:page' },
+        { source: '/authors/:slug', has: [anyPage], destination: '/authors/:slug/invalid' },
         { source: '/authors/:slug', destination: '/authors/:slug/1' },
         { source: '/search', has: [q, page], destination: '/search/:q/:page' },
         { source: '/search', has: [q], destination: '/search/:q/1' },
