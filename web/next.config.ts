@@ -37,13 +37,18 @@ const nextConfig: NextConfig = {
    */
   async rewrites() {
     const page = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,3})' }
+    const anyPage = { type: 'query' as const, key: 'page' }
     return {
       beforeFiles: [
+        // Any other ?page= (0, 01, 10000, a word) names no page: a 404 ('invalid' is no page number), not page 1.
         { source: '/', has: [page], destination: '/latest/:page' },
+        { source: '/', has: [anyPage], destination: '/latest/invalid' },
         { source: '/', destination: '/latest/1' },
         { source: '/genres/:slug', has: [page], destination: '/genres/:slug/:page' },
+        { source: '/genres/:slug', has: [anyPage], destination: '/genres/:slug/invalid' },
         { source: '/genres/:slug', destination: '/genres/:slug/1' },
         { source: '/authors/:slug', has: [page], destination: '/authors/:slug/:page' },
+        { source: '/authors/:slug', has: [anyPage], destination: '/authors/:slug/invalid' },
         { source: '/authors/:slug', destination: '/authors/:slug/1' },
         { source: '/faq', destination: '/faq/site' },
         {

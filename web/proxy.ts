@@ -8,8 +8,7 @@ import { cleanQuery, searchSegment } from '@/lib/search-query'
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
  *
- * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404, and so does the personal
- * rendering asked for by its own address (`/reviews/<slug>/personal` is only ever a rewrite target).
+ * A path that does not decode (`/reviews/%ff%fe`) answers the not-found page with 404.
  *
  * A server action posted from another origin answers 403 here (Next's own check would throw, a 500).
  *
@@ -120,8 +119,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // (Next itself would answer 500).
   const { pathname } = request.nextUrl
   const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  const personalAsked = /^\/reviews\/[^/]+\/personal\/?$/.test(pathname)
-  // This function's own rewrite comes back through it: it carries this process's token, an address typed by hand does not.
+  const personalAsked = /^\/reviews\/[^/]+\/personal\/?$/.test(pathname) && (request.method === 'GET' || request.method === 'HEAD')
+  // This function's own rewrite comes back through it: it carries this process's token, an address typed by hand does
+  // not. A post (a form sent without JavaScript from the personal page) goes on to the checks below.
   if (personalAsked && request.headers.get(REWRITTEN) === REWRITE_TOKEN) return NextResponse.next()
   if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || personalAsked) {
     return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })

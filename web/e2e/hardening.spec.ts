@@ -19,6 +19,25 @@ test('malformed paths answer 404, never 500', async ({ request }) => {
   }
 })
 
+test('odd addresses with non-ASCII escapes answer 404 the first time', async ({ request }) => {
+  const slug = REVIEW_PATH.split('/')[2] ?? ''
+  for (const path of [`/x/${slug}/%C3%A9`, `${REVIEW_PATH}/%C3%A9N`, '/sitemaps/reviews/%EF%BC%92.xml']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
+  }
+})
+
+test('a page number past the last, or no page number at all, answers 404 the first time', async ({ request }) => {
+  for (const path of ['/genres/drama?page=99', '/authors/jun-park?page=50', '/?page=99', '/?page=10000', '/?page=0', '/?page=abc', '/genres/drama?page=01']) {
+    expect((await request.get(path)).status(), path).toBe(404)
+  }
+  for (const path of ['/?page=1', '/genres/drama?page=1', '/authors/jun-park']) expect((await request.get(path)).status(), path).toBe(200)
+})
+
+test('a server action posted from another origin answers 403', async ({ request }) => {
+  const response = await request.post(REVIEW_PATH, { headers: { 'Next-Action': 'probe', Origin: 'https://evil.example' }, form: { comment: 'x' } })
+  expect(response.status()).toBe(403)
+})
+
 test('a NUL or other control character in a search is never echoed back', async ({ request }) => {
   const html = await (await request.get('/search?q=cell%00%07probe')).text()
   // eslint-disable-next-line no-control-regex -- the control characters are what must not come back

@@ -88,6 +88,15 @@ describe('proxy.ts', () => {
     expect(outcome(await get(path))).toBe('404 → /__not_found')
   })
 
+  it("renders the personal page for its own rewrite, and takes a post sent from it (a form without JavaScript)", async () => {
+    const rewritten = await get(`/reviews/${SLUG}`, { cookie: 'mq_pending=x' })
+    const token = rewritten.headers.get('x-middleware-request-x-marquee-personal') ?? ''
+    expect(token).not.toBe('')
+    expect(outcome(await get(`/reviews/${SLUG}/personal`, { 'x-marquee-personal': token }))).toBe('next')
+    expect(outcome(await get(`/reviews/${SLUG}/personal`, { 'x-marquee-personal': 'guessed' }))).toBe('404 → /__not_found')
+    expect(outcome(await post(`/reviews/${SLUG}/personal`, { origin: 'http://marquee.example' }))).toBe('next')
+  })
+
   it.each([
     ['another site', { origin: 'https://evil.example' }],
     ['a forged forwarded host that is not the Origin', { origin: 'https://evil.example', 'x-forwarded-host': 'marquee.example' }],

@@ -134,7 +134,7 @@ describe('start-up configuration', () => {
       return new Set(role.permissions.map((permission: { subject: string | null; action: string }) => permission.subject ?? permission.action));
     };
     const editor = await subjects('strapi-editor');
-    expect(editor).toEqual(new Set(['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'api::moderation-desk.use', 'api::moderation-desk.promote-faq']));
+    expect(editor).toEqual(new Set(['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'api::moderation-desk.use', 'api::moderation-desk.promote-faq', 'api::redirect.redirect', 'api::newsroom.use']));
     const moderator = await subjects('marquee-moderator');
     expect(moderator).toEqual(new Set(['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting', 'api::review.review', 'api::moderation-desk.use', 'api::moderation-desk.personal-data']));
   });

@@ -50,7 +50,8 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/
   const loaded = await loadFromCms(() => Promise.all([getAuthorBySlug(slug), listReviewsByAuthor(slug, page)]))
   if (!loaded.ok) return <CmsUnavailable retryHref={`/authors/${encodeURIComponent(slug)}`} />
   const [author, { reviews, pagination }] = loaded.data
-  if (!author) notFound()
+  // A page past the last is not a page: 404, not an empty list that calls itself canonical.
+  if (!author || (reviews.length === 0 && page > 1)) notFound()
   return (
     <>
       <header className="author-header">

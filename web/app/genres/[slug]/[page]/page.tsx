@@ -51,7 +51,8 @@ export default async function GenrePage({ params }: PageProps<'/genres/[slug]/[p
   const loaded = await loadFromCms(() => Promise.all([getGenreBySlug(slug), listReviewsByGenre(slug, page)]))
   if (!loaded.ok) return <CmsUnavailable retryHref={`/genres/${encodeURIComponent(slug)}`} />
   const [genre, { reviews, pagination }] = loaded.data
-  if (!genre) notFound()
+  // A page past the last is not a page: 404, not an empty list that calls itself canonical.
+  if (!genre || (reviews.length === 0 && page > 1)) notFound()
   return (
     <>
       <JsonLd data={breadcrumbJsonLd(env().SITE_URL, [{ name: 'Reviews', path: '/' }, { name: genre.name, path: `/genres/${genre.slug}` }])} />
