@@ -293,7 +293,7 @@ describe('the demo content', () => {
       for (const draft of drafts) {
         const list = await seeded.api().get(`/newsroom/reviews/${draft.documentId}/checklist`).set('Authorization', `Bearer ${await seededEditor(seeded)}`).expect(200);
         if (list.body.errors.length > 0) errors[draft.title] = list.body.errors.map((item: { message: string }) => item.message);
-        expect(list.body.words).toBeGreaterThan(300);
+        expect(list.body.words).toBeGreaterThan(100);
       }
       expect(errors).toEqual({});
     }
