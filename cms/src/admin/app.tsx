@@ -38,6 +38,14 @@ export default {
       Component: () => import('./moderation/DeskPage'),
       position: 2,
     });
+    // The Film's year, written as a year ("2016", not Strapi's grouped "2,016"); registered on the server in src/index.ts.
+    app.customFields.register({
+      name: 'year',
+      type: 'integer',
+      intlLabel: { id: 'marquee.field.year', defaultMessage: 'Year' },
+      intlDescription: { id: 'marquee.field.year.description', defaultMessage: 'A year, such as 2016' },
+      components: { Input: () => import('./fields/YearInput') },
+    });
     app.widgets.register({
       id: 'newsroom',
       icon: NewsroomIcon,

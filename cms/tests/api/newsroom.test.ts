@@ -311,4 +311,13 @@ describe("the admin's forms", () => {
     expect(redirect.toPath?.edit.label).toBe('Redirect to');
     expect(redirect.reviewDocumentId?.edit).toMatchObject({ label: 'Review (kept by renames)', editable: false });
   });
+
+  it("keep the Film's year an integer in the database and the API, entered through the year field", async () => {
+    const year = app.strapi.contentType('api::film.film').attributes.year as { type: string; customField?: string; min?: number; max?: number };
+    expect(year).toMatchObject({ type: 'integer', customField: 'global::year', min: 1878, max: 2100 });
+    const film = await app.strapi.documents('api::film.film').create({ data: { title: 'Year film', slug: unique('year-film').replace(/\W+/g, '-'), year: 2016 } as never });
+    const stored = await app.strapi.db.query('api::film.film').findOne({ where: { documentId: film.documentId }, select: ['year'] });
+    expect(stored.year).toBe(2016);
+    await expect(app.strapi.documents('api::film.film').create({ data: { title: 'Too early', slug: unique('too-early').replace(/\W+/g, '-'), year: 1800 } as never })).rejects.toThrow(/1878/);
+  });
 });
