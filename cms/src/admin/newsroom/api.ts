@@ -99,7 +99,10 @@ export const newsroomApi = {
 
 /** An instant in the editor's own time zone, with the zone named, so a schedule is never misread. */
 export const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }) : '';
+  // dateStyle and timeStyle cannot be combined with timeZoneName, hence the parts one by one.
+  iso
+    ? new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+    : '';
 
 export const ACTIVITY_LABELS: Record<ActivityAction, string> = {
   create: 'created',
