@@ -15,7 +15,7 @@ const isContentManagerApis = (apis: unknown): apis is ContentManagerApis =>
 export default {
   config: {
     locales: [],
-    // Editors land on the newsroom widget, not on Strapi's guided tour or its release notes.
+    // No tutorial videos or release notes for editors (the guided tour shows only to the first Super Admin in development).
     tutorials: false,
     notifications: { releases: false },
   },
