@@ -1,5 +1,5 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import { Feather as NewsroomIcon } from '@strapi/icons';
+import { Pencil as NewsroomIcon } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS } from './moderation/api';
 import { MenuIcon } from './moderation/MenuIcon';

@@ -5,6 +5,9 @@ import { Link as RouterLink } from 'react-router-dom';
 import { errorMessage } from '../moderation/api';
 import { ACTIVITY_LABELS, editPath, newsroomApi, when, type Overview, type ReviewSummary } from './api';
 
+/** An instant the server wrote into a log line, shown in the editor's zone like every other time here. */
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
 /** Loads the overview once; the page is read on arrival, like a newspaper's budget. */
 export const useOverview = () => {
   const [overview, setOverview] = useState<Overview | null>(null);
@@ -187,7 +190,7 @@ const NewsroomPage = () => {
                       ) : (
                         <Typography style={{ fontStyle: 'italic' }}>{entry.reviewTitle ?? 'a review'}</Typography>
                       )}
-                      {entry.detail ? <Typography textColor="neutral600"> ({entry.detail})</Typography> : null}
+                      {entry.detail ? <Typography textColor="neutral600"> ({entry.detail.replace(ISO_INSTANT, (iso) => when(iso))})</Typography> : null}
                     </Typography>
                     <Typography variant="pi" textColor="neutral500" tag="p">
                       {when(entry.at)}
