@@ -24,6 +24,8 @@ let scheduler: ReturnType<typeof startScheduler> | undefined;
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets(strapi);
+    // The Film's year as a plain year in the admin (src/admin/fields/YearInput.tsx); stored as the integer it was.
+    strapi.customFields.register({ name: 'year', type: 'integer' });
     const { revalidate } = strapi.config.get<MarqueeConfig>('marquee');
     notifier = createNotifier({ ...revalidate, log: strapi.log });
     registerDocumentMiddlewares(strapi, { notifier });

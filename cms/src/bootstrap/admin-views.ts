@@ -35,11 +35,41 @@ const REVIEW_FIELDS: FieldLabels = {
   faqs: { label: 'FAQs' },
   commentsOpen: { label: 'Comments open' },
   seo: { label: 'SEO and share card' },
+  publishAt: {
+    label: 'Publish at',
+    description: 'In your time zone. The review goes out within seconds of this time; clear it to cancel. The checklist must pass.',
+  },
+  unpublishAt: { label: 'Unpublish at', description: 'In your time zone. The review leaves the site within seconds of this time.' },
+  firstPublishedAt: { label: 'First published', editable: false, description: 'Kept through republishes: the date readers and feeds see.' },
+};
+
+const FILM_FIELDS: FieldLabels = {
+  title: { label: 'Title' },
+  slug: { label: 'Slug' },
+  originalTitle: { label: 'Original title', description: 'The title in its own language, if it differs.' },
+  year: { label: 'Year', description: 'The year of release.' },
+  country: { label: 'Country' },
+  language: { label: 'Language' },
+  directors: { label: 'Directors' },
+  cast: { label: 'Cast' },
+  runtime: { label: 'Runtime (minutes)' },
+  genres: { label: 'Genres' },
+  poster: { label: 'Poster' },
+  reviews: { label: 'Reviews' },
+};
+
+const REDIRECT_FIELDS: FieldLabels = {
+  fromPath: { label: 'Old path', description: 'A path of this site, such as /reviews/old-slug.' },
+  toPath: { label: 'Redirect to', description: 'A path of this site, or an address on an allowed host. Leave empty when a review is set.' },
+  reviewDocumentId: { label: 'Review (kept by renames)', editable: false, description: 'Set by Marquee when a review is renamed: the redirect follows the review.' },
+  permanent: { label: 'Permanent (301)', description: 'Off: a temporary redirect (302).' },
+  origin: { label: 'Made by', editable: false },
+  note: { label: 'Note' },
 };
 
 const configure = async (
   strapi: Core.Strapi,
-  uid: 'api::comment.comment' | 'api::review.review',
+  uid: 'api::comment.comment' | 'api::review.review' | 'api::film.film' | 'api::redirect.redirect',
   fields: FieldLabels,
   extra: (current: Configuration) => Partial<Configuration>,
 ) => {
@@ -79,5 +109,10 @@ export const configureAdminViews = async (strapi: Core.Strapi) => {
   await configure(strapi, 'api::review.review', REVIEW_FIELDS, (current) => ({
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     layouts: { ...current.layouts, list: ['title', 'film', 'rating', 'author', 'updatedAt'] },
+  }));
+  await configure(strapi, 'api::film.film', FILM_FIELDS, (current) => ({ settings: { ...current.settings, mainField: 'title' } }));
+  await configure(strapi, 'api::redirect.redirect', REDIRECT_FIELDS, (current) => ({
+    settings: { ...current.settings, mainField: 'fromPath', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+    layouts: { ...current.layouts, list: ['fromPath', 'toPath', 'permanent', 'origin', 'updatedAt'] },
   }));
 };

@@ -268,6 +268,18 @@ describe('redirects', () => {
     expect((await resolve(`/reviews/${a}`).expect(200)).body.data).toEqual({ status: 410 });
   });
 
+  it('tells the edit view where a review is live, so a changed slug can be warned about, and nothing for a draft', async () => {
+    const slug = unique('lives-here').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const review = await goodDraft({ title: 'The Handmaiden', slug });
+    const address = (documentId: string) => app.api().get(`/newsroom/reviews/${documentId}/live`).set('Authorization', `Bearer ${editor}`).expect(200);
+    expect((await address(review.documentId)).body).toEqual({ live: null });
+    await reviews().publish({ documentId: review.documentId });
+    await reviews().update({ documentId: review.documentId, data: { slug: `${slug}-renamed` } as never });
+    expect((await address(review.documentId)).body).toEqual({ live: { slug, url: `http://localhost:3000/reviews/${slug}` } });
+    await app.api().get(`/newsroom/reviews/${review.documentId}/live`).expect(401);
+  });
+
+
   it('keeps hand-made redirects to the site or an allowed host, and refuses any other host', async () => {
     const redirects = app.strapi.documents('api::redirect.redirect');
     await redirects.create({ data: { fromPath: '/2019/05/old-post/', toPath: '/reviews/somewhere', permanent: false } as never });
@@ -277,6 +289,39 @@ describe('redirects', () => {
     await expect(redirects.create({ data: { fromPath: '/phish', toPath: 'https://evil.example/' } as never })).rejects.toThrow(/evil\.example are refused/);
     await expect(redirects.create({ data: { fromPath: '/loop', toPath: '//evil.example/x' } as never })).rejects.toThrow(/must be a path of the site/);
     await resolve('/phish').expect(404);
+  });
+});
+
+describe("the admin's forms", () => {
+  const metadata = async (uid: string) => {
+    const response = await app.api().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${editor}`).expect(200);
+    return response.body.data.contentType.metadatas as Record<string, { edit: { label: string; editable?: boolean; description?: string } }>;
+  };
+
+  it('label the schedule, the Film and the Redirect in plain words, with the server-set fields read-only', async () => {
+    const review = await metadata(REVIEW);
+    expect(review.publishAt?.edit.label).toBe('Publish at');
+    expect(review.publishAt?.edit.description).toBe(
+      'In your time zone. The review goes out within seconds of this time; clear it to cancel. The checklist must pass.',
+    );
+    expect(review.unpublishAt?.edit.label).toBe('Unpublish at');
+    expect(review.firstPublishedAt?.edit).toMatchObject({ label: 'First published', editable: false });
+    const film = await metadata('api::film.film');
+    expect(film.originalTitle?.edit.label).toBe('Original title');
+    expect(film.runtime?.edit.label).toBe('Runtime (minutes)');
+    const redirect = await metadata('api::redirect.redirect');
+    expect(redirect.fromPath?.edit.label).toBe('Old path');
+    expect(redirect.toPath?.edit.label).toBe('Redirect to');
+    expect(redirect.reviewDocumentId?.edit).toMatchObject({ label: 'Review (kept by renames)', editable: false });
+  });
+
+  it("keep the Film's year an integer in the database and the API, entered through the year field", async () => {
+    const year = app.strapi.contentType('api::film.film').attributes.year as { type: string; customField?: string; min?: number; max?: number };
+    expect(year).toMatchObject({ type: 'integer', customField: 'global::year', min: 1878, max: 2100 });
+    const film = await app.strapi.documents('api::film.film').create({ data: { title: 'Year film', slug: unique('year-film').replace(/\W+/g, '-'), year: 2016 } as never });
+    const stored = await app.strapi.db.query('api::film.film').findOne({ where: { documentId: film.documentId }, select: ['year'] });
+    expect(stored.year).toBe(2016);
+    await expect(app.strapi.documents('api::film.film').create({ data: { title: 'Too early', slug: unique('too-early').replace(/\W+/g, '-'), year: 1800 } as never })).rejects.toThrow(/1878/);
   });
 });
 

@@ -712,6 +712,7 @@ export interface ApiFilmFilm extends Struct.CollectionTypeSchema {
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     year: Schema.Attribute.Integer &
+      Schema.Attribute.CustomField<'global::year'> &
       Schema.Attribute.SetMinMax<
         {
           max: 2100;

@@ -3,7 +3,7 @@ import { internals } from '../../strapi/internals';
 import { checklist } from './domain/checklist';
 import { diffRevisions, listRevisions, restoreRevision } from './domain/history';
 import { newsroomOverview } from './domain/overview';
-import { loadChecklistInput } from './domain/reviews';
+import { liveAddress, loadChecklistInput } from './domain/reviews';
 
 /** The newsroom's admin permission, an action of the "settings" section like the moderation desk's. */
 export const NEWSROOM_ACTIONS = { use: 'api::newsroom.use' } as const;
@@ -50,6 +50,9 @@ export const registerNewsroom = async (strapi: Core.Strapi) => {
         const input = await loadChecklistInput(strapi, ctx.params.documentId ?? '');
         if (!input) return notFound(ctx, 'No review with that id');
         ctx.body = checklist(input);
+      }),
+      route('GET', '/reviews/:documentId/live', async (ctx) => {
+        ctx.body = { live: await liveAddress(strapi, ctx.params.documentId ?? '') };
       }),
       route('GET', '/reviews/:documentId/revisions', async (ctx) => {
         ctx.body = { revisions: await listRevisions(strapi, ctx.params.documentId ?? '') };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { MarqueeConfig } from '../../../../config/marquee';
 import type { ChecklistInput } from './checklist';
 import { SNAPSHOT_POPULATE } from './snapshot';
 
@@ -27,4 +28,14 @@ export const loadChecklistInput = async (strapi: Core.Strapi, documentId: string
     populate: { cover: { fields: ['alternativeText'] }, film: { fields: ['title'] }, sections: true, faqs: { fields: ['question', 'answer'] } } as never,
   });
   return typeof draft === 'object' && draft !== null ? (draft as ChecklistInput) : null;
+};
+
+/** Where a review is live on the site (its published slug and address), or null while it is not published. */
+export const liveAddress = async (strapi: Core.Strapi, documentId: string): Promise<{ slug: string; url: string } | null> => {
+  const row: { slug: string } | null = await strapi.db
+    .query(REVIEW)
+    .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['slug'] });
+  if (!row) return null;
+  const siteUrl = strapi.config.get<MarqueeConfig>('marquee').siteUrl.replace(/\/+$/, '');
+  return { slug: row.slug, url: `${siteUrl}/reviews/${row.slug}` };
 };
