@@ -130,5 +130,7 @@ describe('requests while the database is unavailable', () => {
     await postComment(app, commentInput(review)).expect(201);
     expect(await app.strapi.db.query('api::comment.comment').count()).toBe(before + 1);
     await app.api().get('/api/health').expect(200);
-  });
+    // On SQLite every query of the outage (this test's, the mail worker's, the scheduler's) waits out the lock's busy
+    // timeout on the one connection before it fails: the answers are right, and slow.
+  }, 150_000);
 });

@@ -91,29 +91,40 @@ export const runSchedule = async (strapi: Core.Strapi, now = new Date()): Promis
     return run;
   });
 
-/** Runs the schedule every `seconds` (and once at start, for what came due while no CMS ran), one run at a time. */
+/**
+ * Runs the schedule every `seconds` (and once at start, for what came due while no CMS ran), one run at a time. A run
+ * that fails (the database is unavailable) waits twice as long before the next, up to a minute, so the scheduler
+ * never competes with readers' requests for a database that cannot answer.
+ */
 export const startScheduler = (strapi: Core.Strapi, seconds: number) => {
   let running: Promise<unknown> | null = null;
+  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let wait = seconds;
   const tick = () => {
-    if (running || stopped) return;
+    if (stopped) return;
     running = runSchedule(strapi)
       .then((run) => {
+        wait = seconds;
         const caught = run.published.length + run.unpublished.length;
         if (caught > 0) strapi.log.info(`[newsroom] schedule: ${run.published.length} published, ${run.unpublished.length} unpublished`);
       })
-      .catch((error: unknown) => strapi.log.error(`[newsroom] the scheduler failed: ${reason(error)}`))
+      .catch((error: unknown) => {
+        wait = Math.min(wait * 2, Math.max(60, seconds));
+        strapi.log.error(`[newsroom] the scheduler failed (next try in ${wait} s): ${reason(error)}`);
+      })
       .finally(() => {
         running = null;
+        if (stopped) return;
+        timer = setTimeout(tick, wait * 1000);
+        timer.unref();
       });
   };
   tick();
-  const timer = setInterval(tick, seconds * 1000);
-  timer.unref();
   return {
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       await running;
     },
   };
