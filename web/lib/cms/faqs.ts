@@ -11,7 +11,9 @@ export const faqSchema = z
     id: z.number(),
     documentId: z.string(),
     question: z.string(),
-    answer: blocksSchema,
+    // A draft FAQ (a reader's question turned into one at the desk) has no answer until an editor writes it; the
+    // editor's preview shows it unanswered, and the checklist keeps it from being published so.
+    answer: blocksSchema.nullish().transform((answer) => answer ?? []),
     order: z.number().int(),
   })
   .transform(({ documentId, question, answer, order }) => ({ id: documentId, question, answer, order }))

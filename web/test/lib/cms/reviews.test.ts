@@ -115,6 +115,14 @@ describe('reviewSchema', () => {
     const review = reviewSchema.parse({ ...data, cover: { id: 1, url: 'javascript:alert(1)', mime: 'image/png' } })
     expect(review.cover).toBeNull()
   })
+
+  it("reads a draft whose FAQ has no answer yet (a question from the desk), as the editor's preview shows it", () => {
+    const raw = fixture('contract/review-full')
+    const data = typeof raw === 'object' && raw !== null && 'data' in raw && Array.isArray(raw.data) ? raw.data[0] : null
+    const unanswered = { id: 99, documentId: 'faq-draft', question: 'Is it based on a true story?', answer: null, order: 9 }
+    const review = reviewSchema.parse({ ...data, publishedAt: null, faqs: [unanswered] })
+    expect(review.faqs).toEqual([{ id: 'faq-draft', question: 'Is it based on a true story?', answer: [], order: 9 }])
+  })
 })
 
 describe('listReviewSitemapEntries', () => {
