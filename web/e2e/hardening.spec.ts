@@ -33,6 +33,19 @@ test('a page number past the last, or no page number at all, answers 404 the fir
   for (const path of ['/?page=1', '/genres/drama?page=1', '/authors/jun-park']) expect((await request.get(path)).status(), path).toBe(200)
 })
 
+test("a comment's report and reply pages exist only for a comment shown on the review: 404 the first time otherwise", async ({ request }) => {
+  const html = await (await request.get(REVIEW_PATH)).text()
+  const shown = new RegExp(`${REVIEW_PATH}/report/([a-z0-9]+)`).exec(html)?.[1] ?? ''
+  expect(shown).not.toBe('')
+  for (const path of [`${REVIEW_PATH}/report/${shown}`, `${REVIEW_PATH}/reply/${shown}`]) {
+    expect((await request.get(path)).status(), path).toBe(200)
+  }
+  const unknown = `nosuchcomment${Date.now()}`
+  for (const path of [`${REVIEW_PATH}/report/${unknown}`, `${REVIEW_PATH}/reply/${unknown}`, `${REVIEW_PATH}/reply/${shown}?cpage=2`]) {
+    for (let i = 0; i < 2; i++) expect((await request.get(path)).status(), `${path} (request ${i + 1})`).toBe(404)
+  }
+})
+
 test('a server action posted from another origin answers 403', async ({ request }) => {
   const response = await request.post(REVIEW_PATH, { headers: { 'Next-Action': 'probe', Origin: 'https://evil.example' }, form: { comment: 'x' } })
   expect(response.status()).toBe(403)

@@ -13,6 +13,7 @@ export const PUBLIC_ACTIONS = [
   'api::faq.faq.find',
   'api::faq.faq.findOne',
   'api::comment.comment.findForReview',
+  'api::comment.comment.locate',
   'api::search.search.find',
 ];
 

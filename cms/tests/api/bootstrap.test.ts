@@ -101,6 +101,7 @@ describe('start-up configuration', () => {
       'api::author.author.find',
       'api::author.author.findOne',
       'api::comment.comment.findForReview',
+      'api::comment.comment.locate',
       'api::faq.faq.find',
       'api::faq.faq.findOne',
       'api::film.film.find',

@@ -253,6 +253,32 @@ describe('the approved-comment thread', () => {
     expect(response.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 3 });
   });
 
+  it('locates a visible comment on its page of the thread, and answers 404 for one readers cannot see there', async () => {
+    const slug = unique('located');
+    const located = (await createReview(app.strapi, { slug })).documentId;
+    const first = await createComment(app.strapi, located, { body: 'one' });
+    await createComment(app.strapi, located, { body: 'two' });
+    const third = await createComment(app.strapi, located, { body: 'three' });
+    const reply = await createComment(app.strapi, located, { body: 'reply to three', parent: third.documentId });
+    const pending = await createComment(app.strapi, located, { body: 'pending', moderationStatus: 'pending' });
+    const underRejected = await createComment(app.strapi, located, {
+      body: 'orphan',
+      parent: (await createComment(app.strapi, located, { moderationStatus: 'rejected' })).documentId,
+    });
+    const elsewhere = await createComment(app.strapi, threadReview, { body: 'another review' });
+    const page = (id: string) => app.api().get(`/api/comments/review/${slug}/${id}`).query({ pageSize: 2 });
+
+    expect((await page(first.documentId).expect(200)).body.data).toEqual({ documentId: first.documentId, page: 1 });
+    expect((await page(third.documentId).expect(200)).body.data.page).toBe(2);
+    expect((await page(reply.documentId).expect(200)).body.data.page).toBe(2);
+    for (const hidden of [pending.documentId, underRejected.documentId, elsewhere.documentId, 'nosuchcomment']) {
+      const response = await page(hidden);
+      expect({ hidden, status: response.status }).toEqual({ hidden, status: 404 });
+    }
+    await app.api().get(`/api/comments/review/no-such-review/${first.documentId}`).expect(404);
+    await app.api().get(`/api/comments/review/${slug}/${first.documentId}`).query({ filters: { x: 1 } }).expect(400);
+  });
+
   it('answers a page out of range or a malformed page size with 400, like every other list', async () => {
     for (const query of [{ page: '99999999999999999999' }, { page: '10001' }, { page: '0' }, { page: 'abc' }, { pageSize: '0' }, { pageSize: 'x' }]) {
       const response = await app.api().get(`/api/comments/review/${threadSlug}`).query(query);

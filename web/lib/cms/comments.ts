@@ -105,6 +105,25 @@ export async function getApprovedComments(reviewSlug: string, page = 1): Promise
   })
 }
 
+const commentPlaceSchema = z.object({ data: z.object({ documentId: z.string(), page: z.number().int().min(1) }) })
+
+/**
+ * The comments page of a published review that shows one comment; null when readers cannot see it there (unknown,
+ * pending, hidden, another review's). Reply and report pages ask it, so an unknown comment is a 404 from the start.
+ * @throws {CmsError}
+ */
+export async function getCommentPage(reviewSlug: string, commentId: string): Promise<number | null> {
+  'use cache'
+  cacheLife('cms')
+  cacheTag(tags.comments, tags.reviewComments(reviewSlug))
+  const place = await cmsGet(
+    `/comments/review/${encodeURIComponent(reviewSlug)}/${encodeURIComponent(commentId)}`,
+    commentPlaceSchema,
+    { query: { pageSize: COMMENTS_PAGE_SIZE } },
+  )
+  return place?.data.page ?? null
+}
+
 export function flattenComments(comments: Comment[]): Comment[] {
   return comments.flatMap((c) => [c, ...flattenComments(c.replies)])
 }

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { countComments, getApprovedComments, postComment, safeWebsite } from '@/lib/cms/comments'
+import { countComments, getApprovedComments, getCommentPage, postComment, safeWebsite } from '@/lib/cms/comments'
 import { fixture, headerOf, jsonResponse, mockFetch, withCmsEnv } from '../../support/fixtures'
 
 jest.mock('next/cache', () => ({ cacheTag: jest.fn(), cacheLife: jest.fn() }))
@@ -36,6 +36,25 @@ describe('getApprovedComments', () => {
     expect(JSON.stringify(thread)).not.toContain('eve@example.com')
     expect(thread?.comments[0]?.website).toBeNull()
     expect(thread?.comments[0]?.body).toBe('<b>hi</b>')
+  })
+})
+
+describe('getCommentPage', () => {
+  it("asks for the comment's page at the site's page size", async () => {
+    const calls = mockFetch(() => jsonResponse({ data: { documentId: 'c1', page: 3 }, meta: {} }))
+    await expect(getCommentPage('a review', 'c1')).resolves.toBe(3)
+    expect(calls[0]?.url.pathname).toBe('/api/comments/review/a%20review/c1')
+    expect(calls[0]?.url.searchParams.get('pageSize')).toBe('20')
+  })
+
+  it('returns null for a comment readers cannot see there', async () => {
+    mockFetch(() => jsonResponse({ data: null, error: { status: 404, name: 'NotFoundError', message: 'This comment is not shown on this review.' } }, 404))
+    await expect(getCommentPage('x', 'gone')).resolves.toBeNull()
+  })
+
+  it('refuses an answer without a page', async () => {
+    mockFetch(() => jsonResponse({ data: { documentId: 'c1', page: 0 }, meta: {} }))
+    await expect(getCommentPage('x', 'c1')).rejects.toThrow(/Unexpected CMS response/)
   })
 })
 

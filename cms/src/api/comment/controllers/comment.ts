@@ -35,4 +35,16 @@ export default factories.createCoreController(COMMENT, ({ strapi }) => ({
     if (!result) return ctx.notFound(messages.reviewNotFound);
     ctx.body = result;
   },
+
+  /** Which page of a review's comments shows one comment: what a reply or report link needs to know it exists. */
+  async locate(ctx: Context) {
+    const unknown = Object.keys(ctx.query).filter((key) => key !== 'pageSize');
+    if (unknown.length > 0) return ctx.badRequest(`Invalid query parameter: ${unknown.join(', ')}`);
+    const pageSize = wholeNumberParam(ctx.query.pageSize, 20);
+    if (pageSize === null) return ctx.badRequest(messages.pageSizeInvalid);
+    const documentId = String(ctx.params.comment);
+    const page = await strapi.service(COMMENT).locate(String(ctx.params.slug), documentId, Math.min(pageSize, 50));
+    if (page === null) return ctx.notFound(messages.commentNotShown);
+    ctx.body = { data: { documentId, page }, meta: {} };
+  },
 }));

@@ -18,6 +18,7 @@ export const messages = {
   reviewNotFound: 'This review does not exist or is not published.',
   commentsClosed: 'Comments are closed on this review.',
   parentNotFound: 'The comment you are replying to does not exist or is not visible.',
+  commentNotShown: 'This comment is not shown on this review.',
   parentOtherReview: 'The comment you are replying to belongs to another review.',
   tooDeep: 'Replies can only be nested 3 levels deep.',
   duplicate: 'Duplicate comment detected; it looks as though you have already said that.',

@@ -6,5 +6,11 @@ export default {
       handler: 'api::comment.comment.findForReview',
       config: {},
     },
+    {
+      method: 'GET',
+      path: '/comments/review/:slug/:comment',
+      handler: 'api::comment.comment.locate',
+      config: {},
+    },
   ],
 };

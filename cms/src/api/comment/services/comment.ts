@@ -185,6 +185,35 @@ export default factories.createCoreService(COMMENT, () => ({
    * comment_threads index of the scale migration), then the replies of that page's comments only, one query per
    * depth level.
    */
+  /**
+   * Where readers find one comment of a published review: the page of the thread its top-level comment falls on, for
+   * pages of pageSize. Null when readers cannot see it there: unknown, another review's, not visible, or under a
+   * comment that is not.
+   */
+  async locate(slug: string, documentId: string, pageSize: number): Promise<number | null> {
+    const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
+    if (!review) return null;
+    type Row = { id: number; parent?: { id: number } | null };
+    let row = (await strapi.db.query(COMMENT).findOne({
+      where: { documentId, ...VISIBLE, review: { documentId: review.documentId } },
+      select: ['id'],
+      populate: { parent: { select: ['id'] } },
+    })) as Row | null;
+    for (let depth = 1; row?.parent && depth < MAX_DEPTH; depth += 1) {
+      row = (await strapi.db.query(COMMENT).findOne({
+        where: { id: row.parent.id, ...VISIBLE },
+        select: ['id'],
+        populate: { parent: { select: ['id'] } },
+      })) as Row | null;
+    }
+    if (!row || row.parent) return null;
+    const thread: { position: number | null } | undefined = await strapi.db
+      .connection('comment_threads')
+      .where({ comment_id: row.id, review_document_id: review.documentId })
+      .first('position');
+    return thread?.position ? Math.ceil(thread.position / pageSize) : null;
+  },
+
   async listApproved(slug: string, page: number, pageSize: number) {
     const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;

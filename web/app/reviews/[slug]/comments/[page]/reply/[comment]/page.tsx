@@ -1,13 +1,14 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { getCommentPage } from '@/lib/cms/comments'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 import { submitComment } from '../../../../actions'
 
 /**
  * The review with its form answering one comment, for a reader without JavaScript (`/reviews/<slug>/reply/<id>`,
  * `?cpage=N` for a later comment page, is rewritten here). Nothing here reads the request, so each reply page is
- * cached and shared like the review itself. An id that names no approved comment of the page shows the plain form.
+ * cached and shared like the review itself. An id that names no comment shown on that page of the review is a 404.
  */
 export async function generateStaticParams() {
   return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER, comment: PARAM_PLACEHOLDER }]
@@ -22,6 +23,7 @@ async function read(params: PageProps<'/reviews/[slug]/comments/[page]/reply/[co
   const { slug, page, comment } = await params
   const commentsPage = pageParam(page)
   if (!COMMENT_ID.test(comment) || comment === PARAM_PLACEHOLDER) notFound()
+  if ((await getCommentPage(slug, comment)) !== commentsPage) notFound()
   return { slug, commentsPage, comment }
 }
 
