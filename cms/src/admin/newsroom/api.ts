@@ -1,4 +1,8 @@
 import { getFetchClient } from '@strapi/strapi/admin';
+import type { Checklist, ChecklistItem } from '../../api/newsroom/domain/checklist';
+import type { ActivityAction, RevisionAction, RevisionSummary as Revision } from '../../api/newsroom/domain/history';
+import type { newsroomOverview } from '../../api/newsroom/domain/overview';
+import type { FieldDiff } from '../../api/newsroom/domain/snapshot';
 
 /** The newsroom's admin API (cms/src/api/newsroom/admin.ts): the only place the newsroom's screens call the server. */
 export const NEWSROOM_ACTIONS = { use: 'api::newsroom.use' } as const;
@@ -6,75 +10,12 @@ export const NEWSROOM_ACTIONS = { use: 'api::newsroom.use' } as const;
 export const REVIEW_UID = 'api::review.review';
 export const editPath = (documentId: string) => `/content-manager/collection-types/${REVIEW_UID}/${documentId}`;
 
-export interface ChecklistItem {
-  field: string;
-  message: string;
-}
-
-export interface Checklist {
-  errors: ChecklistItem[];
-  warnings: ChecklistItem[];
-  words: number;
-  readingMinutes: number;
-}
-
-export interface ReviewSummary {
-  documentId: string;
-  title: string;
-  updatedAt: string | null;
-  publishAt: string | null;
-  unpublishAt: string | null;
-  live: boolean;
-  checklist: Checklist;
-}
-
-export type ActivityAction =
-  | 'create'
-  | 'publish'
-  | 'unpublish'
-  | 'schedule'
-  | 'unschedule'
-  | 'restore'
-  | 'delete'
-  | 'rename'
-  | 'scheduledPublish'
-  | 'scheduledUnpublish'
-  | 'refused';
-
-export interface ActivityEntry {
-  id: number;
-  action: ActivityAction;
-  reviewDocumentId: string | null;
-  reviewTitle: string | null;
-  actor: string;
-  detail: string | null;
-  at: string;
-}
-
-export interface Overview {
-  drafts: ReviewSummary[];
-  scheduled: ReviewSummary[];
-  published: { documentId: string; title: string; publishedAt: string | null; url: string }[];
-  activity: ActivityEntry[];
-}
-
-export type RevisionAction = 'create' | 'update' | 'publish' | 'unpublish' | 'discardDraft' | 'restore' | 'schedule';
-
-export interface Revision {
-  id: number;
-  action: RevisionAction;
-  actor: string;
-  at: string;
-  changedFields: string[];
-}
-
-export interface FieldDiff {
-  field: string;
-  kind: 'words' | 'value';
-  parts: { value: string; added: boolean; removed: boolean }[];
-  before: string;
-  after: string;
-}
+// The shapes the newsroom's admin API answers are the server's own types (type-only imports: nothing of the server
+// is bundled into the admin panel).
+export type { ActivityAction, Checklist, ChecklistItem, FieldDiff, Revision, RevisionAction };
+export type Overview = Awaited<ReturnType<typeof newsroomOverview>>;
+export type ReviewSummary = Overview['drafts'][number];
+export type ActivityEntry = Overview['activity'][number];
 
 export interface RevisionDiff {
   left: Revision;
