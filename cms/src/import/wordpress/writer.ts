@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../config/marquee';
 import { hashIp } from '../../api/comment/domain/rules';
+import { VISIBLE } from '../../api/comment/domain/visible';
+import { indexNewComments } from '../../api/comment/services/thread-index';
 import { withoutMail } from '../../mail';
 import { withoutNotices } from '../../revalidation/notifier';
 import type { Block, ImageRef } from './html';
@@ -88,6 +90,36 @@ interface RecordRow {
   checksum: string | null;
 }
 
+interface LinkTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/** A comment new to Marquee, with the document id it is written under. */
+interface FreshComment {
+  comment: CommentPlan;
+  key: string;
+  sum: string;
+  /** Whether an import record names it already (its comment was deleted since). */
+  recorded: boolean;
+  data: CommentData & { documentId: string };
+}
+
+/** A comment as the importer writes it (document ids for its review and parent). */
+interface CommentData {
+  authorName: string;
+  authorEmail: string;
+  authorWebsite: string | null;
+  body: string;
+  moderationStatus: CommentPlan['moderationStatus'];
+  isStaff: boolean;
+  review: string;
+  parent: string | null;
+  ipHash: string | null;
+  createdAt?: string;
+}
+
 interface UploadService {
   upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<{ id: number }[]>;
 }
@@ -102,6 +134,9 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_WARNINGS = 2000;
+/** Rows per insert: well under SQLite's and PostgreSQL's limits on bound values. */
+const COMMENT_BATCH = 200;
+const LINK_BATCH = 500;
 const NOT_REVIEWS: Partial<Record<string, string>> = { page: 'pages', 'menu-item': 'menu items', trash: 'trashed posts' };
 
 const checksum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -504,34 +539,150 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     }
   };
 
-  /** Writes the post's comments; true when any changed (the review is then published again, which tells the web). */
+  /** Comment table and link names, from Strapi's metadata (read once). */
+  const commentTables = (() => {
+    let names: { documentId: () => string; review: LinkTable; parent: LinkTable } | null = null;
+    return () => {
+      if (names) return names;
+      const meta = strapi.db.metadata.get(COMMENT) as unknown as { attributes: Record<string, { default?: unknown; joinTable?: LinkTable }> };
+      const createId = meta.attributes.documentId?.default;
+      const review = meta.attributes.review?.joinTable;
+      const parent = meta.attributes.parent?.joinTable;
+      if (typeof createId !== 'function' || !review || !parent) throw new Error('The comment type is not stored as this importer expects');
+      names = { documentId: createId as () => string, review, parent };
+      return names;
+    };
+  })();
+
+  /**
+   * Writes a post's new comments in a few statements, in one transaction: their rows (through Strapi's query engine,
+   * which applies the type's defaults and timestamps), their links to the review's rows (draft and published, as the
+   * document service links them; publishing copies the draft's links) and to their parents, their import records,
+   * then their thread rows, the review's thread numbering and stats once (services/thread-index.ts). What the
+   * document service's middlewares would do per comment is done once here or not needed: no mail and no change
+   * notice per comment (the review's publish tells the web), and the comment counter is kept by its triggers.
+   */
+  const insertComments = async (reviewId: string, fresh: FreshComment[], parentIds: Map<string, number>) => {
+    const tables = commentTables();
+    await strapi.db.transaction(async ({ trx }) => {
+      const reviewRows: { id: number }[] = await strapi.db.query(REVIEW).findMany({ where: { documentId: reviewId }, select: ['id'] });
+      const now = new Date();
+      const rowIds = new Map<string, number>();
+      for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
+        const chunk = fresh.slice(at, at + COMMENT_BATCH);
+        await strapi.db.query(COMMENT).createMany({
+          // The relations are links, written below.
+          data: chunk.map(({ data: { review: _review, parent: _parent, ...row } }) => ({ ...row, createdAt: row.createdAt ?? now, updatedAt: now, publishedAt: now })),
+        });
+        const rows: { id: number; documentId: string }[] = await strapi.db
+          .query(COMMENT)
+          .findMany({ where: { documentId: { $in: chunk.map((comment) => comment.data.documentId) } }, select: ['id', 'documentId'] });
+        for (const row of rows) rowIds.set(row.documentId, row.id);
+      }
+      const idOf = (documentId: string) => {
+        const id = rowIds.get(documentId) ?? parentIds.get(documentId);
+        if (id === undefined) throw new Error(`comment ${documentId} was not written`);
+        return id;
+      };
+      const reviewLinks = fresh.flatMap(({ data }) =>
+        reviewRows.map((review) => ({ [tables.review.joinColumn.name]: idOf(data.documentId), [tables.review.inverseJoinColumn.name]: review.id })),
+      );
+      const parentLinks = fresh.flatMap(({ data }) =>
+        data.parent ? [{ [tables.parent.joinColumn.name]: idOf(data.documentId), [tables.parent.inverseJoinColumn.name]: idOf(data.parent) }] : [],
+      );
+      await trx.batchInsert(tables.review.name, reviewLinks, LINK_BATCH);
+      await trx.batchInsert(tables.parent.name, parentLinks, LINK_BATCH);
+      for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
+        await strapi.db.query(RECORD).createMany({
+          data: fresh.slice(at, at + COMMENT_BATCH).map(({ key, sum, data }) => ({ key, targetDocumentId: data.documentId, checksum: sum })),
+        });
+      }
+      await indexNewComments(
+        strapi,
+        trx,
+        reviewId,
+        fresh.map(({ data }) => ({
+          comment_id: idOf(data.documentId),
+          review_document_id: reviewId,
+          approved: data.moderationStatus === VISIBLE.moderationStatus ? 1 : 0,
+          root: data.parent ? 0 : 1,
+          created_at: data.createdAt ? new Date(data.createdAt) : now,
+        })),
+      );
+    });
+  };
+
+  /**
+   * Writes the post's comments; true when any changed (the review is then published again, which tells the web).
+   * New comments (all of them on a first import) are written together (insertComments); a comment imported before
+   * whose WordPress copy changed is updated through the document service, after them, since its parent may be new.
+   */
   const writeComments = async (plan: ReviewPlan, reviewId: string): Promise<boolean> => {
     notImported('pingbacks and trackbacks', plan.skippedComments.pingback);
     notImported('trashed comments', plan.skippedComments.trash);
     const ids = new Map<string, string>();
     let changed = false;
     const known = await recordedMany(COMMENT, plan.comments.map((comment) => keyOf('comment', comment.wpId)));
+    const fresh: FreshComment[] = [];
+    const later: { comment: CommentPlan; key: string; sum: string; target: string; data: CommentData }[] = [];
+    // Parents that were written by an earlier run: their row ids, for the new replies' links.
+    const olderParents = new Set<string>();
     for (const comment of plan.comments) {
-      try {
-        const parent = comment.parentWpId ? (ids.get(comment.parentWpId) ?? null) : null;
-        const key = keyOf('comment', comment.wpId);
-        const record = known.get(key);
-        const sum = checksum({ comment, parent, reviewId });
-        if (record?.target && record.checksum === sum) {
-          ids.set(comment.wpId, record.target);
-          tally('comments', 'skipped');
-          continue;
-        }
-        const data = commentData(comment, reviewId, parent);
-        let documentId: string;
-        if (dry) documentId = record?.target ?? fakeDocumentId();
-        else if (record?.target) {
-          documentId = (await strapi.documents(COMMENT).update({ documentId: record.target, data: data as never }))?.documentId ?? record.target;
-        } else documentId = (await strapi.documents(COMMENT).create({ data: data as never })).documentId;
-        if (record) await records.set(key, { documentId }, sum);
-        else if (!dry) await strapi.db.query(RECORD).create({ data: { key, targetDocumentId: documentId, checksum: sum } });
-        ids.set(comment.wpId, documentId);
+      const parent = comment.parentWpId ? (ids.get(comment.parentWpId) ?? null) : null;
+      const key = keyOf('comment', comment.wpId);
+      const record = known.get(key);
+      const sum = checksum({ comment, parent, reviewId });
+      if (record?.target && record.checksum === sum) {
+        ids.set(comment.wpId, record.target);
+        tally('comments', 'skipped');
+        continue;
+      }
+      if (dry) {
+        ids.set(comment.wpId, record?.target ?? fakeDocumentId());
         tally('comments', record?.target ? 'updated' : 'imported');
+        changed = true;
+        continue;
+      }
+      const data = commentData(comment, reviewId, parent);
+      if (record?.target) {
+        later.push({ comment, key, sum, target: record.target, data });
+        ids.set(comment.wpId, record.target);
+        continue;
+      }
+      const documentId = commentTables().documentId();
+      fresh.push({ comment, key, sum, recorded: record !== undefined, data: { ...data, documentId } });
+      ids.set(comment.wpId, documentId);
+      if (parent && !fresh.some((other) => other.data.documentId === parent)) olderParents.add(parent);
+    }
+
+    if (fresh.length > 0) {
+      try {
+        const parentIds = new Map<string, number>();
+        if (olderParents.size > 0) {
+          const rows: { id: number; documentId: string }[] = await strapi.db
+            .query(COMMENT)
+            .findMany({ where: { documentId: { $in: [...olderParents] } }, select: ['id', 'documentId'] });
+          for (const row of rows) parentIds.set(row.documentId, row.id);
+        }
+        // A record left by a comment an editor has deleted since: the comment is written again, its record replaced.
+        const stale = fresh.filter((comment) => comment.recorded).map((comment) => comment.key);
+        if (stale.length > 0) await strapi.db.query(RECORD).deleteMany({ where: { key: { $in: stale } } });
+        await insertComments(reviewId, fresh, parentIds);
+        for (const _comment of fresh) tally('comments', 'imported');
+        changed = true;
+      } catch (error) {
+        for (const comment of fresh) {
+          warn(plan.title, `comment ${comment.comment.wpId} could not be written: ${message(error)}`);
+          tally('comments', 'failed');
+        }
+      }
+    }
+
+    for (const { comment, key, sum, target, data } of later) {
+      try {
+        const documentId = (await strapi.documents(COMMENT).update({ documentId: target, data: data as never }))?.documentId ?? target;
+        await records.set(key, { documentId }, sum);
+        tally('comments', 'updated');
         changed = true;
       } catch (error) {
         warn(plan.title, `comment ${comment.wpId} could not be written: ${message(error)}`);
@@ -541,7 +692,19 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     return changed;
   };
 
-  const commentData = (comment: CommentPlan, reviewId: string, parent: string | null) => ({
+  // Readers come back: an address is hashed once (a bounded cache, emptied when full).
+  const ipHashes = new Map<string, string>();
+  const ipHashOf = (ip: string) => {
+    let hash = ipHashes.get(ip);
+    if (hash === undefined) {
+      if (ipHashes.size >= 50_000) ipHashes.clear();
+      hash = hashIp(ip, ipHashSecret);
+      ipHashes.set(ip, hash);
+    }
+    return hash;
+  };
+
+  const commentData = (comment: CommentPlan, reviewId: string, parent: string | null): CommentData => ({
     authorName: comment.authorName,
     authorEmail: comment.authorEmail,
     authorWebsite: comment.authorWebsite,
@@ -550,7 +713,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     isStaff: comment.isStaff,
     review: reviewId,
     parent,
-    ipHash: comment.ip && ipHashSecret ? hashIp(comment.ip, ipHashSecret) : null,
+    ipHash: comment.ip && ipHashSecret ? ipHashOf(comment.ip) : null,
     ...(comment.createdAt ? { createdAt: comment.createdAt } : {}),
   });
 
