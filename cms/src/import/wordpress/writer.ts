@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -134,6 +135,10 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_WARNINGS = 2000;
+/** Posts written at once on PostgreSQL. */
+const POSTGRES_POSTS_AT_ONCE = 4;
+/** The warnings of the post being written, added to the report in file order once the posts before it are done. */
+const postWarnings = new AsyncLocalStorage<{ title: string; message: string }[]>();
 /** Rows per insert: well under SQLite's and PostgreSQL's limits on bound values. */
 const COMMENT_BATCH = 200;
 const LINK_BATCH = 500;
@@ -250,6 +255,11 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   };
   // Bounded like everything else: a huge export keeps its first warnings and counts the rest.
   const warn = (title: string, text: string) => {
+    const buffer = postWarnings.getStore();
+    if (buffer) {
+      buffer.push({ title, message: text });
+      return;
+    }
     if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ title, message: text });
     else report.moreWarnings += 1;
   };
@@ -282,6 +292,14 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     if (record.targetDocumentId.startsWith('dry-run-')) return null;
     const row = await strapi.db.query(uid).findOne({ where: { documentId: record.targetDocumentId }, select: ['id', 'documentId'] });
     return row ? { documentId: String(row.documentId), checksum: record.checksum } : null;
+  };
+
+  // Posts are written a few at a time (below); what they share is looked up and written by one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
   };
 
   // What this run wrote (or, in a dry run, would have written) that a later lookup must see: slugs and names.
@@ -487,7 +505,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     for (const [order, faq] of plan.faqs.entries()) {
       const key = keyOf('faq', `${plan.wpId}:${order}`);
       const known = await recorded(FAQ, key);
-      const data = { question: faq.question, answer: await placeImages(faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }], plan.title), order, review: reviewId };
+      const data = { question: faq.question, answer: await serially(() => placeImages(faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }], plan.title)), order, review: reviewId };
       const sum = checksum(data);
       if (known && known.checksum === sum) {
         tally('faqs', 'skipped');
@@ -731,30 +749,33 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       reviewId = known.documentId;
       tally('reviews', 'skipped');
     } else {
-      const coverFile = cover ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title) : null;
-      const authorId = await authorOf(plan.authorLogin, plan.title);
-      const genres: string[] = [];
-      for (const genre of plan.genres) {
-        const id = await genreOf(genre, plan.title);
-        if (id) genres.push(id);
-      }
-      const sections = [];
-      for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
-      const data = {
-        title: plan.title,
-        slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
-        excerpt: plan.excerpt,
-        cover: coverFile && coverFile.id > 0 ? coverFile.id : null,
-        author: authorId && !authorId.startsWith('dry-run-') ? authorId : null,
-        genres: genres.filter((id) => !id.startsWith('dry-run-')),
-        rating: plan.rating,
-        bestRating: 5,
-        worstRating: 1,
-        commentsOpen: plan.commentsOpen,
-        sections,
-        publishAt: plan.publishAt,
-        firstPublishedAt: plan.firstPublishedAt,
-      };
+      // What other posts may share (authors, genres, images, slugs) is looked up and written one post at a time.
+      const data = await serially(async () => {
+        const coverFile = cover ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title) : null;
+        const authorId = await authorOf(plan.authorLogin, plan.title);
+        const genres: string[] = [];
+        for (const genre of plan.genres) {
+          const id = await genreOf(genre, plan.title);
+          if (id) genres.push(id);
+        }
+        const sections = [];
+        for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
+        return {
+          title: plan.title,
+          slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
+          excerpt: plan.excerpt,
+          cover: coverFile && coverFile.id > 0 ? coverFile.id : null,
+          author: authorId && !authorId.startsWith('dry-run-') ? authorId : null,
+          genres: genres.filter((id) => !id.startsWith('dry-run-')),
+          rating: plan.rating,
+          bestRating: 5,
+          worstRating: 1,
+          commentsOpen: plan.commentsOpen,
+          sections,
+          publishAt: plan.publishAt,
+          firstPublishedAt: plan.firstPublishedAt,
+        };
+      });
       if (data.slug !== plan.slug) warn(plan.title, `the slug ${plan.slug} is taken: imported as ${data.slug}`);
       if (dry) reviewId = known?.documentId ?? fakeDocumentId();
       else if (known) {
@@ -779,9 +800,43 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     await records.set(key, { documentId: reviewId }, sum);
   };
 
-  // ---- the second pass: write, one post at a time -------------------------------------------------------------
+  // ---- the second pass: write, a few posts at a time ---------------------------------------------------------
+  // PostgreSQL writes several posts at once (the import waits on the database about half the time otherwise); SQLite
+  // has one connection, and writes one post at a time. Each post's warnings are kept aside and added in file order.
+  const concurrency = strapi.db.dialect.client === 'postgres' ? POSTGRES_POSTS_AT_ONCE : 1;
+  const inFlight = new Set<Promise<void>>();
+  let inOrder: Promise<void> = Promise.resolve();
   let done = 0;
   const started = performance.now();
+  const writePost = (plan: ReviewPlan) => {
+    const buffer: { title: string; message: string }[] = [];
+    const written = postWarnings.run(buffer, async () => {
+      for (const text of plan.warnings) warn(plan.title, text);
+      try {
+        await writeReview(plan);
+      } catch (error) {
+        warn(plan.title, `not imported: ${message(error)}`);
+        tally('reviews', 'failed');
+      }
+    });
+    const previous = inOrder;
+    const task = (async () => {
+      await written;
+      await previous;
+      for (const warning of buffer) warn(warning.title, warning.message);
+      done += 1;
+      if (done % 100 === 0) {
+        const { comments } = report.counts;
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        const rss = Math.round(process.memoryUsage().rss / 1048576);
+        log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
+      }
+    })();
+    inOrder = task;
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+    return task;
+  };
   for await (const entry of readWxr(options.file)) {
     if (entry.kind === 'author') authors.set(entry.author.login, entry.author);
     if (entry.kind !== 'item') continue;
@@ -794,22 +849,13 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     }
     const plan = planReview(item, channel, { ratingMeta: options.ratingMeta });
     for (const [what, count] of Object.entries(plan.removed)) report.removed[what] = (report.removed[what] ?? 0) + count;
-    for (const text of plan.warnings) warn(plan.title, text);
     if (plan.rating === null && report.withoutRating.length < MAX_WARNINGS) report.withoutRating.push(plan.title);
-    try {
-      await writeReview(plan);
-    } catch (error) {
-      warn(plan.title, `not imported: ${message(error)}`);
-      tally('reviews', 'failed');
-    }
-    done += 1;
-    if (done % 100 === 0) {
-      const { comments } = report.counts;
-      const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      const rss = Math.round(process.memoryUsage().rss / 1048576);
-      log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
-    }
+    void writePost(plan);
+    // Memory stays bounded: at most `concurrency` posts are held.
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  await inOrder;
   notImported('attachments (used only as covers and body images)', attachments.size);
   return report;
 };
