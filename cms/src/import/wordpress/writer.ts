@@ -1,9 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../config/marquee';
 import { hashIp } from '../../api/comment/domain/rules';
+import { VISIBLE } from '../../api/comment/domain/visible';
+import { indexNewComments } from '../../api/comment/services/thread-index';
 import { withoutMail } from '../../mail';
 import { withoutNotices } from '../../revalidation/notifier';
 import type { Block, ImageRef } from './html';
@@ -88,6 +91,36 @@ interface RecordRow {
   checksum: string | null;
 }
 
+interface LinkTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/** A comment new to Marquee, with the document id it is written under. */
+interface FreshComment {
+  comment: CommentPlan;
+  key: string;
+  sum: string;
+  /** Whether an import record names it already (its comment was deleted since). */
+  recorded: boolean;
+  data: CommentData & { documentId: string };
+}
+
+/** A comment as the importer writes it (document ids for its review and parent). */
+interface CommentData {
+  authorName: string;
+  authorEmail: string;
+  authorWebsite: string | null;
+  body: string;
+  moderationStatus: CommentPlan['moderationStatus'];
+  isStaff: boolean;
+  review: string;
+  parent: string | null;
+  ipHash: string | null;
+  createdAt?: string;
+}
+
 interface UploadService {
   upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<{ id: number }[]>;
 }
@@ -102,6 +135,13 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_WARNINGS = 2000;
+/** Posts written at once on PostgreSQL. */
+const POSTGRES_POSTS_AT_ONCE = 4;
+/** The warnings of the post being written, added to the report in file order once the posts before it are done. */
+const postWarnings = new AsyncLocalStorage<{ title: string; message: string }[]>();
+/** Rows per insert: well under SQLite's and PostgreSQL's limits on bound values. */
+const COMMENT_BATCH = 200;
+const LINK_BATCH = 500;
 const NOT_REVIEWS: Partial<Record<string, string>> = { page: 'pages', 'menu-item': 'menu items', trash: 'trashed posts' };
 
 const checksum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -215,6 +255,11 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   };
   // Bounded like everything else: a huge export keeps its first warnings and counts the rest.
   const warn = (title: string, text: string) => {
+    const buffer = postWarnings.getStore();
+    if (buffer) {
+      buffer.push({ title, message: text });
+      return;
+    }
     if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ title, message: text });
     else report.moreWarnings += 1;
   };
@@ -247,6 +292,14 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     if (record.targetDocumentId.startsWith('dry-run-')) return null;
     const row = await strapi.db.query(uid).findOne({ where: { documentId: record.targetDocumentId }, select: ['id', 'documentId'] });
     return row ? { documentId: String(row.documentId), checksum: record.checksum } : null;
+  };
+
+  // Posts are written a few at a time (below); what they share is looked up and written by one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
   };
 
   // What this run wrote (or, in a dry run, would have written) that a later lookup must see: slugs and names.
@@ -452,7 +505,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     for (const [order, faq] of plan.faqs.entries()) {
       const key = keyOf('faq', `${plan.wpId}:${order}`);
       const known = await recorded(FAQ, key);
-      const data = { question: faq.question, answer: await placeImages(faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }], plan.title), order, review: reviewId };
+      const data = { question: faq.question, answer: await serially(() => placeImages(faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }], plan.title)), order, review: reviewId };
       const sum = checksum(data);
       if (known && known.checksum === sum) {
         tally('faqs', 'skipped');
@@ -504,34 +557,150 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     }
   };
 
-  /** Writes the post's comments; true when any changed (the review is then published again, which tells the web). */
+  /** Comment table and link names, from Strapi's metadata (read once). */
+  const commentTables = (() => {
+    let names: { documentId: () => string; review: LinkTable; parent: LinkTable } | null = null;
+    return () => {
+      if (names) return names;
+      const meta = strapi.db.metadata.get(COMMENT) as unknown as { attributes: Record<string, { default?: unknown; joinTable?: LinkTable }> };
+      const createId = meta.attributes.documentId?.default;
+      const review = meta.attributes.review?.joinTable;
+      const parent = meta.attributes.parent?.joinTable;
+      if (typeof createId !== 'function' || !review || !parent) throw new Error('The comment type is not stored as this importer expects');
+      names = { documentId: createId as () => string, review, parent };
+      return names;
+    };
+  })();
+
+  /**
+   * Writes a post's new comments in a few statements, in one transaction: their rows (through Strapi's query engine,
+   * which applies the type's defaults and timestamps), their links to the review's rows (draft and published, as the
+   * document service links them; publishing copies the draft's links) and to their parents, their import records,
+   * then their thread rows, the review's thread numbering and stats once (services/thread-index.ts). What the
+   * document service's middlewares would do per comment is done once here or not needed: no mail and no change
+   * notice per comment (the review's publish tells the web), and the comment counter is kept by its triggers.
+   */
+  const insertComments = async (reviewId: string, fresh: FreshComment[], parentIds: Map<string, number>) => {
+    const tables = commentTables();
+    await strapi.db.transaction(async ({ trx }) => {
+      const reviewRows: { id: number }[] = await strapi.db.query(REVIEW).findMany({ where: { documentId: reviewId }, select: ['id'] });
+      const now = new Date();
+      const rowIds = new Map<string, number>();
+      for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
+        const chunk = fresh.slice(at, at + COMMENT_BATCH);
+        await strapi.db.query(COMMENT).createMany({
+          // The relations are links, written below.
+          data: chunk.map(({ data: { review: _review, parent: _parent, ...row } }) => ({ ...row, createdAt: row.createdAt ?? now, updatedAt: now, publishedAt: now })),
+        });
+        const rows: { id: number; documentId: string }[] = await strapi.db
+          .query(COMMENT)
+          .findMany({ where: { documentId: { $in: chunk.map((comment) => comment.data.documentId) } }, select: ['id', 'documentId'] });
+        for (const row of rows) rowIds.set(row.documentId, row.id);
+      }
+      const idOf = (documentId: string) => {
+        const id = rowIds.get(documentId) ?? parentIds.get(documentId);
+        if (id === undefined) throw new Error(`comment ${documentId} was not written`);
+        return id;
+      };
+      const reviewLinks = fresh.flatMap(({ data }) =>
+        reviewRows.map((review) => ({ [tables.review.joinColumn.name]: idOf(data.documentId), [tables.review.inverseJoinColumn.name]: review.id })),
+      );
+      const parentLinks = fresh.flatMap(({ data }) =>
+        data.parent ? [{ [tables.parent.joinColumn.name]: idOf(data.documentId), [tables.parent.inverseJoinColumn.name]: idOf(data.parent) }] : [],
+      );
+      await trx.batchInsert(tables.review.name, reviewLinks, LINK_BATCH);
+      await trx.batchInsert(tables.parent.name, parentLinks, LINK_BATCH);
+      for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
+        await strapi.db.query(RECORD).createMany({
+          data: fresh.slice(at, at + COMMENT_BATCH).map(({ key, sum, data }) => ({ key, targetDocumentId: data.documentId, checksum: sum })),
+        });
+      }
+      await indexNewComments(
+        strapi,
+        trx,
+        reviewId,
+        fresh.map(({ data }) => ({
+          comment_id: idOf(data.documentId),
+          review_document_id: reviewId,
+          approved: data.moderationStatus === VISIBLE.moderationStatus ? 1 : 0,
+          root: data.parent ? 0 : 1,
+          created_at: data.createdAt ? new Date(data.createdAt) : now,
+        })),
+      );
+    });
+  };
+
+  /**
+   * Writes the post's comments; true when any changed (the review is then published again, which tells the web).
+   * New comments (all of them on a first import) are written together (insertComments); a comment imported before
+   * whose WordPress copy changed is updated through the document service, after them, since its parent may be new.
+   */
   const writeComments = async (plan: ReviewPlan, reviewId: string): Promise<boolean> => {
     notImported('pingbacks and trackbacks', plan.skippedComments.pingback);
     notImported('trashed comments', plan.skippedComments.trash);
     const ids = new Map<string, string>();
     let changed = false;
     const known = await recordedMany(COMMENT, plan.comments.map((comment) => keyOf('comment', comment.wpId)));
+    const fresh: FreshComment[] = [];
+    const later: { comment: CommentPlan; key: string; sum: string; target: string; data: CommentData }[] = [];
+    // Parents that were written by an earlier run: their row ids, for the new replies' links.
+    const olderParents = new Set<string>();
     for (const comment of plan.comments) {
-      try {
-        const parent = comment.parentWpId ? (ids.get(comment.parentWpId) ?? null) : null;
-        const key = keyOf('comment', comment.wpId);
-        const record = known.get(key);
-        const sum = checksum({ comment, parent, reviewId });
-        if (record?.target && record.checksum === sum) {
-          ids.set(comment.wpId, record.target);
-          tally('comments', 'skipped');
-          continue;
-        }
-        const data = commentData(comment, reviewId, parent);
-        let documentId: string;
-        if (dry) documentId = record?.target ?? fakeDocumentId();
-        else if (record?.target) {
-          documentId = (await strapi.documents(COMMENT).update({ documentId: record.target, data: data as never }))?.documentId ?? record.target;
-        } else documentId = (await strapi.documents(COMMENT).create({ data: data as never })).documentId;
-        if (record) await records.set(key, { documentId }, sum);
-        else if (!dry) await strapi.db.query(RECORD).create({ data: { key, targetDocumentId: documentId, checksum: sum } });
-        ids.set(comment.wpId, documentId);
+      const parent = comment.parentWpId ? (ids.get(comment.parentWpId) ?? null) : null;
+      const key = keyOf('comment', comment.wpId);
+      const record = known.get(key);
+      const sum = checksum({ comment, parent, reviewId });
+      if (record?.target && record.checksum === sum) {
+        ids.set(comment.wpId, record.target);
+        tally('comments', 'skipped');
+        continue;
+      }
+      if (dry) {
+        ids.set(comment.wpId, record?.target ?? fakeDocumentId());
         tally('comments', record?.target ? 'updated' : 'imported');
+        changed = true;
+        continue;
+      }
+      const data = commentData(comment, reviewId, parent);
+      if (record?.target) {
+        later.push({ comment, key, sum, target: record.target, data });
+        ids.set(comment.wpId, record.target);
+        continue;
+      }
+      const documentId = commentTables().documentId();
+      fresh.push({ comment, key, sum, recorded: record !== undefined, data: { ...data, documentId } });
+      ids.set(comment.wpId, documentId);
+      if (parent && !fresh.some((other) => other.data.documentId === parent)) olderParents.add(parent);
+    }
+
+    if (fresh.length > 0) {
+      try {
+        const parentIds = new Map<string, number>();
+        if (olderParents.size > 0) {
+          const rows: { id: number; documentId: string }[] = await strapi.db
+            .query(COMMENT)
+            .findMany({ where: { documentId: { $in: [...olderParents] } }, select: ['id', 'documentId'] });
+          for (const row of rows) parentIds.set(row.documentId, row.id);
+        }
+        // A record left by a comment an editor has deleted since: the comment is written again, its record replaced.
+        const stale = fresh.filter((comment) => comment.recorded).map((comment) => comment.key);
+        if (stale.length > 0) await strapi.db.query(RECORD).deleteMany({ where: { key: { $in: stale } } });
+        await insertComments(reviewId, fresh, parentIds);
+        for (const _comment of fresh) tally('comments', 'imported');
+        changed = true;
+      } catch (error) {
+        for (const comment of fresh) {
+          warn(plan.title, `comment ${comment.comment.wpId} could not be written: ${message(error)}`);
+          tally('comments', 'failed');
+        }
+      }
+    }
+
+    for (const { comment, key, sum, target, data } of later) {
+      try {
+        const documentId = (await strapi.documents(COMMENT).update({ documentId: target, data: data as never }))?.documentId ?? target;
+        await records.set(key, { documentId }, sum);
+        tally('comments', 'updated');
         changed = true;
       } catch (error) {
         warn(plan.title, `comment ${comment.wpId} could not be written: ${message(error)}`);
@@ -541,7 +710,19 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     return changed;
   };
 
-  const commentData = (comment: CommentPlan, reviewId: string, parent: string | null) => ({
+  // Readers come back: an address is hashed once (a bounded cache, emptied when full).
+  const ipHashes = new Map<string, string>();
+  const ipHashOf = (ip: string) => {
+    let hash = ipHashes.get(ip);
+    if (hash === undefined) {
+      if (ipHashes.size >= 50_000) ipHashes.clear();
+      hash = hashIp(ip, ipHashSecret);
+      ipHashes.set(ip, hash);
+    }
+    return hash;
+  };
+
+  const commentData = (comment: CommentPlan, reviewId: string, parent: string | null): CommentData => ({
     authorName: comment.authorName,
     authorEmail: comment.authorEmail,
     authorWebsite: comment.authorWebsite,
@@ -550,7 +731,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     isStaff: comment.isStaff,
     review: reviewId,
     parent,
-    ipHash: comment.ip && ipHashSecret ? hashIp(comment.ip, ipHashSecret) : null,
+    ipHash: comment.ip && ipHashSecret ? ipHashOf(comment.ip) : null,
     ...(comment.createdAt ? { createdAt: comment.createdAt } : {}),
   });
 
@@ -568,30 +749,33 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       reviewId = known.documentId;
       tally('reviews', 'skipped');
     } else {
-      const coverFile = cover ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title) : null;
-      const authorId = await authorOf(plan.authorLogin, plan.title);
-      const genres: string[] = [];
-      for (const genre of plan.genres) {
-        const id = await genreOf(genre, plan.title);
-        if (id) genres.push(id);
-      }
-      const sections = [];
-      for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
-      const data = {
-        title: plan.title,
-        slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
-        excerpt: plan.excerpt,
-        cover: coverFile && coverFile.id > 0 ? coverFile.id : null,
-        author: authorId && !authorId.startsWith('dry-run-') ? authorId : null,
-        genres: genres.filter((id) => !id.startsWith('dry-run-')),
-        rating: plan.rating,
-        bestRating: 5,
-        worstRating: 1,
-        commentsOpen: plan.commentsOpen,
-        sections,
-        publishAt: plan.publishAt,
-        firstPublishedAt: plan.firstPublishedAt,
-      };
+      // What other posts may share (authors, genres, images, slugs) is looked up and written one post at a time.
+      const data = await serially(async () => {
+        const coverFile = cover ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title) : null;
+        const authorId = await authorOf(plan.authorLogin, plan.title);
+        const genres: string[] = [];
+        for (const genre of plan.genres) {
+          const id = await genreOf(genre, plan.title);
+          if (id) genres.push(id);
+        }
+        const sections = [];
+        for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
+        return {
+          title: plan.title,
+          slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
+          excerpt: plan.excerpt,
+          cover: coverFile && coverFile.id > 0 ? coverFile.id : null,
+          author: authorId && !authorId.startsWith('dry-run-') ? authorId : null,
+          genres: genres.filter((id) => !id.startsWith('dry-run-')),
+          rating: plan.rating,
+          bestRating: 5,
+          worstRating: 1,
+          commentsOpen: plan.commentsOpen,
+          sections,
+          publishAt: plan.publishAt,
+          firstPublishedAt: plan.firstPublishedAt,
+        };
+      });
       if (data.slug !== plan.slug) warn(plan.title, `the slug ${plan.slug} is taken: imported as ${data.slug}`);
       if (dry) reviewId = known?.documentId ?? fakeDocumentId();
       else if (known) {
@@ -616,9 +800,43 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     await records.set(key, { documentId: reviewId }, sum);
   };
 
-  // ---- the second pass: write, one post at a time -------------------------------------------------------------
+  // ---- the second pass: write, a few posts at a time ---------------------------------------------------------
+  // PostgreSQL writes several posts at once (the import waits on the database about half the time otherwise); SQLite
+  // has one connection, and writes one post at a time. Each post's warnings are kept aside and added in file order.
+  const concurrency = strapi.db.dialect.client === 'postgres' ? POSTGRES_POSTS_AT_ONCE : 1;
+  const inFlight = new Set<Promise<void>>();
+  let inOrder: Promise<void> = Promise.resolve();
   let done = 0;
   const started = performance.now();
+  const writePost = (plan: ReviewPlan) => {
+    const buffer: { title: string; message: string }[] = [];
+    const written = postWarnings.run(buffer, async () => {
+      for (const text of plan.warnings) warn(plan.title, text);
+      try {
+        await writeReview(plan);
+      } catch (error) {
+        warn(plan.title, `not imported: ${message(error)}`);
+        tally('reviews', 'failed');
+      }
+    });
+    const previous = inOrder;
+    const task = (async () => {
+      await written;
+      await previous;
+      for (const warning of buffer) warn(warning.title, warning.message);
+      done += 1;
+      if (done % 100 === 0) {
+        const { comments } = report.counts;
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        const rss = Math.round(process.memoryUsage().rss / 1048576);
+        log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
+      }
+    })();
+    inOrder = task;
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+    return task;
+  };
   for await (const entry of readWxr(options.file)) {
     if (entry.kind === 'author') authors.set(entry.author.login, entry.author);
     if (entry.kind !== 'item') continue;
@@ -631,22 +849,13 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     }
     const plan = planReview(item, channel, { ratingMeta: options.ratingMeta });
     for (const [what, count] of Object.entries(plan.removed)) report.removed[what] = (report.removed[what] ?? 0) + count;
-    for (const text of plan.warnings) warn(plan.title, text);
     if (plan.rating === null && report.withoutRating.length < MAX_WARNINGS) report.withoutRating.push(plan.title);
-    try {
-      await writeReview(plan);
-    } catch (error) {
-      warn(plan.title, `not imported: ${message(error)}`);
-      tally('reviews', 'failed');
-    }
-    done += 1;
-    if (done % 100 === 0) {
-      const { comments } = report.counts;
-      const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      const rss = Math.round(process.memoryUsage().rss / 1048576);
-      log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
-    }
+    void writePost(plan);
+    // Memory stays bounded: at most `concurrency` posts are held.
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  await inOrder;
   notImported('attachments (used only as covers and body images)', attachments.size);
   return report;
 };

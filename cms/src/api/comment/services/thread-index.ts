@@ -127,6 +127,31 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
 export const syncCommentThreads = async (strapi: Core.Strapi, documentId: string) =>
   strapi.db.transaction(async ({ trx }) => syncWith(strapi, trx, documentId));
 
+/** Numbers one review's visible top-level comments 1..n in (created_at, comment_id) order, as the migration does for all. */
+const NUMBER_THREAD = `
+UPDATE comment_threads SET position = numbered.n
+FROM (SELECT comment_id, row_number() OVER (ORDER BY created_at, comment_id) AS n
+      FROM comment_threads WHERE review_document_id = ? AND approved = 1 AND root = 1) AS numbered
+WHERE comment_threads.comment_id = numbered.comment_id`;
+
+/**
+ * Puts comments written in bulk (the WordPress import writes a post's new comments in a few statements, not through
+ * the document service) into their review's thread at once, in the caller's transaction `knex`: their rows, then the
+ * review's visible top-level comments numbered again and its stats computed, once for the batch where a write of
+ * each would renumber and recount per comment. The rows are new comments of `review`.
+ */
+export const indexNewComments = async (strapi: Core.Strapi, knex: Knex, review: string, rows: Omit<ThreadRow, 'position'>[]) => {
+  if (rows.length === 0) return;
+  await lockThread(knex, review);
+  for (let at = 0; at < rows.length; at += 200) {
+    await knex('comment_threads').insert(rows.slice(at, at + 200).map((row) => ({ ...row, position: null })));
+  }
+  // Only a visible comment changes what the public sees: its place, the count and the ratings.
+  if (!rows.some((row) => row.approved === 1)) return;
+  if (rows.some((row) => row.approved === 1 && row.root === 1)) await knex.raw(NUMBER_THREAD, [review]);
+  await storeStats(knex, review, await computeStats(strapi, knex, review));
+};
+
 /**
  * A review's thread stats, computed and stored on the first read after the thread index was (re)numbered; every
  * write that changes them keeps them from then on.
