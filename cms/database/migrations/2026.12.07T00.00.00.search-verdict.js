@@ -8,15 +8,14 @@
  * from what is published (src/api/search/services/schema.ts). A fresh database has no tables yet here: nothing to do.
  */
 
-const { REFRESH_FUNCTION } = require('./2026.11.25T00.00.00.scale-search-and-indexes.js');
-
 const isPostgres = (knex) => ['postgres', 'pg', 'postgresql'].includes(String(knex.client.config.client));
 
 module.exports = {
   async up(knex) {
     if (!(await knex.schema.hasTable('review_search')) || !(await knex.schema.hasTable('reviews'))) return;
     if (isPostgres(knex)) {
-      await knex.raw(REFRESH_FUNCTION);
+      const search = await import('./2026.11.25T00.00.00.scale-search-and-indexes.js');
+      await knex.raw(search.REFRESH_FUNCTION ?? search.default.REFRESH_FUNCTION);
       await knex.raw('SELECT marquee_refresh_review_search(NULL)');
     } else {
       await knex('review_search').delete();
