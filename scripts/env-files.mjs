@@ -93,6 +93,9 @@ export const ephemeralEnv = ({ cmsPort, webPort }) => {
   };
   const web = {
     CMS_URL: `http://127.0.0.1:${cmsPort}`,
+    // The admin panel as editors open it (the address the scripts print): its preview pane may frame a draft, and
+    // on the same site as the web (localhost) the preview's Lax cookie reaches the framed page.
+    CMS_ADMIN_URL: `http://localhost:${cmsPort}`,
     CMS_API_TOKEN: shared.WEB_API_TOKEN,
     SITE_URL: `http://localhost:${webPort}`,
     SITE_NAME: 'Marquee',

@@ -174,6 +174,8 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
     cmsUrl: `http://127.0.0.1:${cmsPort}`,
     admin,
     secrets,
+    // The run's database (DATABASE_* variables): a second CMS process on it shares the content (the newsroom bench).
+    database: db.env,
     redisKeyPrefix,
     children,
     stopWeb: stopReplica,

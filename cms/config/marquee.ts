@@ -53,7 +53,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
     },
     /** The editors' newsroom: revision history, the activity log, scheduled publishing and redirects. */
     newsroom: {
-      /** Revisions kept per review (the oldest go first). */
+      /** Revisions kept per review (the oldest go first); 0 turns revision history off (no snapshots are taken). */
       revisionsKept: env.int('REVISIONS_KEPT', 50),
       /** Days the activity log keeps an entry. */
       activityDays: env.int('ACTIVITY_LOG_DAYS', 365),

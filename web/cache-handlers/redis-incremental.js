@@ -14,6 +14,12 @@
  *
  * A miss in memory and in Redis falls back to Next's file-system cache, read-only: the pages `next build`
  * prerendered live there.
+ *
+ * An entry is dated from when its render began, not when it was stored (Next's own caches use the latter): a page
+ * whose render read the CMS before a change, and was stored after that change's notice expired its tags, would
+ * otherwise count as newer than the change and be served until its `revalidate` (an unpublished review answering
+ * 200 for minutes). A get that leads to a render (a miss, or a copy past `revalidate`) notes the time, and the set
+ * that follows uses it.
  */
 
 const v8 = require('node:v8')
@@ -25,6 +31,8 @@ const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./r
 const MEMORY_BYTES = 50 * 1024 * 1024
 /** A local copy past `revalidate` asks Redis for a newer one (another replica may have made it) this often at most. */
 const RECHECK_MS = 1000
+/** A render noted by get and not stored within this time is forgotten (it failed, or was never stored). */
+const RENDER_MS = 60_000
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
@@ -62,6 +70,13 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
   /** Shared by the instances Next creates for every request. */
   /** @type {LRUCache<string, Stored>} */
   const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size })
+  /** When the render of a key began: the first get since its last set that leads to one. */
+  /** @type {LRUCache<string, number>} */
+  const renders = new LRUCache({ max: 10_000, ttl: RENDER_MS })
+  /** @param {string} key @param {number} now */
+  const renderBegins = (key, now) => {
+    if (!renders.has(key)) renders.set(key, now)
+  }
 
   /** @param {string} key @returns {Promise<Stored | undefined>} */
   async function load(key) {
@@ -107,11 +122,17 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
           }
         }
         const entry = stored?.entry ?? (await this.buildOutput()?.get(cacheKey, ctx))
-        if (!entry) return null
-        if (await tags.isExpired(tagsOf(entry, ctx), entry.lastModified)) {
-          memory.delete(key)
+        if (!entry) {
+          renderBegins(key, now)
           return null
         }
+        if (await tags.isExpired(tagsOf(entry, ctx), entry.lastModified)) {
+          memory.delete(key)
+          renderBegins(key, now)
+          return null
+        }
+        // Next serves it and renders it again in the background.
+        if (pastRevalidate) renderBegins(key, now)
         return entry
       } catch (error) {
         log('full-route get failed, treated as a miss', error)
@@ -123,15 +144,17 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
     async set(cacheKey, data, ctx) {
       try {
         const isFetch = 'fetchCache' in ctx && ctx.fetchCache
+        const key = keyPrefix + cacheKey
+        const began = renders.get(key)
+        renders.delete(key)
         /** @type {CacheHandlerValue} */
         const entry = {
-          lastModified: Date.now(),
+          lastModified: began ?? Date.now(),
           // Like the file-system cache: a fetch entry keeps the tags it was stored with.
           value: isFetch && data?.kind === 'FETCH' ? { ...data, tags: ctx.tags } : data,
           cacheControl: !isFetch && 'cacheControl' in ctx ? ctx.cacheControl : undefined,
         }
         const bytes = v8.serialize(entry)
-        const key = keyPrefix + cacheKey
         memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified })
         await connection.run((client) => client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(entry.cacheControl?.expire) } }))
       } catch (error) {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { adminToken, CMS_URL, newReader, unique } from './support'
+import { adminToken, ADMIN_URL, CMS_URL, newReader, unique } from './support'
 
 const PREVIEW_SECRET = process.env.E2E_PREVIEW_SECRET ?? ''
 const REVIEW = 'api::review.review'
@@ -99,7 +99,7 @@ test('a draft preview may be framed by the admin panel only; public pages by nob
   try {
     const response = await editor.page.goto(`/api/preview?secret=${encodeURIComponent(PREVIEW_SECRET)}&slug=miracle-in-cell-no-7-review&status=draft`)
     const policy = response?.headers()['content-security-policy'] ?? ''
-    expect(policy).toContain(`frame-ancestors ${new URL(CMS_URL).origin}`)
+    expect(policy).toContain(`frame-ancestors ${new URL(ADMIN_URL).origin}`)
     expect(response?.headers()['x-frame-options']).toBeUndefined()
     const reader = await newReader(browser)
     const page = await reader.page.goto('/reviews/miracle-in-cell-no-7-review')

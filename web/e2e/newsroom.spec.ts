@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
 import path from 'node:path'
-import { CMS_URL, REVIEW, adminToken, unique } from './support'
+import { ADMIN_URL, CMS_URL, REVIEW, adminToken, unique } from './support'
 
 /**
  * The editors' newsroom in the real admin panel: the newsroom page and its home-page widget, and the review edit
@@ -33,10 +33,10 @@ const createEditor = async (request: APIRequestContext) => {
   return email
 }
 
-const logIn = async (browser: Browser, email: string) => {
+const logIn = async (browser: Browser, email: string, base = CMS_URL) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'Europe/Paris', locale: 'en-GB' })
   const page = await context.newPage()
-  await page.goto(`${CMS_URL}/admin/auth/login`)
+  await page.goto(`${base}/admin/auth/login`)
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', PASSWORD)
   await page.click('button[type=submit]')
@@ -110,6 +110,25 @@ test('an editor lands on the newsroom and sees a scheduled review with its time 
   await scheduled.getByRole('link', { name: title }).click()
   await expect(page).toHaveURL(/\/content-manager\/collection-types\/api::review\.review\/\w+/)
   await expect(page.getByRole('textbox', { name: /^Title/ })).toHaveValue(title)
+  await context.close()
+})
+
+test("the preview pane frames a review's draft as the site will show it: film facts and byline", async ({ browser, request }) => {
+  const response = await request.get(`${CMS_URL}/api/reviews?filters[slug][$eq]=${REVIEW}&populate[author][fields][0]=name&populate[film][fields][0]=title`)
+  const demo = ((await response.json()) as { data: { documentId: string; title: string; author: { name: string } | null; film: { title: string } | null }[] }).data[0]
+  expect(demo?.author?.name, 'the demo review has a critic').toBeTruthy()
+  expect(demo?.film?.title, 'the demo review has a film').toBeTruthy()
+  // As editors open the admin: on the site's host (localhost), whose pages the site lets frame its drafts.
+  const { context, page } = await logIn(browser, editorEmail, ADMIN_URL)
+  await page.goto(`${ADMIN_URL}/admin/content-manager/collection-types/api::review.review/${demo?.documentId}`)
+  await page.getByRole('link', { name: 'Open preview' }).or(page.getByRole('button', { name: 'Open preview' })).click()
+  const framed = page.frameLocator('iframe').first()
+  await expect(framed.getByRole('heading', { level: 1 })).toHaveText(String(demo?.title))
+  await expect(framed.getByRole('region', { name: 'Preview mode' })).toBeVisible()
+  const facts = framed.locator('aside.film-facts')
+  await expect(facts.getByRole('heading', { level: 2 })).toHaveText(String(demo?.film?.title))
+  await expect(facts).toContainText('Director')
+  await expect(framed.locator('.byline')).toContainText(`By ${demo?.author?.name}`)
   await context.close()
 })
 

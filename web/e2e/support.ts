@@ -3,6 +3,8 @@ import { expect, type APIRequestContext, type Browser, type Page } from '@playwr
 export const REVIEW = process.env.E2E_REVIEW_SLUG ?? 'miracle-in-cell-no-7-review'
 export const REVIEW_PATH = `/reviews/${REVIEW}`
 export const CMS_URL = process.env.E2E_CMS_URL ?? 'http://localhost:1337'
+/** The admin panel as editors open it: on the site's own host, so that its preview pane can frame a draft. */
+export const ADMIN_URL = process.env.E2E_ADMIN_URL ?? CMS_URL.replace('127.0.0.1', 'localhost')
 const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' }
 
 let counter = 0

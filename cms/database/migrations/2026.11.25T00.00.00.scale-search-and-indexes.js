@@ -9,7 +9,7 @@
  * fresh database. Schema sync leaves indexes it did not create alone (it diffs against its own stored schema).
  *
  * PostgreSQL: `review_search` holds one row per published review: a weighted tsvector (A title, B film title and
- * original title, C excerpt, D section headings and text) with a GIN index that finds matches, a small one without
+ * original title, C excerpt, D section headings and text and the verdict) with a GIN index that finds matches, a small one without
  * the body (`head`) that ranks them, the plain text ts_headline cuts
  * snippets from, and a `label` (title + film title) with a trigram index for typo-tolerant short queries.
  * `marquee_refresh_review_search(ids)` rebuilds the rows of those review documents (all of them for NULL); the CMS
@@ -98,11 +98,11 @@ BEGIN
   INSERT INTO review_search (document_id, review_id, published_at, title, label, content, document, head)
   SELECT r.document_id, r.id, r.published_at, coalesce(r.title, ''),
          concat_ws(' ', r.title, f.title, f.original_title),
-         concat_ws(' ', r.excerpt, b.body),
+         concat_ws(' ', r.excerpt, b.body, r.verdict),
          setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
            || setweight(to_tsvector('english', concat_ws(' ', f.title, f.original_title)), 'B')
            || setweight(to_tsvector('english', coalesce(r.excerpt, '')), 'C')
-           || setweight(to_tsvector('english', coalesce(b.body, '')), 'D'),
+           || setweight(to_tsvector('english', concat_ws(' ', b.body, r.verdict)), 'D'),
          setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
            || setweight(to_tsvector('english', concat_ws(' ', f.title, f.original_title)), 'B')
            || setweight(to_tsvector('english', coalesce(r.excerpt, '')), 'C')
@@ -161,4 +161,5 @@ module.exports = {
   },
   INDEXES,
   FILL_COMMENT_THREADS,
+  REFRESH_FUNCTION,
 };

@@ -4,12 +4,22 @@ import { internals } from '../strapi/internals';
 
 import { WEB_TOKEN_NAME } from '../utils/web-token';
 
-/** What the web server may do with its token: post comments and reports, read drafts for the editors' preview, forward email links. */
+/**
+ * What the web server may do with its token: post comments and reports, read drafts for the editors' preview (with
+ * what a review page shows of its film, critic and genres: a token's read leaves out the relations it may not read,
+ * and the preview lost its film facts box, byline and genres), forward email links.
+ */
 export const WEB_TOKEN_PERMISSIONS = [
   'api::comment.comment.create',
   'api::comment-report.comment-report.create',
   'api::review.review.find',
   'api::review.review.findOne',
+  'api::film.film.find',
+  'api::film.film.findOne',
+  'api::author.author.find',
+  'api::author.author.findOne',
+  'api::genre.genre.find',
+  'api::genre.genre.findOne',
   'api::faq.faq.find',
   'api::faq.faq.findOne',
   'api::mail.mail.confirm',

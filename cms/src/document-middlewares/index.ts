@@ -4,7 +4,8 @@
  * 1. checks that refuse or complete a call before anything else runs (the query guard, the rating's scale, a
  *    redirect's paths, a review's slug, a FAQ published without its review);
  * 2. publishing a review: its checklist, its first publication date, its FAQs going with it;
- * 3. the change notice to the web, outside everything below, so that it goes out once every index is written;
+ * 3. the change notice to the web, outside everything below, so that it goes out once every index is written (and
+ *    once the transaction the write runs in, such as the admin's Publish, has committed);
  * 4. what the write itself changes beside its rows (redirects of a renamed review, the search index, the thread
  *    index, the comment counter);
  * 5. what only records or enqueues: mail, revisions and the newsroom's activity log.

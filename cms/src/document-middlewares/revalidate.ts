@@ -55,6 +55,17 @@ const visibleEvent = (model: Model, action: string, before: Snapshot | null, aft
   return action === 'create' || action === 'update' || action === 'delete' ? action : null;
 };
 
+/**
+ * Runs `send` once the write is committed: the admin's Publish and Unpublish run the document service inside a
+ * transaction of their own, and a web that read the CMS on a notice sent before that commit would render, and cache
+ * as new, the page as it was. A write that is rolled back sends nothing.
+ */
+const afterCommit = async (strapi: Core.Strapi, send: () => void) => {
+  if (!strapi.db.inTransaction()) return send();
+  // A nested call joins the open transaction: its commit callbacks run when that one commits.
+  await strapi.db.transaction(async ({ onCommit }) => onCommit(send));
+};
+
 /** Tells the web when something readers can see has changed. */
 export const revalidate =
   (notifier: Notifier) =>
@@ -72,7 +83,7 @@ export const revalidate =
     const known = after ?? before;
     if (event && known) {
       const notice: ChangeNotice = { model, event, documentId, slug: known.slug, review: known.review };
-      notifier.notify(notice);
+      await afterCommit(strapi, () => notifier.notify(notice));
     }
     return result;
   };

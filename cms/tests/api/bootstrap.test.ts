@@ -118,10 +118,16 @@ describe('start-up configuration', () => {
     const token = await app.strapi.db.query('admin::api-token').findOne({ where: { name: 'marquee-web' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
     expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([
+      'api::author.author.find',
+      'api::author.author.findOne',
       'api::comment-report.comment-report.create',
       'api::comment.comment.create',
       'api::faq.faq.find',
       'api::faq.faq.findOne',
+      'api::film.film.find',
+      'api::film.film.findOne',
+      'api::genre.genre.find',
+      'api::genre.genre.findOne',
       'api::mail.mail.confirm',
       'api::mail.mail.unsubscribe',
       'api::review.review.find',

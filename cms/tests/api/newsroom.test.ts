@@ -233,6 +233,21 @@ describe('revisions', () => {
     const review2 = await app.api().get('/api/reviews').query({ 'filters[documentId][$eq]': id, populate: '*' }).expect(200);
     expect(JSON.stringify(review2.body)).not.toContain('snapshot');
   });
+
+  it('keeps none when REVISIONS_KEPT is 0 (history off); the activity log still records', async () => {
+    const kept = app.strapi.config.get<number>('marquee.newsroom.revisionsKept');
+    app.strapi.config.set('marquee.newsroom.revisionsKept', 0);
+    try {
+      const review = await goodDraft({ title: 'A review saved with history off' });
+      await reviews().update({ documentId: review.documentId, data: { excerpt: 'An excerpt saved with the revision history turned off, long enough.' } as never });
+      const list = await app.api().get(`/newsroom/reviews/${review.documentId}/revisions`).set('Authorization', `Bearer ${editor}`).expect(200);
+      expect(list.body.revisions).toEqual([]);
+      const logged = await app.strapi.db.query('api::newsroom.activity').findMany({ where: { reviewDocumentId: review.documentId } });
+      expect(logged.map((entry: { action: string }) => entry.action)).toEqual(['create']);
+    } finally {
+      app.strapi.config.set('marquee.newsroom.revisionsKept', kept);
+    }
+  });
 });
 
 describe('redirects', () => {

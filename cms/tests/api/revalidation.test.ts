@@ -67,6 +67,27 @@ describe('telling the web that content changed', () => {
     expect(notice.headers['x-marquee-signature']).toBe(signBody(TEST_SECRETS.REVALIDATE_SECRET, notice.raw));
   });
 
+  it("sends the notice of a write made in a transaction (the admin's Publish) once it commits, and none if it rolls back", async () => {
+    const kept = await createReview(app.strapi, { slug: unique('committed') }, 'draft');
+    await app.strapi.db.transaction(async () => {
+      await reviews().publish({ documentId: kept.documentId });
+      // A web reading the CMS on this notice would still see the review unpublished.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received.filter((notice) => notice.body.documentId === kept.documentId)).toHaveLength(0);
+    });
+    await waitForNotice((body) => body.documentId === kept.documentId && body.event === 'publish');
+
+    const dropped = await createReview(app.strapi, { slug: unique('rolled-back') }, 'draft');
+    await expect(
+      app.strapi.db.transaction(async () => {
+        await reviews().publish({ documentId: dropped.documentId });
+        throw new Error('the save fails after the publish');
+      }),
+    ).rejects.toThrow('the save fails after the publish');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.filter((notice) => notice.body.documentId === dropped.documentId)).toHaveLength(0);
+  });
+
   it('does not tell the web about a draft edit, but does about unpublish and delete', async () => {
     const doc = await createReview(app.strapi, { slug: unique('lifecycle') }, 'draft');
     await reviews().publish({ documentId: doc.documentId });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { bootStrapi, ON_POSTGRES, type TestApp } from '../helpers/strapi';
 import { createReview, paragraph, unique } from '../helpers/fixtures';
+import { ensureSearchSchema } from '../../src/api/search/services/schema';
 
 let app: TestApp;
 
@@ -67,6 +68,14 @@ describe('GET /api/search', () => {
     expect(text).toContain('glimmerwick');
     // Whatever the database's parser makes of the tags, they come back as characters of the text, never as marks.
     expect(segments.filter((segment) => !segment.highlight).map((segment) => segment.text).join('')).toMatch(/after/);
+  });
+
+  it("finds words that are only in a review's verdict", async () => {
+    const word = 'quillothrax';
+    const review = await createReview(app.strapi, { title: 'A review with a telling verdict', verdict: `A ${word} of a film: see it twice.` });
+    const [hit] = hitsOf((await search({ q: word }).expect(200)).body);
+    expect(hit?.documentId).toBe(review.documentId);
+    expect(hit?.snippet.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toEqual([word]);
   });
 
   it('finds only published reviews, and follows publish, unpublish and delete', async () => {
@@ -200,5 +209,23 @@ describe('the search and index migration', () => {
     expect(present).toContain(ON_POSTGRES ? 'review_search_words_trgm' : 'review_search_words');
     const ran = await knex('strapi_migrations').select('name');
     expect(ran.map(({ name }: { name: string }) => name)).toContain('2026.11.25T00.00.00.scale-search-and-indexes.js');
+  });
+
+  it("indexes the verdicts of a database made before they were searched, once, then bootstrap's refill", async () => {
+    const word = 'vermiculant';
+    const review = await createReview(app.strapi, { title: 'A review indexed before verdicts were', verdict: `The ${word} verdict.` });
+    const knex = app.strapi.db.connection;
+    // The row as the index held it before: no verdict.
+    await knex('review_search').where({ document_id: review.documentId }).update(ON_POSTGRES ? { content: 'none', document: knex.raw("to_tsvector('english', 'none')") } : { body: 'none' });
+    expect(hitsOf((await search({ q: word }).expect(200)).body)).toEqual([]);
+
+    const migration = (await import(path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.07T00.00.00.search-verdict.js'))) as {
+      up: (k: typeof knex) => Promise<void>;
+    };
+    await migration.up(knex);
+    await ensureSearchSchema(app.strapi);
+    expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.documentId)).toEqual([review.documentId]);
+    const ran = await knex('strapi_migrations').select('name');
+    expect(ran.map(({ name }: { name: string }) => name)).toContain('2026.12.07T00.00.00.search-verdict.js');
   });
 });

@@ -77,6 +77,22 @@ describe('full-route cache handler on Redis', () => {
     expect(await a().get(KEY, pageContext)).not.toBeNull()
   })
 
+  test('a page whose render began before a change and was stored after its notice is not served: Next renders it again', async () => {
+    const { a, b } = twoProcesses()
+    expect(await a().get(KEY, pageContext)).toBeNull() // a miss: the render begins, reading the CMS as it was
+    await sleep(2)
+    await b().revalidateTag(['review-slug:alien'], { expire: 0 }) // the change's notice, while it renders
+    await sleep(2)
+    await a().set(KEY, appPage(PAGE_TAGS), { cacheControl }) // the render is stored after the notice
+    expect(await b().get(KEY, pageContext)).toBeNull()
+    expect(await a().get(KEY, pageContext)).toBeNull()
+
+    // Rendered again after the notice, it is served.
+    await sleep(2)
+    await a().set(KEY, appPage(PAGE_TAGS), { cacheControl })
+    expect(await b().get(KEY, pageContext)).not.toBeNull()
+  })
+
   test('a soft tag (revalidatePath) expires the pages of that path only', async () => {
     const { a, b } = twoProcesses()
     const other = '/route-cache/APP_PAGE/0f3c/$/reviews/heat'

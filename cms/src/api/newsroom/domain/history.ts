@@ -67,9 +67,12 @@ export const logActivity = async (
 
 /**
  * Keeps a snapshot of the review's draft as this save left it, with what changed since the last one, and keeps the
- * last `revisionsKept` per review.
+ * last `revisionsKept` per review; none at all when that is 0.
  */
 export const recordRevision = async (strapi: Core.Strapi, documentId: string, action: RevisionAction, actor: Actor = currentActor(strapi)) => {
+  const { revisionsKept } = strapi.config.get<MarqueeConfig>('marquee').newsroom;
+  // REVISIONS_KEPT=0 turns the history off: no snapshot is read or written (the activity log still is).
+  if (revisionsKept <= 0) return null;
   const draft = await loadDraft(strapi, documentId);
   if (!draft) return null;
   const snapshot = toSnapshot(draft);
@@ -80,7 +83,6 @@ export const recordRevision = async (strapi: Core.Strapi, documentId: string, ac
   const row: RevisionRow = await strapi.db.query(REVISION).create({
     data: { reviewDocumentId: documentId, action, actorId: actor.id, actorName: actor.name, changedFields: changed, snapshot },
   });
-  const { revisionsKept } = strapi.config.get<MarqueeConfig>('marquee').newsroom;
   const surplus: { id: number }[] = await strapi.db.query(REVISION).findMany({
     where: { reviewDocumentId: documentId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -416,10 +416,10 @@ export const searchService = (strapi: Core.Strapi) => ({
         film: [row.film?.title, row.film?.originalTitle].filter(Boolean).join(' '),
         excerpt: String(row.excerpt ?? ''),
         // Spoiler sections stay out: a snippet would show them to a reader who has not asked to see them.
-        body: sections
-          .filter((section) => !section.spoiler)
-          .map((section) => [section.heading ?? '', blocksText(section.body)].join(' '))
-          .join(' '),
+        body: [
+          ...sections.filter((section) => !section.spoiler).map((section) => [section.heading ?? '', blocksText(section.body)].join(' ')),
+          String(row.verdict ?? ''),
+        ].join(' '),
       };
       await knex('review_search').insert(indexed);
       // PostgreSQL's words come from a trigger; SQLite's from here.
