@@ -53,6 +53,15 @@ export const startNextReference = async ({ port }) => {
   };
 };
 
+/** The LCP element as Lighthouse 13's insights name it (a CSS selector), or ''. */
+const lcpNode = (lhr) => {
+  for (const id of ['lcp-breakdown-insight', 'lcp-discovery-insight']) {
+    const node = lhr.audits[id]?.details?.items?.find((item) => item.type === 'node');
+    if (node) return node.selector || node.snippet || '';
+  }
+  return '';
+};
+
 /** One Lighthouse run (its CLI, which launches its own headless Chromium): the figures the bench reports. */
 const lighthouseOnce = (url, { chromium, onChild }) =>
   new Promise((resolve, reject) => {
@@ -97,7 +106,10 @@ const lighthouseOnce = (url, { chromium, onChild }) =>
           tbt: audit('total-blocking-time'),
           cls: audit('cumulative-layout-shift'),
           si: audit('speed-index'),
-          lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
+          lcpElement: lcpNode(lhr),
+          lcpParts: Object.fromEntries(
+            (lhr.audits['lcp-breakdown-insight']?.details?.items?.find((item) => item.type === 'table')?.items ?? []).map((part) => [part.subpart, part.duration]),
+          ),
           warnings: lhr.runWarnings ?? [],
         });
       } catch (error) {
@@ -161,7 +173,11 @@ export const lighthouseReport = (targets, { reference, pages }) => {
         t.median.seo,
       ),
     ),
-    ...targets.map((t) => `  LCP element, ${t.name} (last run): ${t.runs.at(-1).lcpElement.slice(0, 110) || '-'}`),
+    ...targets.map((t) => {
+      const run = t.runs.at(-1);
+      const parts = Object.entries(run.lcpParts).map(([part, value]) => `${part} ${Math.round(value)} ms`).join(', ');
+      return `  LCP element, ${t.name} (last run): ${run.lcpElement.slice(0, 90) || '-'}${parts ? ` (${parts})` : ''}`;
+    }),
   ];
   const warnings = [...new Set(targets.flatMap((t) => t.runs.flatMap((r) => r.warnings)))];
   if (warnings.length) lines.push(...warnings.map((w) => `  Lighthouse warned: ${w}`));
