@@ -115,6 +115,13 @@ const sampleCacheStatus = async (url, done) => {
   return counts;
 };
 
+/** GET that must answer 200 (a static file: no page check). */
+const getStatus200 = async (url, headers) => {
+  const response = await get(url, headers);
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return response;
+};
+
 /** The script files a modern browser downloads on first load (`noModule` ones apart), raw and as the proxy sends them. */
 const firstLoadJs = async (html, base) => {
   const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
@@ -126,8 +133,9 @@ const firstLoadJs = async (html, base) => {
   const totals = { module: { count: 0, raw: 0, wire: 0, encodings: {} }, noModule: { count: 0, raw: 0, wire: 0, encodings: {} } };
   for (const [src, noModule] of scripts) {
     const url = new URL(src, base).href;
-    const raw = (await getOk(url)).body.length;
-    const compressed = await getOk(url, BROWSER_ENCODINGS);
+    // Not getOk: its check for the "CMS unavailable" page matches the chunk of app/error.tsx, which says the same.
+    const raw = (await getStatus200(url)).body.length;
+    const compressed = await getStatus200(url, BROWSER_ENCODINGS);
     const bucket = noModule ? totals.noModule : totals.module;
     const encoding = compressed.headers['content-encoding'] ?? 'identity';
     bucket.encodings[encoding] = (bucket.encodings[encoding] ?? 0) + 1;
