@@ -309,7 +309,8 @@ try {
     log(`Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`);
     const loadBeforePublish = load();
     // Polled as readers reach it (the site's host: the proxy keys its copies on Host, and change notices refresh those).
-    const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path);
+    // A failure here is reported and the run goes on to Lighthouse (its table is worth having either way).
+    const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path).catch((error) => ({ error }));
 
     // ---- report ---------------------------------------------------------------------------------------------
     const line = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');
@@ -356,7 +357,9 @@ try {
     report.push(
       '',
       `publish-to-visible through the proxy (${SAMPLES} changes to the review's excerpt, from sending the publish to the first proxy answer showing it; load ${loadBeforePublish}):`,
-      `  p50 ${ms(percentile(publish.visible, 50))} ms, p95 ${ms(percentile(publish.visible, 95))} ms, max ${ms(Math.max(...publish.visible))} ms; the publish request itself: p50 ${ms(percentile(publish.saved, 50))} ms`,
+      publish.error
+        ? `  FAILED: ${publish.error.message}`
+        : `  p50 ${ms(percentile(publish.visible, 50))} ms, p95 ${ms(percentile(publish.visible, 95))} ms, max ${ms(Math.max(...publish.visible))} ms; the publish request itself: p50 ${ms(percentile(publish.saved, 50))} ms`,
     );
     const reviewPage = pages[1];
     report.push(
