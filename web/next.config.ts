@@ -19,6 +19,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   agentRules: false,
   cacheComponents: true,
+  experimental: {
+    // The site's one stylesheet (about 3 KiB gzip) arrives inside the HTML: no render-blocking request between the
+    // page and its first paint, which on a phone's slow connection is a round trip or more before the cover shows.
+    inlineCss: true,
+  },
   partialPrefetching: true,
   // Replicas share Next's caches through Redis when REDIS_URL is set at run time, and keep Next's own in-memory
   // and file-system caches when it is not: the handlers decide at start-up (cache-handlers/redis-client.js).

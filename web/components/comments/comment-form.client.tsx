@@ -166,7 +166,7 @@ export function CommentForm({ action, formToken, replyTo, cancelReplyHref, perma
         {replyTo ? (
           <small>
             {' '}
-            <Link href={cancelReplyHref} scroll={false}>Cancel reply</Link>
+            <Link prefetch={false} href={cancelReplyHref} scroll={false}>Cancel reply</Link>
           </small>
         ) : null}
       </h2>

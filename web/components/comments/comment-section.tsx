@@ -28,11 +28,11 @@ function CommentPages({ slug, page, pageCount }: { slug: string; page: number; p
   const href = (p: number) => (p > 1 ? `/reviews/${slug}?cpage=${p}#comments` : `/reviews/${slug}#comments`)
   return (
     <nav className="pagination" aria-label="Comment pages">
-      {page > 1 ? <Link href={href(page - 1)}>← Older comments</Link> : <span />}
+      {page > 1 ? <Link prefetch={false} href={href(page - 1)}>← Older comments</Link> : <span />}
       <span>
         Comments page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)}>Newer comments →</Link> : <span />}
+      {page < pageCount ? <Link prefetch={false} href={href(page + 1)}>Newer comments →</Link> : <span />}
     </nav>
   )
 }

@@ -13,11 +13,11 @@ export function Pagination({ pagination, basePath, params = {} }: { pagination: 
   }
   return (
     <nav className="pagination" aria-label="Pagination">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
+      {page > 1 ? <Link prefetch={false} href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
       <span aria-current="page">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">Older →</Link> : <span />}
+      {page < pageCount ? <Link prefetch={false} href={href(page + 1)} rel="next">Older →</Link> : <span />}
     </nav>
   )
 }

@@ -14,7 +14,9 @@ export function CmsImage({ image, className, sizes, priority = false, alt }: { i
       className={className}
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : undefined}
-      decoding="async"
+      // The page's largest paint is decoded with the frame that shows it: an async decode let the page's scripts run
+      // first, and the cover painted only after them.
+      decoding={priority ? 'sync' : 'async'}
     />
   )
 }

@@ -12,7 +12,7 @@ export function ReviewCard({ review, headingLevel = 2, priority = false }: { rev
       {review.cover ? <CmsImage image={review.cover} className="card-cover" alt="" priority={priority} /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
       <div className="card-body">
         <Heading className="card-title">
-          <Link href={`/reviews/${review.slug}`}>{review.title}</Link>
+          <Link prefetch={false} href={`/reviews/${review.slug}`}>{review.title}</Link>
         </Heading>
         {review.film ? (
           <p className="card-film">

@@ -71,11 +71,11 @@ export async function ReviewPage({ slug, commentsPage, draft = false, reader = n
     <>
       <JsonLd data={reviewJsonLd(review, thread?.comments ?? [], SITE_URL, SITE_NAME, thread?.readerRating ?? null)} />
       <nav aria-label="Breadcrumb" className="muted">
-        <Link href="/">Reviews</Link>
+        <Link prefetch={false} href="/">Reviews</Link>
         {review.genres[0] ? (
           <>
             {' › '}
-            <Link href={`/genres/${review.genres[0].slug}`}>{review.genres[0].name}</Link>
+            <Link prefetch={false} href={`/genres/${review.genres[0].slug}`}>{review.genres[0].name}</Link>
           </>
         ) : null}
       </nav>
@@ -93,7 +93,7 @@ export async function ReviewPage({ slug, commentsPage, draft = false, reader = n
           <p className="byline">
             {review.author ? (
               <>
-                By <Link href={`/authors/${review.author.slug}`}>{review.author.name}</Link> ·{' '}
+                By <Link prefetch={false} href={`/authors/${review.author.slug}`}>{review.author.name}</Link> ·{' '}
               </>
             ) : null}
             {review.publishedAt ? <time dateTime={review.publishedAt}>{formatDate(review.publishedAt)}</time> : <strong>Unpublished draft</strong>}
@@ -103,7 +103,7 @@ export async function ReviewPage({ slug, commentsPage, draft = false, reader = n
                 {review.genres.map((g, i) => (
                   <span key={g.id}>
                     {i > 0 ? ', ' : ''}
-                    <Link href={`/genres/${g.slug}`}>{g.name}</Link>
+                    <Link prefetch={false} href={`/genres/${g.slug}`}>{g.name}</Link>
                   </span>
                 ))}
               </>

@@ -21,7 +21,7 @@ function SearchResult({ hit }: { hit: SearchHit }) {
       {hit.cover ? <CmsImage image={hit.cover} className="card-cover" alt="" /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
       <div className="card-body">
         <h2 className="card-title">
-          <Link href={`/reviews/${hit.slug}`}>{hit.title}</Link>
+          <Link prefetch={false} href={`/reviews/${hit.slug}`}>{hit.title}</Link>
         </h2>
         {hit.film ? (
           <p className="card-film">
