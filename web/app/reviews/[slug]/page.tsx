@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
 import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 import { submitComment } from './actions'
 

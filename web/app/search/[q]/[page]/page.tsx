@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
-import { SearchView } from '@/components/reviews/search-view'
+import { SearchView } from '@/views/search-view'
 import { searchReviews } from '@/lib/cms/search'
 import { loadFromCms } from '@/lib/cms/unavailable'
 import { termsFromSegment } from '@/lib/search-query'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
 import { submitComment } from '../../actions'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 import { submitComment } from '../../../../actions'
 

@@ -1,6 +1,6 @@
 import { Pagination } from '@/components/layout/pagination'
 import type { SearchPage } from '@/lib/cms/search'
-import { SearchResults } from './search-results'
+import { SearchResults } from '@/components/reviews/search-results'
 
 export function SearchView({ q, result }: { q: string; result: SearchPage | null }) {
   return (
