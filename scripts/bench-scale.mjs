@@ -148,9 +148,9 @@ const targetsFor = ({ webUrl, cmsUrl, chosen, admin }) => {
   const cmQuery = (query) => `${CM_COMMENTS}?${new URLSearchParams(query)}`;
   return [
     web('home', '/'),
-    web('home, last page', chosen.lastHomePage > 1 ? `/?page=${chosen.lastHomePage}` : '/'),
+    web('home, last page', chosen.lastHomePage > 1 ? `/latest/${chosen.lastHomePage}` : '/'),
     web('review, comment page 1', `/reviews/${slug}`),
-    web('review, last comment page', chosen.lastCommentPage > 1 ? `/reviews/${slug}?cpage=${chosen.lastCommentPage}` : `/reviews/${slug}`),
+    web('review, last comment page', chosen.lastCommentPage > 1 ? `/reviews/${slug}/comments/${chosen.lastCommentPage}` : `/reviews/${slug}`),
     web('genre', `/genres/${chosen.genre.slug}`),
     ...chosen.searches.map((q, i) => web(`search ${i + 1}`, `/search?${new URLSearchParams({ q })}`)),
     web('sitemap index', '/sitemap.xml'),

@@ -35,41 +35,31 @@ const nextConfig: NextConfig = {
     cms: { stale: 60, revalidate: 300, expire: 60 * 60 * 24 * 30 },
   },
   /**
-   * Pages that list (home, genre, author, search) and the site FAQ live on dynamic segments, so they render on
-   * their first request, never at build (the CMS may be absent then), and nothing in them reads the query string:
-   * each page is cached whole after its first render. Public URLs stay as they were. Search is rewritten by proxy.ts:
-   * its terms need an encoding a rewrite cannot do.
+   * Every page has a path of its own (lib/paths.ts) that a folder of app/ matches, with two exceptions rewritten
+   * here: the home page (`/`, served by /latest/[page]) and the site FAQ (`/faq`, by /faq/[scope]). A route with no
+   * dynamic segment would be prerendered at build, when the CMS may be absent; a dynamic one renders on its first
+   * request and is cached whole after it (lib/static-params.ts). Search (`/search?q=`) is rewritten by proxy.ts: its
+   * terms need an encoding a rewrite cannot do. The old query-string pages (`?page=N`, `?cpage=N`) are redirected by
+   * proxy.ts too: a redirect here would carry the query string along.
    */
   async rewrites() {
-    const page = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,3})' }
-    const anyPage = { type: 'query' as const, key: 'page' }
     return {
       beforeFiles: [
-        // Any other ?page= (0, 01, 10000, a word) names no page: a 404 ('invalid' is no page number), not page 1.
-        { source: '/', has: [page], destination: '/latest/:page' },
-        { source: '/', has: [anyPage], destination: '/latest/invalid' },
         { source: '/', destination: '/latest/1' },
-        { source: '/genres/:slug', has: [page], destination: '/genres/:slug/:page' },
-        { source: '/genres/:slug', has: [anyPage], destination: '/genres/:slug/invalid' },
-        { source: '/genres/:slug', destination: '/genres/:slug/1' },
-        { source: '/authors/:slug', has: [page], destination: '/authors/:slug/:page' },
-        { source: '/authors/:slug', has: [anyPage], destination: '/authors/:slug/invalid' },
-        { source: '/authors/:slug', destination: '/authors/:slug/1' },
         { source: '/faq', destination: '/faq/site' },
-        {
-          source: '/reviews/:slug',
-          has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
-          destination: '/reviews/:slug/comments/:cpage',
-        },
-        // A reply without JavaScript: a path of its own, so shared caches keep it (a query string per reader would not).
-        {
-          source: '/reviews/:slug/reply/:comment',
-          has: [{ type: 'query' as const, key: 'cpage', value: '(?<cpage>[1-9][0-9]{0,3})' }],
-          destination: '/reviews/:slug/comments/:cpage/reply/:comment',
-        },
-        { source: '/reviews/:slug/reply/:comment', destination: '/reviews/:slug/comments/1/reply/:comment' },
       ],
     }
+  },
+  /** Page 1 has no number in its address, and the two rewritten pages have only theirs. */
+  async redirects() {
+    return [
+      { source: '/latest/1', destination: '/', permanent: true },
+      { source: '/faq/site', destination: '/faq', permanent: true },
+      { source: '/genres/:slug/1', destination: '/genres/:slug', permanent: true },
+      { source: '/authors/:slug/1', destination: '/authors/:slug', permanent: true },
+      { source: '/reviews/:slug/comments/1', destination: '/reviews/:slug', permanent: true },
+      { source: '/reviews/:slug/comments/1/reply/:comment', destination: '/reviews/:slug/reply/:comment', permanent: true },
+    ]
   },
   async headers() {
     // An editor's preview (draft mode) may be framed by the admin panel: proxy.ts sets its policy at run time, where

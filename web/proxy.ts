@@ -3,6 +3,7 @@ import { findRedirect } from '@/lib/cms/redirects'
 import { DRAFT_COOKIE, FLASH_COOKIE, PENDING_COOKIE } from '@/lib/comments/cookies'
 import { contentSecurityPolicy } from '@/lib/csp'
 import { env } from '@/lib/env'
+import { PAGE_NUMBER, authorPath, genrePath, homePath, replyPath, reviewPath } from '@/lib/paths'
 import { cleanQuery, searchSegment } from '@/lib/search-query'
 
 /**
@@ -18,6 +19,9 @@ import { cleanQuery, searchSegment } from '@/lib/search-query'
  * A comment or report post (the server action, with or without JavaScript) larger than any comment form can send is refused
  * here with 413, before Next reads it (the caching proxy refuses it too; this holds when the web is reached
  * directly).
+ *
+ * A page's old query-string address (`/?page=2`, `/genres/<slug>?page=2`, `/reviews/<slug>?cpage=2`, a reply page's
+ * `?cpage=2`) answers 301 to its path (lib/paths.ts); a redirect in next.config.ts would carry the query string along.
  *
  * A review, one of its comment pages or its reply page requested by a reader who holds a cookie of their own (a
  * comment awaiting moderation, the answer to a post made without JavaScript, an editor's draft mode) is rendered
@@ -40,6 +44,13 @@ export const config = {
     { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_pending' }] },
     { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: 'mq_flash' }] },
     { source: '/reviews/:slug/reply/:comment', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
+    { source: '/reviews/:slug/comments/:page/reply/:comment', has: [{ type: 'cookie', key: 'mq_pending' }] },
+    { source: '/reviews/:slug/comments/:page/reply/:comment', has: [{ type: 'cookie', key: 'mq_flash' }] },
+    { source: '/reviews/:slug/comments/:page/reply/:comment', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
+    { source: '/', has: [{ type: 'query', key: 'page' }] },
+    { source: '/genres/:slug', has: [{ type: 'query', key: 'page' }] },
+    { source: '/authors/:slug', has: [{ type: 'query', key: 'page' }] },
+    { source: '/reviews/:slug/reply/:comment', has: [{ type: 'query', key: 'cpage' }] },
     // Any path with a percent-escaped byte above 0x7f: rare, and possibly not UTF-8 at all.
     '/:path(.*%[89a-fA-F][0-9a-fA-F].*)',
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
@@ -83,6 +94,9 @@ const PERSONAL = [PENDING_COOKIE, FLASH_COOKIE, DRAFT_COOKIE]
 /** A deleted review's address: a page of its own, since a rewrite to the not-found page would answer its 404. */
 const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Gone</title></head><body><main><h1>This review has been removed</h1><p>It is no longer on the site. <a href="/">Latest reviews</a> · <a href="/search">Search reviews</a></p></main></body></html>`
 
+/** Old addresses' answers, kept by the caching proxy like a page. */
+const REDIRECT_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+
 /** Where an old path leads, as the answer readers get: a redirect, 410, or null to carry on. */
 async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, searchParams } = request.nextUrl
@@ -90,10 +104,38 @@ async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
   if (pathname === '/' && !p) return null
   const redirect = await findRedirect(p ? `/?p=${p}` : pathname)
   if (!redirect) return null
-  const headers = { 'Cache-Control': 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400' }
+  const headers = { 'Cache-Control': REDIRECT_CACHE_CONTROL }
   if (redirect.status === 410) return new NextResponse(GONE_PAGE, { status: 410, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
   const response = NextResponse.redirect(new URL(redirect.location, request.url), redirect.status)
   response.headers.set('Cache-Control', headers['Cache-Control'])
+  return response
+}
+
+/** The pages whose old addresses had a query string: the home page, a genre's, an author's, a review's, a reply page. */
+const OLD_PAGED = /^\/(?:(genres|authors)\/([a-z0-9-]+)|reviews\/([a-z0-9-]+)(?:\/reply\/([A-Za-z0-9_]+))?)?$/
+
+/**
+ * 301 from a page's old query-string address to its path, the other parameters kept; null for any other request. A
+ * `page` that names no page (0, 01, 10000, a word) is not found, as it always was; a `cpage` that names none was
+ * always ignored, and still is.
+ */
+function oldPageRedirect(request: NextRequest): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl
+  const match = OLD_PAGED.exec(pathname)
+  if (!match) return null
+  const [, list, listSlug = '', review, comment] = match
+  const key = review ? 'cpage' : 'page'
+  const value = searchParams.get(key)
+  if (value === null) return null
+  if (!PAGE_NUMBER.test(value)) return review ? null : NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
+  const page = Number(value)
+  const url = request.nextUrl.clone()
+  url.pathname = review
+    ? comment ? replyPath(review, comment, page) : reviewPath(review, page)
+    : list === 'genres' ? genrePath(listSlug, page) : list === 'authors' ? authorPath(listSlug, page) : homePath(page)
+  url.searchParams.delete(key)
+  const response = NextResponse.redirect(url, 301)
+  response.headers.set('Cache-Control', REDIRECT_CACHE_CONTROL)
   return response
 }
 
@@ -146,6 +188,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return NextResponse.next()
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
+  const paged = oldPageRedirect(request)
+  if (paged) return paged
   const redirect = await redirectFor(request)
   if (redirect) return redirect
   // Anything else that matched (a report page, a page without a reader's cookie, a non-ASCII escape) is everyone's.

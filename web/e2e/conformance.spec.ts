@@ -24,7 +24,7 @@ interface VnuMessage {
 const PAGES = [
   '/',
   REVIEW_PATH,
-  `${REVIEW_PATH}/comments/1`,
+  `${REVIEW_PATH}/reply/nosuchcomment`,
   '/genres/drama',
   '/authors/jun-park',
   '/faq',

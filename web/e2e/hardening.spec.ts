@@ -27,10 +27,48 @@ test('odd addresses with non-ASCII escapes answer 404 the first time', async ({ 
 })
 
 test('a page number past the last, or no page number at all, answers 404 the first time', async ({ request }) => {
-  for (const path of ['/genres/drama?page=99', '/authors/jun-park?page=50', '/?page=99', '/?page=10000', '/?page=0', '/?page=abc', '/genres/drama?page=01']) {
+  for (const path of [
+    '/genres/drama/99',
+    '/authors/jun-park/50',
+    '/latest/99',
+    '/latest/10000',
+    '/latest/0',
+    '/latest/abc',
+    '/genres/drama/01',
+    '/genres/drama/2/3',
+    `${REVIEW_PATH}/comments/99`,
+    '/genres/drama?page=99',
+    '/?page=10000',
+    '/?page=0',
+    '/?page=abc',
+    '/genres/drama?page=01',
+  ]) {
     expect((await request.get(path)).status(), path).toBe(404)
   }
-  for (const path of ['/?page=1', '/genres/drama?page=1', '/authors/jun-park']) expect((await request.get(path)).status(), path).toBe(200)
+  for (const path of ['/', '/genres/drama', '/authors/jun-park']) expect((await request.get(path)).status(), path).toBe(200)
+})
+
+test("a page's old query-string address, and page 1 by its number, redirect to its one address", async ({ request }) => {
+  const moved: [string, string][] = [
+    ['/?page=1', '/'],
+    ['/?page=2', '/latest/2'],
+    ['/genres/drama?page=2', '/genres/drama/2'],
+    ['/authors/jun-park?page=1', '/authors/jun-park'],
+    [`${REVIEW_PATH}?cpage=2`, `${REVIEW_PATH}/comments/2`],
+    [`${REVIEW_PATH}/reply/c1?cpage=2`, `${REVIEW_PATH}/comments/2/reply/c1`],
+    ['/latest/1', '/'],
+    ['/faq/site', '/faq'],
+    ['/genres/drama/1', '/genres/drama'],
+    ['/authors/jun-park/1', '/authors/jun-park'],
+    [`${REVIEW_PATH}/comments/1`, REVIEW_PATH],
+    [`${REVIEW_PATH}/comments/1/reply/c1`, `${REVIEW_PATH}/reply/c1`],
+  ]
+  for (const [from, to] of moved) {
+    const response = await request.get(from, { maxRedirects: 0 })
+    expect([301, 308], from).toContain(response.status())
+    const location = new URL(response.headers().location ?? '', 'http://site')
+    expect(`${location.pathname}${location.search}`, from).toBe(to)
+  }
 })
 
 test("a comment's report and reply pages exist only for a comment shown on the review: 404 the first time otherwise", async ({ request }) => {
@@ -41,7 +79,7 @@ test("a comment's report and reply pages exist only for a comment shown on the r
     expect((await request.get(path)).status(), path).toBe(200)
   }
   const unknown = `nosuchcomment${Date.now()}`
-  for (const path of [`${REVIEW_PATH}/report/${unknown}`, `${REVIEW_PATH}/reply/${unknown}`, `${REVIEW_PATH}/reply/${shown}?cpage=2`]) {
+  for (const path of [`${REVIEW_PATH}/report/${unknown}`, `${REVIEW_PATH}/reply/${unknown}`, `${REVIEW_PATH}/comments/2/reply/${shown}`]) {
     for (let i = 0; i < 2; i++) expect((await request.get(path)).status(), `${path} (request ${i + 1})`).toBe(404)
   }
 })

@@ -51,6 +51,35 @@ describe('proxy.ts', () => {
     expect(response.headers.get('cache-control')).toContain('s-maxage=')
   })
 
+  it.each([
+    ['/?page=2', '/latest/2'],
+    ['/?page=1', '/'],
+    ['/genres/drama?page=3', '/genres/drama/3'],
+    ['/authors/jun-park?page=2&utm_source=feed', '/authors/jun-park/2?utm_source=feed'],
+    [`/reviews/${SLUG}?cpage=2`, `/reviews/${SLUG}/comments/2`],
+    [`/reviews/${SLUG}?cpage=1`, `/reviews/${SLUG}`],
+    [`/reviews/${SLUG}/reply/c1?cpage=2`, `/reviews/${SLUG}/comments/2/reply/c1`],
+    [`/reviews/old-slug?cpage=2`, '/reviews/old-slug/comments/2'],
+  ])('sends %s, a page by its old query string, to its path %s', async (path, location) => {
+    const response = await get(path, { cookie: 'mq_pending=x' })
+    expect(response.status).toBe(301)
+    const to = new URL(response.headers.get('location') ?? '')
+    expect(`${to.pathname}${to.search}`).toBe(location)
+    expect(response.headers.get('cache-control')).toContain('s-maxage=')
+  })
+
+  it.each(['/?page=0', '/?page=01', '/?page=10000', '/?page=abc', '/genres/drama?page=', '/authors/jun-park?page=2.5'])(
+    'answers %s, a page number that names no page, with the not-found page',
+    async (path) => {
+      expect(outcome(await get(path))).toBe('404 → /__not_found')
+    },
+  )
+
+  it('leaves a comment page number that names no page to the review, and the search its own page numbers', async () => {
+    expect(outcome(await get(`/reviews/${SLUG}?cpage=abc`))).toBe('next')
+    expect(outcome(await get('/search?q=heat&page=2'))).toMatch(/^200 → \/search\/[A-Za-z0-9_-]+\/2$/)
+  })
+
   it("answers a deleted review's old path with 410 and a page that says it was removed", async () => {
     const response = await get('/reviews/deleted-one')
     expect(response.status).toBe(410)
@@ -72,6 +101,9 @@ describe('proxy.ts', () => {
   it('renders a review and its numbered comment pages for a reader with a cookie of their own', async () => {
     expect(outcome(await get(`/reviews/${SLUG}`, { cookie: 'mq_pending=x' }))).toBe(`200 → /reviews/${SLUG}/personal`)
     expect(outcome(await get(`/reviews/${SLUG}/comments/2`, { cookie: 'mq_pending=x' }))).toBe(`200 → /reviews/${SLUG}/personal?cpage=2`)
+    expect(outcome(await get(`/reviews/${SLUG}/comments/2/reply/c1`, { cookie: 'mq_flash=x' }))).toBe(
+      `200 → /reviews/${SLUG}/personal?cpage=2&replyTo=c1`,
+    )
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { SearchView } from '@/components/reviews/search-view'
+import { SearchView } from '@/views/search-view'
 
 /** The empty search form. With `?q=` the request is rewritten to ./[q]/[page] (proxy.ts). */
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } }

@@ -1,5 +1,6 @@
 import type { Comment } from '@/lib/cms/comments'
 import { formatDateTime } from '@/lib/format'
+import { replyPath } from '@/lib/paths'
 
 const MAX_REPLY_DEPTH = 3
 
@@ -28,7 +29,7 @@ type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: num
 
 /** Works without JavaScript: the review's reply page renders the form answering that comment (cached like the review). */
 export function replyHref(reviewSlug: string, commentId: string, commentsPage = 1): string {
-  return `/reviews/${reviewSlug}/reply/${encodeURIComponent(commentId)}${commentsPage > 1 ? `?cpage=${commentsPage}` : ''}#respond`
+  return `${replyPath(reviewSlug, commentId, commentsPage)}#respond`
 }
 
 /** The report form for one comment: the same page for every reader, so it can be cached. */

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { flattenComments, countComments, type CommentThread } from '@/lib/cms/comments'
 import type { CommentFormState, SubmitComment } from '@/lib/comments/form-state'
 import type { PendingComment as Pending } from '@/lib/comments/pending'
+import { reviewPath } from '@/lib/paths'
 import { CommentForm } from './comment-form.client'
 import { CommentList } from './comment-list'
 import { PendingComment } from './pending-comment'
@@ -25,7 +26,7 @@ type Props = {
 }
 
 function CommentPages({ slug, page, pageCount }: { slug: string; page: number; pageCount: number }) {
-  const href = (p: number) => (p > 1 ? `/reviews/${slug}?cpage=${p}#comments` : `/reviews/${slug}#comments`)
+  const href = (p: number) => `${reviewPath(slug, p)}#comments`
   return (
     <nav className="pagination" aria-label="Comment pages">
       {page > 1 ? <Link prefetch={false} href={href(page - 1)}>← Older comments</Link> : <span />}

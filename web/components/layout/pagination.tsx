@@ -1,16 +1,10 @@
 import Link from 'next/link'
 import type { Pagination as PaginationData } from '@/lib/cms/strapi'
 
-/** Previous/next links that keep the other query parameters (e.g. the search term). */
-export function Pagination({ pagination, basePath, params = {} }: { pagination: PaginationData; basePath: string; params?: Record<string, string> }) {
+/** Previous/next links; `href` gives a page's address (lib/paths.ts). */
+export function Pagination({ pagination, href }: { pagination: PaginationData; href: (page: number) => string }) {
   const { page, pageCount } = pagination
   if (pageCount <= 1) return null
-  const href = (p: number) => {
-    const query = new URLSearchParams(params)
-    if (p > 1) query.set('page', String(p))
-    const qs = query.toString()
-    return qs ? `${basePath}?${qs}` : basePath
-  }
   return (
     <nav className="pagination" aria-label="Pagination">
       {page > 1 ? <Link prefetch={false} href={href(page - 1)} rel="prev">← Newer</Link> : <span />}

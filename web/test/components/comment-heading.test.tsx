@@ -36,3 +36,11 @@ it('gives no count when the thread runs over several pages (a page would count o
   expect(screen.getByRole('heading', { level: 2, name: 'Comments on “Heat review”' })).toBeInTheDocument()
   expect(screen.getByText('Comments page 1 of 3')).toBeInTheDocument()
 })
+
+it('links the comment pages and the reply pages of a later page by their paths', () => {
+  const later = { ...thread([comment('a')], 3), pagination: { page: 2, pageSize: 20, pageCount: 3, total: 41 } }
+  render(<CommentSection review={review} thread={later} reader={null} submit={submit} />)
+  expect(screen.getByRole('link', { name: '← Older comments' })).toHaveAttribute('href', '/reviews/heat-review#comments')
+  expect(screen.getByRole('link', { name: 'Newer comments →' })).toHaveAttribute('href', '/reviews/heat-review/comments/3#comments')
+  expect(screen.getByRole('link', { name: 'Reply to Reader a' })).toHaveAttribute('href', '/reviews/heat-review/comments/2/reply/a#respond')
+})

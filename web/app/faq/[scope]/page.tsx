@@ -12,16 +12,12 @@ import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 /**
  * The site-wide FAQ: `/faq` is rewritten to `/faq/site` (next.config.ts). A dynamic segment on purpose: it renders
  * on its first request, not at build (when the CMS may be absent), and is cached after that, refreshed by the CMS's
- * change notices. Any other scope is not found.
+ * change notices (lib/static-params.ts). Any other scope is not found.
  */
 export async function generateStaticParams() {
   return [{ scope: PARAM_PLACEHOLDER }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/faq/[scope]'>['params']) {
   if ((await params).scope !== 'site') notFound()

@@ -6,21 +6,18 @@ import { listReviews } from '@/lib/cms/reviews'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { homePath } from '@/lib/paths'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
- * The home page and its later pages: `/` and `/?page=N` are rewritten here (next.config.ts). A dynamic segment on
- * purpose: it renders on its first request, not at build (when the CMS may be absent), and is cached after that,
- * refreshed by the CMS's change notices.
+ * The home page (`/` is rewritten to /latest/1, next.config.ts) and its later pages (`/latest/N`). A dynamic segment
+ * on purpose: it renders on its first request, not at build (when the CMS may be absent), and is cached after that,
+ * refreshed by the CMS's change notices (lib/static-params.ts).
  */
 export async function generateStaticParams() {
   return [{ page: PARAM_PLACEHOLDER }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/latest/[page]'>['params']) {
   const { page } = await params
@@ -33,21 +30,21 @@ export async function generateMetadata({ params }: PageProps<'/latest/[page]'>):
   const { SITE_URL } = env()
   return {
     title: page > 1 ? `Latest reviews, page ${page}` : { absolute: 'Marquee: film reviews' },
-    alternates: { canonical: page > 1 ? `${SITE_URL}/?page=${page}` : `${SITE_URL}/` },
+    alternates: { canonical: `${SITE_URL}${homePath(page)}` },
   }
 }
 
 export default async function HomePage({ params }: PageProps<'/latest/[page]'>) {
   const page = await read(params)
   const loaded = await loadFromCms(() => listReviews(page))
-  if (!loaded.ok) return <CmsUnavailable retryHref={page > 1 ? `/?page=${page}` : '/'} />
+  if (!loaded.ok) return <CmsUnavailable retryHref={homePath(page)} />
   const { reviews, pagination } = loaded.data
   if (reviews.length === 0 && page > 1) notFound()
   return (
     <>
       <h1>{page > 1 ? `Latest reviews, page ${page}` : 'Latest reviews'}</h1>
       {reviews.length === 0 ? <p>No reviews have been published yet.</p> : <ReviewList reviews={reviews} />}
-      <Pagination pagination={pagination} basePath="/" />
+      <Pagination pagination={pagination} href={homePath} />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { resultParam } from '@/lib/cms/mail'
-import { MailPage, tokenParam } from '../mail-page'
+import { MailPage, tokenParam } from '@/views/mail-page'
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false, follow: false } }
 export const instant = false

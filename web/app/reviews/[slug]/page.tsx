@@ -1,21 +1,17 @@
 import type { Metadata } from 'next'
-import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
 import { PARAM_PLACEHOLDER } from '@/lib/static-params'
 import { submitComment } from './actions'
 
 /**
  * The review every reader gets: nothing here reads the request, so the whole page is cached after its first render
- * (and by shared caches, as its Cache-Control says), refreshed by the CMS's change notices. A reader with a
- * cookie of their own, or replying without JavaScript, is sent to ./personal by proxy.ts.
+ * (and by shared caches, as its Cache-Control says), refreshed by the CMS's change notices (lib/static-params.ts).
+ * A reader with a cookie of their own is sent to ./personal by proxy.ts.
  */
 export async function generateStaticParams() {
   return [{ slug: PARAM_PLACEHOLDER }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
 export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
   return reviewPageMetadata((await params).slug)

@@ -1,23 +1,21 @@
 import type { Metadata } from 'next'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
-import { SearchView } from '@/components/reviews/search-view'
+import { SearchView } from '@/views/search-view'
 import { searchReviews } from '@/lib/cms/search'
 import { loadFromCms } from '@/lib/cms/unavailable'
+import { searchPath } from '@/lib/paths'
 import { termsFromSegment } from '@/lib/search-query'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
 /**
  * Search results: `/search?q=…&page=N` is rewritten here (proxy.ts; the terms as base64url, lib/search-query.ts), so
- * the terms are part of the path and each search is cached, and shared, like any page after its first render.
+ * the terms are part of the path and each search is cached, and shared, like any page after its first render
+ * (lib/static-params.ts).
  */
 export async function generateStaticParams() {
   return [{ q: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/search/[q]/[page]'>['params']) {
   const { q, page } = await params
@@ -34,6 +32,6 @@ export default async function SearchResultsPage({ params }: PageProps<'/search/[
   const { q, page } = await read(params)
   if (!q) return <SearchView q="" result={null} />
   const loaded = await loadFromCms(() => searchReviews(q, page))
-  if (!loaded.ok) return <CmsUnavailable retryHref={`/search?q=${encodeURIComponent(q)}`} />
+  if (!loaded.ok) return <CmsUnavailable retryHref={searchPath(q, page)} />
   return <SearchView q={q} result={loaded.data} />
 }

@@ -1,17 +1,13 @@
 import type { Metadata } from 'next'
-import { ReviewPage, reviewPageMetadata } from '@/components/reviews/review-page'
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
 import { submitComment } from '../../actions'
 import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
 
-/** A later page of a review's comments (`/reviews/<slug>?cpage=N` is rewritten here); cached like the review. */
+/** A later page of a review's comments (`/reviews/<slug>/comments/N`); cached like the review (lib/static-params.ts). */
 export async function generateStaticParams() {
   return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
 async function read(params: PageProps<'/reviews/[slug]/comments/[page]'>['params']) {
   const { slug, page } = await params

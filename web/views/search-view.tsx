@@ -1,6 +1,7 @@
 import { Pagination } from '@/components/layout/pagination'
 import type { SearchPage } from '@/lib/cms/search'
-import { SearchResults } from './search-results'
+import { searchPath } from '@/lib/paths'
+import { SearchResults } from '@/components/reviews/search-results'
 
 export function SearchView({ q, result }: { q: string; result: SearchPage | null }) {
   return (
@@ -17,7 +18,7 @@ export function SearchView({ q, result }: { q: string; result: SearchPage | null
         {result ? <p>{result.pagination.total === 0 ? 'No reviews match your search.' : `${result.pagination.total} ${result.pagination.total === 1 ? 'review' : 'reviews'} found.`}</p> : null}
       </div>
       {result && result.hits.length > 0 ? <SearchResults hits={result.hits} /> : null}
-      {result ? <Pagination pagination={result.pagination} basePath="/search" params={{ q }} /> : null}
+      {result ? <Pagination pagination={result.pagination} href={(p) => searchPath(q, p)} /> : null}
     </>
   )
 }

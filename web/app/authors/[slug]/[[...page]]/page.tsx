@@ -8,28 +8,24 @@ import { listReviewsByAuthor } from '@/lib/cms/reviews'
 import { env } from '@/lib/env'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
+import { authorPath } from '@/lib/paths'
+import { PARAM_PLACEHOLDER, optionalPageParam } from '@/lib/static-params'
 
 /**
- * One page of a author's reviews: `/authors/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
- * reads the request and the whole page is cached after its first render, refreshed by the CMS's change notices.
+ * One page of an author's reviews (`/authors/<slug>`, `/authors/<slug>/N`): nothing reads the request, so the whole
+ * page is cached after its first render, refreshed by the CMS's change notices (lib/static-params.ts).
  */
 export async function generateStaticParams() {
-  return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
+  return [{ slug: PARAM_PLACEHOLDER, page: [PARAM_PLACEHOLDER] }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
-async function read(params: PageProps<'/authors/[slug]/[page]'>['params']) {
+async function read(params: PageProps<'/authors/[slug]/[[...page]]'>['params']) {
   const { slug, page } = await params
-  const n = pageParam(page)
-  return { slug, page: n }
+  return { slug, page: optionalPageParam(page) }
 }
 
-export async function generateMetadata({ params }: PageProps<'/authors/[slug]/[page]'>): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/authors/[slug]/[[...page]]'>): Promise<Metadata> {
   const { slug, page } = await read(params)
   return metadataFromCms(
     () => getAuthorBySlug(slug),
@@ -38,17 +34,17 @@ export async function generateMetadata({ params }: PageProps<'/authors/[slug]/[p
         ? {
             title: `Reviews by ${author.name}`,
             description: author.bio ?? `Film reviews written by ${author.name}.`,
-            alternates: { canonical: `${env().SITE_URL}/authors/${author.slug}${page > 1 ? `?page=${page}` : ''}` },
+            alternates: { canonical: `${env().SITE_URL}${authorPath(author.slug, page)}` },
           }
         : { title: 'Author not found', robots: { index: false } },
     { title: 'Author' },
   )
 }
 
-export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/[page]'>) {
+export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/[[...page]]'>) {
   const { slug, page } = await read(params)
   const loaded = await loadFromCms(() => Promise.all([getAuthorBySlug(slug), listReviewsByAuthor(slug, page)]))
-  if (!loaded.ok) return <CmsUnavailable retryHref={`/authors/${encodeURIComponent(slug)}`} />
+  if (!loaded.ok) return <CmsUnavailable retryHref={authorPath(encodeURIComponent(slug), page)} />
   const [author, { reviews, pagination }] = loaded.data
   // A page past the last is not a page: 404, not an empty list that calls itself canonical.
   if (!author || (reviews.length === 0 && page > 1)) notFound()
@@ -61,7 +57,7 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/
       </header>
       <h2>Reviews by {author.name}</h2>
       {reviews.length === 0 ? <p>No published reviews yet.</p> : <ReviewList reviews={reviews} headingLevel={3} />}
-      <Pagination pagination={pagination} basePath={`/authors/${author.slug}`} />
+      <Pagination pagination={pagination} href={(p) => authorPath(author.slug, p)} />
     </>
   )
 }

@@ -9,28 +9,24 @@ import { env } from '@/lib/env'
 import { breadcrumbJsonLd } from '@/lib/seo'
 import { CmsUnavailable } from '@/components/layout/cms-unavailable'
 import { loadFromCms, metadataFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
+import { genrePath } from '@/lib/paths'
+import { PARAM_PLACEHOLDER, optionalPageParam } from '@/lib/static-params'
 
 /**
- * One page of a genre's reviews: `/genres/<slug>` and `?page=N` are rewritten here (next.config.ts), so nothing
- * reads the request and the whole page is cached after its first render, refreshed by the CMS's change notices.
+ * One page of a genre's reviews (`/genres/<slug>`, `/genres/<slug>/N`): nothing reads the request, so the whole page
+ * is cached after its first render, refreshed by the CMS's change notices (lib/static-params.ts).
  */
 export async function generateStaticParams() {
-  return [{ slug: PARAM_PLACEHOLDER, page: PARAM_PLACEHOLDER }]
+  return [{ slug: PARAM_PLACEHOLDER, page: [PARAM_PLACEHOLDER] }]
 }
 
-/**
- * Rendered whole before a byte is sent, on build (the placeholder) and on the first request for each real param:
- * so an unknown one answers a real 404, and the page reads without JavaScript (nothing streams in later).
- */
 export const ensureStatic = 'navigation'
-async function read(params: PageProps<'/genres/[slug]/[page]'>['params']) {
+async function read(params: PageProps<'/genres/[slug]/[[...page]]'>['params']) {
   const { slug, page } = await params
-  const n = pageParam(page)
-  return { slug, page: n }
+  return { slug, page: optionalPageParam(page) }
 }
 
-export async function generateMetadata({ params }: PageProps<'/genres/[slug]/[page]'>): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<'/genres/[slug]/[[...page]]'>): Promise<Metadata> {
   const { slug, page } = await read(params)
   return metadataFromCms(
     () => getGenreBySlug(slug),
@@ -39,26 +35,26 @@ export async function generateMetadata({ params }: PageProps<'/genres/[slug]/[pa
         ? {
             title: `${genre.name} film reviews`,
             description: `Every Marquee review of ${genre.name.toLowerCase()} films, newest first.`,
-            alternates: { canonical: `${env().SITE_URL}/genres/${genre.slug}${page > 1 ? `?page=${page}` : ''}` },
+            alternates: { canonical: `${env().SITE_URL}${genrePath(genre.slug, page)}` },
           }
         : { title: 'Genre not found', robots: { index: false } },
     { title: 'Genre' },
   )
 }
 
-export default async function GenrePage({ params }: PageProps<'/genres/[slug]/[page]'>) {
+export default async function GenrePage({ params }: PageProps<'/genres/[slug]/[[...page]]'>) {
   const { slug, page } = await read(params)
   const loaded = await loadFromCms(() => Promise.all([getGenreBySlug(slug), listReviewsByGenre(slug, page)]))
-  if (!loaded.ok) return <CmsUnavailable retryHref={`/genres/${encodeURIComponent(slug)}`} />
+  if (!loaded.ok) return <CmsUnavailable retryHref={genrePath(encodeURIComponent(slug), page)} />
   const [genre, { reviews, pagination }] = loaded.data
   // A page past the last is not a page: 404, not an empty list that calls itself canonical.
   if (!genre || (reviews.length === 0 && page > 1)) notFound()
   return (
     <>
-      <JsonLd data={breadcrumbJsonLd(env().SITE_URL, [{ name: 'Reviews', path: '/' }, { name: genre.name, path: `/genres/${genre.slug}` }])} />
+      <JsonLd data={breadcrumbJsonLd(env().SITE_URL, [{ name: 'Reviews', path: '/' }, { name: genre.name, path: genrePath(genre.slug) }])} />
       <h1>{genre.name}</h1>
       {reviews.length === 0 ? <p>No {genre.name.toLowerCase()} reviews yet.</p> : <ReviewList reviews={reviews} />}
-      <Pagination pagination={pagination} basePath={`/genres/${genre.slug}`} />
+      <Pagination pagination={pagination} href={(p) => genrePath(genre.slug, p)} />
     </>
   )
 }
