@@ -4,11 +4,20 @@ import nextPlugin from '@next/eslint-plugin-next';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', '.next/', 'out/', 'coverage/', 'test-results/', 'playwright-report/', 'next-env.d.ts']),
+  globalIgnores([
+    'node_modules/',
+    '.next/',
+    'out/',
+    'coverage/',
+    'test-results/',
+    'playwright-report/',
+    'next-env.d.ts',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   reactHooks.configs.flat['recommended-latest'],
@@ -19,7 +28,10 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_name` marks a parameter a signature needs but the body does not use.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -37,4 +49,6 @@ export default defineConfig(
     files: ['components/**/*.client.tsx', 'test/components/**', 'test/setup.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Last: turns off the rules that are about layout, which Prettier owns (npm run format; checked by npm run lint).
+  prettier,
 );
