@@ -18,7 +18,8 @@ const COOKIE_SECRET = 'cookie-secret-for-the-proxy-tests';
 // checks that the web writes exactly these), valid until 2100, and one that expired on 2025-11-24.
 const VALID = {
   mq_pending: 'eyJpZCI6ImMxIn0.4102444800.f506aa8f26b4bd00ec052498993b72d67ca455b7516d17a38ae8a386fa5b9c3c',
-  mq_flash: '0b7f5a52-9a53-4c4e-9d5f-3f2a61b3c0de.4102444800.4216d19eb2e49ab59ee20c4d4e0cf67ff060d6bf9c509b01a08242ae7a5055a4',
+  mq_flash:
+    '0b7f5a52-9a53-4c4e-9d5f-3f2a61b3c0de.4102444800.4216d19eb2e49ab59ee20c4d4e0cf67ff060d6bf9c509b01a08242ae7a5055a4',
   mq_draft: '1.4102444800.bff040f6a2632218bdd60b567f6c484cfdde1f182cd4b783ed8d6a8c6dc41f5b',
 };
 const EXPIRED_PENDING = 'eyJpZCI6ImMxIn0.1764000000.12f78a8338c8f1ad1569aa7e7585fbb5b227cc74eb34af88283c70e0ad54a2f0';
@@ -36,7 +37,13 @@ const fakeWeb = (name) => {
       const url = new URL(req.url, 'http://web');
       const count = (state.hits.get(url.pathname) ?? 0) + 1;
       state.hits.set(url.pathname, count);
-      seen.push({ web: name, method: req.method, path: url.pathname, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      seen.push({
+        web: name,
+        method: req.method,
+        path: url.pathname,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       if (state.mode === 'hang') return; // never answers
       // A web overwhelmed by readers' own pages: every one of them fails.
       if (url.pathname.startsWith('/flood') && req.headers.cookie) {
@@ -51,12 +58,17 @@ const fakeWeb = (name) => {
       if (url.pathname.startsWith('/gone') || url.pathname === '/__not_found') {
         // Next's answer for a cached page that called notFound(): 404 and an empty shell; for an unmatched path,
         // its complete not-found page.
-        const page = url.pathname === '/__not_found' ? `<h1>Page not found</h1> ${name}` : '<html id="__next_error__"></html>';
+        const page =
+          url.pathname === '/__not_found' ? `<h1>Page not found</h1> ${name}` : '<html id="__next_error__"></html>';
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 's-maxage=300' }).end(page);
         return;
       }
-      const headers = { 'Content-Type': req.headers.rsc ? 'text/x-component' : 'text/html; charset=utf-8', Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding' };
-      if (url.pathname.startsWith('/private')) headers['Cache-Control'] = 'private, no-cache, no-store, max-age=0, must-revalidate';
+      const headers = {
+        'Content-Type': req.headers.rsc ? 'text/x-component' : 'text/html; charset=utf-8',
+        Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+      };
+      if (url.pathname.startsWith('/private'))
+        headers['Cache-Control'] = 'private, no-cache, no-store, max-age=0, must-revalidate';
       else headers['Cache-Control'] = 's-maxage=300, stale-while-revalidate=86400';
       if (url.pathname.startsWith('/cookie')) headers['Set-Cookie'] = 'mq_pending=abc; Path=/; HttpOnly';
       const body = `${name} ${url.pathname} #${count}${req.headers.rsc ? ' rsc' : ''} ${'x'.repeat(2000)}`;
@@ -103,7 +115,13 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
       ports.push(web.server.address().port);
     }
     const port = await freePort();
-    proxy = startProxy({ port, webPorts: ports, refreshSecret: REFRESH_SECRET, forwardSecret: FORWARD_SECRET, cookieSecret: COOKIE_SECRET });
+    proxy = startProxy({
+      port,
+      webPorts: ports,
+      refreshSecret: REFRESH_SECRET,
+      forwardSecret: FORWARD_SECRET,
+      cookieSecret: COOKIE_SECRET,
+    });
     proxy.child.stderr.on('data', (chunk) => errorLog.push(...chunk.toString().split('\n').filter(Boolean)));
     base = proxy.url;
     await waitFor(`${base}/proxy-health`, 10_000, proxy.child);
@@ -206,7 +224,11 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.equal(limited[0].headers['retry-after'], '2');
     assert.equal(limited[0].headers['cache-control'], 'no-store');
     const before = hits('/reviews/limited');
-    const post = await ask(base, '/reviews/limited', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'comment=kept' });
+    const post = await ask(base, '/reviews/limited', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'comment=kept',
+    });
     assert.equal(post.status, 200);
     assert.equal(hits('/reviews/limited'), before + 1);
     assert.equal(lastSeen('/reviews/limited').body, 'comment=kept');
@@ -220,7 +242,13 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     const cookie = `mq_pending=${VALID.mq_pending}`;
     const statuses = [];
     for (let round = 0; round < 10; round += 1) {
-      statuses.push(...(await Promise.all(Array.from({ length: 30 }, () => ask(base, '/flood/review', { headers: { Cookie: cookie } }).then((answer) => answer.status)))));
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 30 }, () =>
+            ask(base, '/flood/review', { headers: { Cookie: cookie } }).then((answer) => answer.status),
+          ),
+        )),
+      );
     }
     assert.ok(statuses.includes(502), 'some per-reader requests reached the failing web');
     assert.ok(statuses.filter((status) => status === 429).length >= 250, 'most of the flood was refused at the proxy');
@@ -229,7 +257,13 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.equal(miss.status, 200);
     assert.equal(miss.cache, 'MISS');
     const lines = errorLog.slice(logged);
-    assert.equal(lines.filter((line) => /limiting requests|upstream server temporarily disabled|"http:\/\/marquee_web\//.test(line)).length, 0, lines.join('\n'));
+    assert.equal(
+      lines.filter((line) =>
+        /limiting requests|upstream server temporarily disabled|"http:\/\/marquee_web\//.test(line),
+      ).length,
+      0,
+      lines.join('\n'),
+    );
     assert.ok(lines.length <= 75, `${lines.length} error log lines for a flood of 300`);
   });
 
@@ -262,7 +296,7 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     assert.equal(status, 404);
     assert.match(text, /<h1>Page not found<\/h1>/);
     assert.doesNotMatch(text, /__next_error__/);
-  })
+  });
 
   it('passes the not-found page request the same overwritten headers as any page, and never answers deflate', async () => {
     const answer = await ask(base, '/gone/headers', {
@@ -300,12 +334,19 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     const reader = await ask(base, '/reviews/refreshed');
     assert.equal(reader.cache, 'HIT');
     assert.equal(reader.text, refresh.text);
-    assert.equal(seen.filter((r) => r.path === '/reviews/refreshed').every((r) => r.headers['x-marquee-refresh'] === undefined), true);
+    assert.equal(
+      seen.filter((r) => r.path === '/reviews/refreshed').every((r) => r.headers['x-marquee-refresh'] === undefined),
+      true,
+    );
   });
 
   it('never caches a POST, and passes its body on', async () => {
     for (let i = 0; i < 2; i += 1) {
-      const answer = await ask(base, '/reviews/e', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'comment=hello' });
+      const answer = await ask(base, '/reviews/e', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'comment=hello',
+      });
       assert.equal(answer.status, 200);
       assert.equal(answer.cache, undefined);
     }
@@ -367,8 +408,14 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     const started = Date.now();
     const answers = [];
     for (let i = 0; i < 4; i += 1) answers.push(await ask(base, `/one-down/${i}`));
-    assert.deepEqual(answers.map((answer) => [answer.status, answer.text.split(' ')[0]]), Array(4).fill([200, 'web2']));
-    assert.ok(Date.now() - started < 2000, `a refused connection moves on to the other replica (${Date.now() - started} ms)`);
+    assert.deepEqual(
+      answers.map((answer) => [answer.status, answer.text.split(' ')[0]]),
+      Array(4).fill([200, 'web2']),
+    );
+    assert.ok(
+      Date.now() - started < 2000,
+      `a refused connection moves on to the other replica (${Date.now() - started} ms)`,
+    );
     await new Promise((resolve) => down.server.listen(port, '127.0.0.1', resolve));
   });
 
@@ -387,7 +434,10 @@ describe('the caching proxy (proxy/nginx.conf)', () => {
     const onHang = await ask(base, '/reviews/h');
     assert.equal(onHang.cache, 'STALE');
     assert.equal(onHang.text, good.text);
-    assert.ok(Date.now() - started < 5_000, `a hung web yields the stale copy after the read timeout (${Date.now() - started} ms)`);
+    assert.ok(
+      Date.now() - started < 5_000,
+      `a hung web yields the stale copy after the read timeout (${Date.now() - started} ms)`,
+    );
 
     for (const web of webs) {
       web.server.closeAllConnections();

@@ -22,8 +22,22 @@
 // On a machine others share, run it under a lock the heavy jobs share (flock <lock file> npm run bench:scale).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { adminHeaders, closeConnections, getJson as json, getOk, notifyChange as notify, sleep } from './bench/http.mjs';
-import { checkCeiling, checkTarget, formatTable, P99_CEILING_MS, RATIO_BOUND, summarise } from './bench/scale-report.mjs';
+import {
+  adminHeaders,
+  closeConnections,
+  getJson as json,
+  getOk,
+  notifyChange as notify,
+  sleep,
+} from './bench/http.mjs';
+import {
+  checkCeiling,
+  checkTarget,
+  formatTable,
+  P99_CEILING_MS,
+  RATIO_BOUND,
+  summarise,
+} from './bench/scale-report.mjs';
 import { startScalePass } from './bench/scale-stack.mjs';
 import { findWrk, runWrk } from './bench/wrk.mjs';
 import { ensureRedis, log, portFree } from './lib.mjs';
@@ -73,7 +87,11 @@ const onSignal = (code) => {
 process.on('SIGINT', () => onSignal(130));
 process.on('SIGTERM', () => onSignal(143));
 
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
 
 // ---- the CMS's answers the targets are chosen from ------------------------------------------------------------
@@ -86,19 +104,32 @@ const HOME_PAGE_SIZE = 10; // web/lib/cms/reviews.ts REVIEWS_PAGE_SIZE
  * demo seed's most commented one otherwise), one of its genres, three searches, the deepest comment page.
  */
 const chooseTargets = async ({ cmsUrl, bigReviewSlug }) => {
-  const review = (await json(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'filters[slug][$eq]': bigReviewSlug })}`)).data?.[0];
+  const review = (await json(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'filters[slug][$eq]': bigReviewSlug })}`))
+    .data?.[0];
   if (!review) throw new Error(`the CMS has no published review '${bigReviewSlug}'`);
   const genre = review.genres?.[0];
   if (!genre) throw new Error(`review '${review.slug}' has no genre`);
-  const thread = await json(`${cmsUrl}/api/comments/review/${encodeURIComponent(review.slug)}?page=1&pageSize=${COMMENT_PAGE_SIZE}`);
+  const thread = await json(
+    `${cmsUrl}/api/comments/review/${encodeURIComponent(review.slug)}?page=1&pageSize=${COMMENT_PAGE_SIZE}`,
+  );
   const lastCommentPage = Math.max(1, thread.meta.pagination.pageCount);
   // The same three kinds of search on both data sets: a film title word, a genre name (a word many reviews
   // hold), and a short query with a typo (the trigram path).
-  const filmWord = (review.film?.title ?? review.title).split(/\s+/).find((word) => word.length >= 4) ?? review.title.split(/\s+/)[0];
+  const filmWord =
+    (review.film?.title ?? review.title).split(/\s+/).find((word) => word.length >= 4) ?? review.title.split(/\s+/)[0];
   const typo = genre.name.length > 4 ? genre.name.slice(0, 2) + genre.name.slice(3) : `${genre.name}x`;
   const searches = [filmWord, genre.name, typo].map((q) => q.toLowerCase());
-  const home = await json(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', 'pagination[pageSize]': String(HOME_PAGE_SIZE) })}`);
-  return { review, genre, lastCommentPage, threadTotal: thread.meta.pagination.total, searches, lastHomePage: Math.max(1, home.meta.pagination.pageCount) };
+  const home = await json(
+    `${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', 'pagination[pageSize]': String(HOME_PAGE_SIZE) })}`,
+  );
+  return {
+    review,
+    genre,
+    lastCommentPage,
+    threadTotal: thread.meta.pagination.total,
+    searches,
+    lastHomePage: Math.max(1, home.meta.pagination.pageCount),
+  };
 };
 
 // ---- measurements -------------------------------------------------------------------------------------------
@@ -150,7 +181,10 @@ const targetsFor = ({ webUrl, cmsUrl, chosen, admin }) => {
     web('home', '/'),
     web('home, last page', chosen.lastHomePage > 1 ? `/latest/${chosen.lastHomePage}` : '/'),
     web('review, comment page 1', `/reviews/${slug}`),
-    web('review, last comment page', chosen.lastCommentPage > 1 ? `/reviews/${slug}/comments/${chosen.lastCommentPage}` : `/reviews/${slug}`),
+    web(
+      'review, last comment page',
+      chosen.lastCommentPage > 1 ? `/reviews/${slug}/comments/${chosen.lastCommentPage}` : `/reviews/${slug}`,
+    ),
     web('genre', `/genres/${chosen.genre.slug}`),
     ...chosen.searches.map((q, i) => web(`search ${i + 1}`, `/search?${new URLSearchParams({ q })}`)),
     web('sitemap index', '/sitemap.xml'),
@@ -158,16 +192,27 @@ const targetsFor = ({ webUrl, cmsUrl, chosen, admin }) => {
     { ...web('sitemap chunk 1', '/sitemaps/reviews/1.xml'), capped: true },
     web('feed', '/feed.xml'),
     cms('thread API page 1 (CMS)', `/api/comments/review/${slug}?page=1&pageSize=${COMMENT_PAGE_SIZE}`),
-    cms('thread API last page (CMS)', `/api/comments/review/${slug}?page=${chosen.lastCommentPage}&pageSize=${COMMENT_PAGE_SIZE}`),
+    cms(
+      'thread API last page (CMS)',
+      `/api/comments/review/${slug}?page=${chosen.lastCommentPage}&pageSize=${COMMENT_PAGE_SIZE}`,
+    ),
     cms('admin comment list (CMS)', cmQuery({ page: '1', pageSize: '10', sort: 'createdAt:DESC' }), admin),
-    cms('admin pending count (CMS)', cmQuery({ page: '1', pageSize: '1', 'filters[$and][0][moderationStatus][$eq]': 'pending' }), admin),
+    cms(
+      'admin pending count (CMS)',
+      cmQuery({ page: '1', pageSize: '1', 'filters[$and][0][moderationStatus][$eq]': 'pending' }),
+      admin,
+    ),
   ];
 };
 
 /** One pass: a fresh database (demo seed or generated), the CMS and the web on it, every target measured. */
 const runPass = async (size) => {
   const passStarted = Date.now();
-  log(size === 'demo' ? 'Demo-size pass: the demo seed on a fresh PostgreSQL database...' : `Scale pass: ${REVIEWS.toLocaleString('en-US')} reviews, ${COMMENTS.toLocaleString('en-US')} comments into a fresh PostgreSQL database...`);
+  log(
+    size === 'demo'
+      ? 'Demo-size pass: the demo seed on a fresh PostgreSQL database...'
+      : `Scale pass: ${REVIEWS.toLocaleString('en-US')} reviews, ${COMMENTS.toLocaleString('en-US')} comments into a fresh PostgreSQL database...`,
+  );
   pass = await startScalePass({ size, reviews: REVIEWS, comments: COMMENTS, cmsPort: CMS_PORT, webPort: WEB_PORT });
   try {
     const { cmsUrl, webUrl, secrets, admin, bigReviewSlug, seedMs, seedCommand } = pass;
@@ -180,14 +225,24 @@ const runPass = async (size) => {
       const uncached = await measureUncached(target, ctx);
       const cached = target.kind === 'web' ? await measureCached(target) : null;
       results[target.name] = { target, uncached, cached, loadBefore };
-      log(`${size} ${target.name}: uncached p50 ${ms(uncached.p50)} p99 ${ms(uncached.p99)} ms${cached ? `, cached p50 ${ms(cached.p50)} ms` : ''} (load ${loadBefore})`);
+      log(
+        `${size} ${target.name}: uncached p50 ${ms(uncached.p50)} p99 ${ms(uncached.p99)} ms${cached ? `, cached p50 ${ms(cached.p50)} ms` : ''} (load ${loadBefore})`,
+      );
     }
     // Kept for re-measuring a target that left its bound (scale pass only), while this pass still runs.
     const remeasure = async (name) => {
       const target = targets.find((t) => t.name === name);
       return { ...results[name], uncached: await measureUncached(target, ctx), loadBefore: load() };
     };
-    return { size, chosen, results, remeasure, seedMs, seedCommand, seconds: Math.round((Date.now() - passStarted) / 1000) };
+    return {
+      size,
+      chosen,
+      results,
+      remeasure,
+      seedMs,
+      seedCommand,
+      seconds: Math.round((Date.now() - passStarted) / 1000),
+    };
   } catch (error) {
     await pass.stop();
     pass = null;
@@ -224,7 +279,9 @@ try {
       // A cost that grows with the data is there on every measurement; a pause of the shared machine (p99 of 30
       // samples is the slowest one) rarely three times running.
       for (let run = 2; run <= MEASUREMENTS && found.length > 0; run += 1) {
-        log(`${name} left its bound (${found.join('; ')}): measuring it again (${run} of ${MEASUREMENTS}) to tell a real cost from a pause`);
+        log(
+          `${name} left its bound (${found.join('; ')}): measuring it again (${run} of ${MEASUREMENTS}) to tell a real cost from a pause`,
+        );
         scale.results[name] = { ...(await scale.remeasure(name)), measured: run };
         found = checkTarget(name, demo.results[name].uncached, scale.results[name].uncached, SLACK_MS, { capped });
       }
@@ -247,20 +304,47 @@ try {
     `  CMS endpoints: no cache in front; two warm-up requests not counted. p99 is nearest-rank (of ${SAMPLES} samples: ${SAMPLES < 100 ? 'the slowest' : 'nearest rank'}).`,
     `Cached: wrk -t1 -c${CONNECTIONS} -d${CACHED_SECONDS}s --latency <url> against Next (its full-route cache), after two warm requests.`,
     '',
-    ...formatTable(names.map((name) => ({ name: `${name}${scale.results[name].measured ? ` *${scale.results[name].measured}` : ''}`, demo: demo?.results[name] ?? empty, scale: scale.results[name] }))),
-    '',
-    ...(names.some((name) => scale.results[name].measured) ? [`*N: measured N times at scale (once more each time it left its bound, at most ${MEASUREMENTS}): the figure shown is the last run.`, ''] : []),
-    'Targets:',
-    ...[demo, scale].filter(Boolean).map(
-      (p) =>
-        `  ${p.size}: review ${p.chosen.review.slug} (${p.chosen.threadTotal.toLocaleString('en-US')} top-level comments, ${p.chosen.lastCommentPage} comment pages), genre ${p.chosen.genre.slug}, searches ${p.chosen.searches.map((q) => `"${q}"`).join(', ')}; pass ${p.seconds} s${p.seedMs ? `, data generated in ${Math.round(p.seedMs / 1000)} s by: ${p.seedCommand}` : ''}`,
+    ...formatTable(
+      names.map((name) => ({
+        name: `${name}${scale.results[name].measured ? ` *${scale.results[name].measured}` : ''}`,
+        demo: demo?.results[name] ?? empty,
+        scale: scale.results[name],
+      })),
     ),
+    '',
+    ...(names.some((name) => scale.results[name].measured)
+      ? [
+          `*N: measured N times at scale (once more each time it left its bound, at most ${MEASUREMENTS}): the figure shown is the last run.`,
+          '',
+        ]
+      : []),
+    'Targets:',
+    ...[demo, scale]
+      .filter(Boolean)
+      .map(
+        (p) =>
+          `  ${p.size}: review ${p.chosen.review.slug} (${p.chosen.threadTotal.toLocaleString('en-US')} top-level comments, ${p.chosen.lastCommentPage} comment pages), genre ${p.chosen.genre.slug}, searches ${p.chosen.searches.map((q) => `"${q}"`).join(', ')}; pass ${p.seconds} s${p.seedMs ? `, data generated in ${Math.round(p.seedMs / 1000)} s by: ${p.seedCommand}` : ''}`,
+      ),
     'URLs:',
     ...names.map((name) => `  ${name}: ${scale.results[name].target.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}`),
-    'Web x-nextjs-cache of the uncached samples (scale): ' + names.filter((n) => scale.results[n].target.kind === 'web').map((n) => `${n} ${Object.entries(scale.results[n].uncached.cacheStates).map(([k, v]) => `${k} ${v}`).join('/')}`).join('; '),
+    'Web x-nextjs-cache of the uncached samples (scale): ' +
+      names
+        .filter((n) => scale.results[n].target.kind === 'web')
+        .map(
+          (n) =>
+            `${n} ${Object.entries(scale.results[n].uncached.cacheStates)
+              .map(([k, v]) => `${k} ${v}`)
+              .join('/')}`,
+        )
+        .join('; '),
     '',
     `Bounds: every uncached figure at scale <= ${RATIO_BOUND}x demo size (or demo + ${SLACK_MS} ms when larger), uncached p99 <= ${P99_CEILING_MS} ms.`,
-    ...names.filter((n) => scale.results[n].target.capped).map((n) => `  ${n}: its size grows with the reviews up to a fixed cap (5,000 URLs), so it is held to the ${P99_CEILING_MS} ms ceiling only.`),
+    ...names
+      .filter((n) => scale.results[n].target.capped)
+      .map(
+        (n) =>
+          `  ${n}: its size grows with the reviews up to a fixed cap (5,000 URLs), so it is held to the ${P99_CEILING_MS} ms ceiling only.`,
+      ),
     ...(failures.length === 0 ? ['  all met'] : failures.map((f) => `  NOT MET: ${f}`)),
     '',
     `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s.`,
@@ -276,7 +360,8 @@ try {
     await pass?.stop();
     closeConnections();
     console.log(report.join('\n'));
-    if (options.check && exitCode === 1 && report.length > 0) console.log('bench:scale --check: a figure left its bound (see NOT MET above).');
+    if (options.check && exitCode === 1 && report.length > 0)
+      console.log('bench:scale --check: a figure left its bound (see NOT MET above).');
     process.exit(exitCode);
   }
 }

@@ -80,8 +80,15 @@ const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) :
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const int = (value) => Math.round(value).toLocaleString('en-US');
 const pct = (value) => `${(value * 100).toFixed(0)} %`;
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-const encodings = (bucket) => Object.entries(bucket.encodings).map(([name, n]) => `${n} ${name}`).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+const encodings = (bucket) =>
+  Object.entries(bucket.encodings)
+    .map(([name, n]) => `${n} ${name}`)
+    .join(', ');
 const pass = (ok) => (ok ? 'met' : 'NOT met');
 
 const commit = () => {
@@ -94,11 +101,22 @@ const commit = () => {
 
 /** One measured wrk run after a warm-up run; `during` runs beside the measured run (the hit-ratio sampler). */
 const measure = async (label, url, during, headers = {}) => {
-  if (WARMUP_SECONDS > 0) await runWrk(wrk, url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers, onChild: (child) => (wrkChild = child) });
+  if (WARMUP_SECONDS > 0)
+    await runWrk(wrk, url, {
+      connections: CONNECTIONS,
+      seconds: WARMUP_SECONDS,
+      headers,
+      onChild: (child) => (wrkChild = child),
+    });
   const loadBefore = load();
   log(`wrk ${label}: ${url} (load average ${loadBefore})`);
   const done = { value: false };
-  const running = runWrk(wrk, url, { connections: CONNECTIONS, seconds: SECONDS, headers, onChild: (child) => (wrkChild = child) }).finally(() => (done.value = true));
+  const running = runWrk(wrk, url, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    headers,
+    onChild: (child) => (wrkChild = child),
+  }).finally(() => (done.value = true));
   const [result, extra] = await Promise.all([running, during?.(done)]);
   return { ...result, loadBefore, extra };
 };
@@ -130,7 +148,10 @@ const firstLoadJs = async (html, base) => {
     const src = /\bsrc="([^"]+)"/i.exec(tag)?.[1];
     if (src) scripts.set(src, /\bnomodule\b/i.test(tag));
   }
-  const totals = { module: { count: 0, raw: 0, wire: 0, encodings: {} }, noModule: { count: 0, raw: 0, wire: 0, encodings: {} } };
+  const totals = {
+    module: { count: 0, raw: 0, wire: 0, encodings: {} },
+    noModule: { count: 0, raw: 0, wire: 0, encodings: {} },
+  };
   for (const [src, noModule] of scripts) {
     const url = new URL(src, base).href;
     // Not getOk: its check for the "CMS unavailable" page matches the chunk of app/error.tsx, which says the same.
@@ -184,11 +205,14 @@ const publishToVisible = async (cmsUrl, admin, review, pageUrl) => {
   for (let i = 1; i <= SAMPLES; i += 1) {
     const text = `Benchmark change ${runId} number ${i}.`;
     const started = performance.now();
-    const response = await fetch(`${cmsUrl}/content-manager/collection-types/api::review.review/${review.documentId}/actions/publish`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ excerpt: text }),
-    });
+    const response = await fetch(
+      `${cmsUrl}/content-manager/collection-types/api::review.review/${review.documentId}/actions/publish`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ excerpt: text }),
+      },
+    );
     if (!response.ok) throw new Error(`publishing change ${i} answered ${response.status}: ${await response.text()}`);
     saved.push(performance.now() - started);
     for (;;) {
@@ -196,7 +220,8 @@ const publishToVisible = async (cmsUrl, admin, review, pageUrl) => {
       const page = await get(pageUrl, { 'accept-encoding': 'gzip' });
       const body = page.headers['content-encoding'] === 'gzip' ? gunzipSync(page.body) : page.body;
       if (page.status === 200 && body.includes(text)) break;
-      if (performance.now() - started > VISIBLE_TIMEOUT_MS) throw new Error(`change ${i} was not visible through the proxy after ${VISIBLE_TIMEOUT_MS / 1000} s`);
+      if (performance.now() - started > VISIBLE_TIMEOUT_MS)
+        throw new Error(`change ${i} was not visible through the proxy after ${VISIBLE_TIMEOUT_MS / 1000} s`);
       await sleep(POLL_MS);
     }
     visible.push(performance.now() - started);
@@ -241,8 +266,10 @@ try {
   const web = `http://127.0.0.1:${WEB_PORTS[0]}`;
   const { cmsUrl, admin, secrets } = stack;
 
-  const reviews = async (query) => (await getJson(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', ...query })}`)).data ?? [];
-  const review = (await reviews({ 'filters[slug][$eq]': REVIEW }))[0] ?? (await reviews({ 'pagination[pageSize]': '1' }))[0];
+  const reviews = async (query) =>
+    (await getJson(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', ...query })}`)).data ?? [];
+  const review =
+    (await reviews({ 'filters[slug][$eq]': REVIEW }))[0] ?? (await reviews({ 'pagination[pageSize]': '1' }))[0];
   if (!review) throw new Error('the CMS has no published review');
   const pages = [
     { name: 'home', path: '/' },
@@ -251,14 +278,19 @@ try {
 
   // Warm both replicas and the proxy; keep the exact bytes the web serves (identity) for the static reference.
   for (const page of pages) {
-    for (const base of [web, `http://127.0.0.1:${WEB_PORTS[1] ?? WEB_PORTS[0]}`, proxy, proxy]) await getOk(base + page.path);
+    for (const base of [web, `http://127.0.0.1:${WEB_PORTS[1] ?? WEB_PORTS[0]}`, proxy, proxy])
+      await getOk(base + page.path);
     page.html = (await getOk(web + page.path)).body;
     page.sameThroughProxy = (await getOk(proxy + page.path)).body.equals(page.html);
   }
   if (!LIGHTHOUSE_ONLY) {
-    staticServer = await startStaticNginx({ port: STATIC_PORT, files: Object.fromEntries(pages.map((page) => [page.path, page.html])) });
+    staticServer = await startStaticNginx({
+      port: STATIC_PORT,
+      files: Object.fromEntries(pages.map((page) => [page.path, page.html])),
+    });
     for (const page of pages) {
-      if (!(await getOk(staticServer.url + page.path)).body.equals(page.html)) throw new Error(`the static nginx does not serve ${page.path}'s bytes`);
+      if (!(await getOk(staticServer.url + page.path)).body.equals(page.html))
+        throw new Error(`the static nginx does not serve ${page.path}'s bytes`);
     }
 
     // Sizes: HTML and first-load JS, raw and as the proxy sends them to a browser.
@@ -272,7 +304,9 @@ try {
     // Throughput and latency under load: static reference, proxy (with the hit-ratio sampler), Next from its cache.
     for (const page of pages) {
       page.static = await measure(`${page.name} static`, staticServer.url + page.path);
-      page.proxy = await measure(`${page.name} proxy`, proxy + page.path, (done) => sampleCacheStatus(proxy + page.path, done));
+      page.proxy = await measure(`${page.name} proxy`, proxy + page.path, (done) =>
+        sampleCacheStatus(proxy + page.path, done),
+      );
       page.nextCacheHeader = (await getOk(web + page.path)).headers['x-nextjs-cache'] ?? '(none)';
       page.next = await measure(`${page.name} Next direct`, web + page.path);
     }
@@ -282,9 +316,18 @@ try {
     // address (its per-address limit answers 429 beyond 5 a second), and that page's cost alone, from one replica.
     const reviewPath = pages[1].path;
     const pending = Buffer.from(
-      JSON.stringify({ reviewId: review.documentId, id: 'bench-pending', name: 'Bench Reader', body: 'A comment awaiting moderation.', createdAt: new Date().toISOString(), parent: null }),
+      JSON.stringify({
+        reviewId: review.documentId,
+        id: 'bench-pending',
+        name: 'Bench Reader',
+        body: 'A comment awaiting moderation.',
+        createdAt: new Date().toISOString(),
+        parent: null,
+      }),
     ).toString('base64url');
-    const ownCookie = { cookie: `mq_pending=${signedCookie(secrets.web.COMMENT_COOKIE_SECRET, 'mq_pending', pending)}` };
+    const ownCookie = {
+      cookie: `mq_pending=${signedCookie(secrets.web.COMMENT_COOKIE_SECRET, 'mq_pending', pending)}`,
+    };
     const bypass = [
       { name: 'anonymous (cached)', url: proxy + reviewPath, headers: {} },
       { name: 'made-up cookie mq_pending=x', url: proxy + reviewPath, headers: { cookie: 'mq_pending=x' } },
@@ -301,19 +344,26 @@ try {
 
     // The first render after a change, straight from one replica (nothing else loads the machine meanwhile).
     for (const page of pages) {
-      log(`Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${load()})`);
+      log(
+        `Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${load()})`,
+      );
       page.loadBeforeUncached = load();
       page.uncached = await uncached(web + page.path, web, secrets.web.REVALIDATE_SECRET, review);
     }
 
-    log(`Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`);
+    log(
+      `Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`,
+    );
     const loadBeforePublish = load();
     // Polled as readers reach it (the site's host: the proxy keys its copies on Host, and change notices refresh those).
     // A failure here is reported and the run goes on to Lighthouse (its table is worth having either way).
-    const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path).catch((error) => ({ error }));
+    const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path).catch((error) => ({
+      error,
+    }));
 
     // ---- report ---------------------------------------------------------------------------------------------
-    const line = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');
+    const line = (...cells) =>
+      cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');
     report.push(
       '',
       `Marquee benchmark, commit ${commit()}, ${new Date().toISOString()}`,
@@ -334,13 +384,29 @@ try {
           ['proxy (nginx micro-cache)', page.proxy],
           [`Next direct, cached (${WEB_PORTS[0]})`, page.next],
         ].map(([name, r]) => line(name, int(r.rps), ms(r.p50), ms(r.p99), ratio(r), r.loadBefore, errors(r))),
-        line(`Next uncached (${SAMPLES} x 1st after change)`, '-', ms(percentile(times, 50)), `p95 ${ms(percentile(times, 95))}`, '-', page.loadBeforeUncached, '-'),
+        line(
+          `Next uncached (${SAMPLES} x 1st after change)`,
+          '-',
+          ms(percentile(times, 50)),
+          `p95 ${ms(percentile(times, 95))}`,
+          '-',
+          page.loadBeforeUncached,
+          '-',
+        ),
       );
       const hits = page.proxy.extra;
       const sampled = Object.values(hits).reduce((sum, n) => sum + n, 0);
       report.push(
-        `  proxy hit ratio: ${pct((hits.HIT ?? 0) / sampled)} HIT of ${sampled} requests sampled during its wrk run (one every 10 ms, own connection; ${Object.entries(hits).map(([k, v]) => `${k} ${v}`).join(', ')})`,
-        `  Next uncached: p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms, max ${ms(Math.max(...times))} ms; x-nextjs-cache: ${Object.entries(page.uncached.cacheHeaders).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `  proxy hit ratio: ${pct((hits.HIT ?? 0) / sampled)} HIT of ${sampled} requests sampled during its wrk run (one every 10 ms, own connection; ${Object.entries(
+          hits,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
+        `  Next uncached: p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms, max ${ms(Math.max(...times))} ms; x-nextjs-cache: ${Object.entries(
+          page.uncached.cacheHeaders,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
         `  HTML: ${kib(page.html.length)} raw, ${kib(page.htmlWire.bytes)} ${page.htmlWire.encoding} as the proxy sends it to a browser, ${kib(page.htmlGzip9)} gzip -9${page.sameThroughProxy ? '' : '; NOTE: the proxy served different bytes than the web'}`,
         `  first-load JS: ${page.js.module.count} scripts, ${kib(page.js.module.raw)} raw, ${kib(page.js.module.wire)} as the proxy sends them to a browser (${encodings(page.js.module)})`,
         `  not counted: ${page.js.noModule.count} noModule script(s), ${kib(page.js.noModule.raw)} raw, ${kib(page.js.noModule.wire)} sent (${encodings(page.js.noModule)}): only browsers without ES modules download them`,
@@ -351,8 +417,18 @@ try {
       '',
       `Who bypasses the cache: the review page ${reviewPath}, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s per row (first answer: status and X-Cache-Status)`,
       line('request', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'load (1/5/15)', 'first answer'),
-      ...bypass.map((row) => line(row.name, int(row.result.rps), ms(row.result.p50), ms(row.result.p99), int(row.result.non2xx), row.result.loadBefore, row.first)),
-      '  non-2xx through the proxy for a reader\'s own page: 429 beyond 5 requests a second (bursts of 20) per address.',
+      ...bypass.map((row) =>
+        line(
+          row.name,
+          int(row.result.rps),
+          ms(row.result.p50),
+          ms(row.result.p99),
+          int(row.result.non2xx),
+          row.result.loadBefore,
+          row.first,
+        ),
+      ),
+      "  non-2xx through the proxy for a reader's own page: 429 beyond 5 requests a second (bursts of 20) per address.",
     );
     report.push(
       '',
@@ -370,7 +446,10 @@ try {
           `  proxy >= 80 % of static with p99 <= 10 ms, ${page.name}: ${pct(page.proxy.rps / page.static.rps)}, p99 ${ms(page.proxy.p99)} ms: ${pass(page.proxy.rps >= 0.8 * page.static.rps && page.proxy.p99 <= 10)}`,
       ),
       `  cached review from Next >= 1,000 req/s with p99 <= 100 ms at 50 connections${CONNECTIONS === 50 ? '' : ` (this run: ${CONNECTIONS})`}: ${int(reviewPage.next.rps)} req/s, p99 ${ms(reviewPage.next.p99)} ms: ${pass(reviewPage.next.rps >= 1000 && reviewPage.next.p99 <= 100)}`,
-      ...pages.map((page) => `  uncached render p50 <= 80 ms, ${page.name}: ${ms(percentile(page.uncached.times, 50))} ms: ${pass(percentile(page.uncached.times, 50) <= 80)}`),
+      ...pages.map(
+        (page) =>
+          `  uncached render p50 <= 80 ms, ${page.name}: ${ms(percentile(page.uncached.times, 50))} ms: ${pass(percentile(page.uncached.times, 50) <= 80)}`,
+      ),
     );
   }
 
@@ -381,10 +460,20 @@ try {
       ...pages.map((page) => ({ name: page.name, url: stack.proxyUrl + page.path, warm: stack.proxyUrl + page.path })),
       { name: 'Next reference (1 page)', url: reference.url, warm: reference.url },
     ],
-    { runs: LIGHTHOUSE_RUNS, before: async (target) => void (await getOk(target.warm)), onChild: (child) => (wrkChild = child) },
+    {
+      runs: LIGHTHOUSE_RUNS,
+      before: async (target) => void (await getOk(target.warm)),
+      onChild: (child) => (wrkChild = child),
+    },
   );
-  if (LIGHTHOUSE_ONLY) report.push('', `Marquee Lighthouse (npm run bench -- --lighthouse-only), commit ${commit()}, ${new Date().toISOString()}`);
-  report.push(...lighthouseReport(targets, { reference: 'Next reference (1 page)', pages: pages.map((page) => page.name) }));
+  if (LIGHTHOUSE_ONLY)
+    report.push(
+      '',
+      `Marquee Lighthouse (npm run bench -- --lighthouse-only), commit ${commit()}, ${new Date().toISOString()}`,
+    );
+  report.push(
+    ...lighthouseReport(targets, { reference: 'Next reference (1 page)', pages: pages.map((page) => page.name) }),
+  );
   report.push(
     '',
     `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`,

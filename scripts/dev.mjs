@@ -18,4 +18,6 @@ const shutdown = () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await waitFor(`http://localhost:${cmsEnv.PORT ?? 1337}/_health`, 300_000);
-log(`Site:  http://localhost:3000   Admin: http://localhost:${cmsEnv.PORT ?? 1337}/admin (${cmsEnv.ADMIN_EMAIL} / ${cmsEnv.ADMIN_PASSWORD})`);
+log(
+  `Site:  http://localhost:3000   Admin: http://localhost:${cmsEnv.PORT ?? 1337}/admin (${cmsEnv.ADMIN_EMAIL} / ${cmsEnv.ADMIN_PASSWORD})`,
+);

@@ -15,7 +15,13 @@ const parse = (file) =>
   );
 
 const write = (file, values, header) =>
-  writeFileSync(file, `${header}\n${Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `${header}\n${Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`,
+    { mode: 0o600 },
+  );
 
 /** Creates cms/.env and web/.env.local when missing, with shared secrets in both; returns the cms values. */
 export const ensureEnvFiles = (root) => {

@@ -7,11 +7,24 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { FAQ_QUESTIONS, FILM_WORDS, FIRST_NAMES, GENRES, LAST_NAMES, SECTION_HEADINGS, TITLE_PHRASES, VOCABULARY } from './scale/words.mjs';
+import {
+  FAQ_QUESTIONS,
+  FILM_WORDS,
+  FIRST_NAMES,
+  GENRES,
+  LAST_NAMES,
+  SECTION_HEADINGS,
+  TITLE_PHRASES,
+  VOCABULARY,
+} from './scale/words.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { posts: { type: 'string', default: '10000' }, comments: { type: 'string', default: '200000' }, seed: { type: 'string', default: '42' } },
+  options: {
+    posts: { type: 'string', default: '10000' },
+    comments: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '42' },
+  },
 });
 const [out] = positionals;
 if (!out) {
@@ -34,7 +47,11 @@ const sentence = () => {
   return `${words[0].toUpperCase()}${words.slice(1)}.`;
 };
 const paragraph = () => Array.from({ length: 3 }, sentence).join(' ');
-const slugify = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const cdata = (text) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 const pad = (n) => String(n).padStart(2, '0');
 const wpDate = (ms) => {
@@ -54,9 +71,14 @@ await write(`<?xml version="1.0" encoding="UTF-8" ?>
 <link>https://films.example.com</link>
 <wp:wxr_version>1.2</wp:wxr_version>
 `);
-const critics = Array.from({ length: 12 }, (_, i) => ({ login: `critic${i + 1}`, name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[i % LAST_NAMES.length]}` }));
+const critics = Array.from({ length: 12 }, (_, i) => ({
+  login: `critic${i + 1}`,
+  name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[i % LAST_NAMES.length]}`,
+}));
 for (const critic of critics) {
-  await write(`<wp:author><wp:author_login>${cdata(critic.login)}</wp:author_login><wp:author_email>${cdata(`${critic.login}@films.example.com`)}</wp:author_email><wp:author_display_name>${cdata(critic.name)}</wp:author_display_name></wp:author>\n`);
+  await write(
+    `<wp:author><wp:author_login>${cdata(critic.login)}</wp:author_login><wp:author_email>${cdata(`${critic.login}@films.example.com`)}</wp:author_email><wp:author_display_name>${cdata(critic.name)}</wp:author_display_name></wp:author>\n`,
+  );
 }
 
 const START = Date.UTC(2012, 0, 1);
@@ -70,7 +92,8 @@ for (let p = 1; p <= posts; p += 1) {
   const body = [
     `<!-- wp:paragraph -->\n<p>${paragraph()}</p>\n<!-- /wp:paragraph -->`,
     ...SECTION_HEADINGS.slice(0, 5).map(
-      (heading) => `<!-- wp:heading -->\n<h2 class="wp-block-heading">${heading}</h2>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>${paragraph()} <strong>${sentence()}</strong></p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>${paragraph()}</p>\n<!-- /wp:paragraph -->`,
+      (heading) =>
+        `<!-- wp:heading -->\n<h2 class="wp-block-heading">${heading}</h2>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>${paragraph()} <strong>${sentence()}</strong></p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>${paragraph()}</p>\n<!-- /wp:paragraph -->`,
     ),
     `<!-- wp:heading -->\n<h2>FAQ</h2>\n<!-- /wp:heading -->\n\n<h3>${pick(FAQ_QUESTIONS)}</h3>\n<p>${sentence()}</p>\n<h3>${pick(FAQ_QUESTIONS)} (2)</h3>\n<p>${sentence()}</p>`,
   ].join('\n\n');

@@ -19,12 +19,19 @@ const newest = (dir) =>
     return Math.max(latest, item.isDirectory() ? newest(full) : statSync(full).mtimeMs);
   }, 0);
 
-if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(newest(path.join(cmsDir, 'src')), newest(path.join(cmsDir, 'config')))) {
-  const compiled = spawnSync(process.execPath, ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() })"], {
-    cwd: cmsDir,
-    stdio: 'inherit',
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
-  });
+if (
+  !existsSync(entry) ||
+  statSync(entry).mtimeMs < Math.max(newest(path.join(cmsDir, 'src')), newest(path.join(cmsDir, 'config')))
+) {
+  const compiled = spawnSync(
+    process.execPath,
+    ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() })"],
+    {
+      cwd: cmsDir,
+      stdio: 'inherit',
+      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    },
+  );
   if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 }
 // Strapi reads its .env when first loaded, from ENV_PATH or the working directory: the CMS's own, wherever this runs.

@@ -17,7 +17,11 @@ export const log = (message) => console.log(`\x1b[1m[marquee]\x1b[0m ${message}`
 
 /** Runs a command to completion with inherited output; exits the script if it fails. */
 export const run = (command, args, options = {}) => {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options, env: { ...process.env, ...quietEnv, ...options.env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...quietEnv, ...options.env },
+  });
   if (result.status !== 0) {
     log(`'${command} ${args.join(' ')}' failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
@@ -57,7 +61,12 @@ export const ensureCmsBuilt = () => {
   const dir = path.join(root, 'cms');
   const stamp = path.join(dir, 'dist', '.marquee-build');
   const hash = hashTree(dir, ['config', 'src', 'package-lock.json', 'tsconfig.json']);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(dir, 'dist', 'build', 'index.html'))) return;
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === hash &&
+    existsSync(path.join(dir, 'dist', 'build', 'index.html'))
+  )
+    return;
   log('Building the CMS (server and admin panel)...');
   run('npx', ['strapi', 'build'], { cwd: dir });
   writeFileSync(stamp, hash);
@@ -120,7 +129,19 @@ export const waitFor = async (url, timeoutMs = 120_000, child) => {
 export const ensureWebBuilt = () => {
   const dir = path.join(root, 'web');
   const stamp = path.join(dir, '.next', '.marquee-build');
-  const hash = hashTree(dir, ['app', 'components', 'lib', 'public', 'cache-handlers', 'next.config.ts', 'proxy.ts', 'middleware.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json']);
+  const hash = hashTree(dir, [
+    'app',
+    'components',
+    'lib',
+    'public',
+    'cache-handlers',
+    'next.config.ts',
+    'proxy.ts',
+    'middleware.ts',
+    'instrumentation.ts',
+    'package-lock.json',
+    'tsconfig.json',
+  ]);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   log('Building the web (next build)...');
   run('npx', ['next', 'build'], { cwd: dir });
@@ -129,9 +150,12 @@ export const ensureWebBuilt = () => {
 
 /** Whether `child` has exited (or was killed); resolves at once when it has. */
 export const exited = (child) =>
-  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
-const isRootOnDebian = () => typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
+const isRootOnDebian = () =>
+  typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
 
 /** Installs Debian packages when running as root on Debian; returns false (installing nothing) anywhere else. */
 const aptInstall = (packages, why) => {
@@ -165,11 +189,23 @@ const findDebianProgram = ({ envVar, binary, pkg, what, neededFor }) => {
 
 /** Debian's nginx for the caching proxy and the bench (run unprivileged from its own config, never the service). */
 export const findNginx = () =>
-  findDebianProgram({ envVar: 'NGINX_PATH', binary: '/usr/sbin/nginx', pkg: 'nginx', what: 'nginx', neededFor: 'The caching proxy (npm run start:scaled, its tests) needs' });
+  findDebianProgram({
+    envVar: 'NGINX_PATH',
+    binary: '/usr/sbin/nginx',
+    pkg: 'nginx',
+    what: 'nginx',
+    neededFor: 'The caching proxy (npm run start:scaled, its tests) needs',
+  });
 
 /** Debian's njs module for nginx (libnginx-mod-http-js): the proxy checks readers' cookies with it (proxy/reader.js). */
 export const findNjsModule = () =>
-  findDebianProgram({ envVar: 'NGINX_NJS_MODULE', binary: '/usr/lib/nginx/modules/ngx_http_js_module.so', pkg: 'libnginx-mod-http-js', what: "nginx's njs module", neededFor: 'The caching proxy (npm run start:scaled, its tests) needs' });
+  findDebianProgram({
+    envVar: 'NGINX_NJS_MODULE',
+    binary: '/usr/lib/nginx/modules/ngx_http_js_module.so',
+    pkg: 'libnginx-mod-http-js',
+    what: "nginx's njs module",
+    neededFor: 'The caching proxy (npm run start:scaled, its tests) needs',
+  });
 
 /**
  * The main config of a local, unprivileged nginx in the foreground (`daemon off`, so stopping the process stops
@@ -210,7 +246,9 @@ export const redisCommand = (url, ...args) =>
     let reply = '';
     socket.setTimeout(2000, () => socket.destroy(new Error(`Redis at ${url} did not answer`)));
     socket.on('connect', () => {
-      socket.write(`*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(String(arg))}\r\n${arg}\r\n`).join('')}`);
+      socket.write(
+        `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(String(arg))}\r\n${arg}\r\n`).join('')}`,
+      );
     });
     socket.on('data', (chunk) => {
       reply += chunk;
@@ -228,16 +266,37 @@ export const redisCommand = (url, ...args) =>
  * kind runs it, without persistence.
  */
 export const ensureRedis = async (url = 'redis://127.0.0.1:6379') => {
-  const ping = () => redisCommand(url, 'PING').then((reply) => reply === '+PONG', () => false);
+  const ping = () =>
+    redisCommand(url, 'PING').then(
+      (reply) => reply === '+PONG',
+      () => false,
+    );
   if (await ping()) return;
   const { hostname } = new URL(url);
   if (!['127.0.0.1', 'localhost'].includes(hostname)) throw new Error(`Redis at ${url} does not answer`);
   if (!existsSync('/usr/bin/redis-server')) aptInstall(['redis-server'], 'No Redis found');
-  if (!existsSync('/usr/bin/redis-server')) throw new Error('Redis does not answer and redis-server is not installed (apt-get install -y redis-server)');
+  if (!existsSync('/usr/bin/redis-server'))
+    throw new Error('Redis does not answer and redis-server is not installed (apt-get install -y redis-server)');
   log('Redis does not answer: starting redis-server on 127.0.0.1:6379 (no persistence)...');
   const dir = existsSync('/var/lib/redis') ? '/var/lib/redis' : '/tmp';
   const logfile = existsSync('/var/log/redis') ? '/var/log/redis/ci.log' : '/tmp/marquee-redis.log';
-  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logfile]);
+  run('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '-::1',
+    '--port',
+    '6379',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--logfile',
+    logfile,
+  ]);
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (await ping()) return;
@@ -251,11 +310,23 @@ export const ensureRedis = async (url = 'redis://127.0.0.1:6379') => {
  * installs Debian's package itself. Never a browser download (Playwright's own builds cannot be fetched here).
  */
 export const findChromium = () =>
-  findDebianProgram({ envVar: 'CHROME_PATH', binary: '/usr/bin/chromium', pkg: 'chromium', what: 'Chromium', neededFor: 'The browser tests need' });
+  findDebianProgram({
+    envVar: 'CHROME_PATH',
+    binary: '/usr/bin/chromium',
+    pkg: 'chromium',
+    what: 'Chromium',
+    neededFor: 'The browser tests need',
+  });
 
 /** Debian's Java, which runs the W3C HTML checker (vnu.jar) in the browser suite. */
 export const findJava = () =>
-  findDebianProgram({ envVar: 'JAVA_PATH', binary: '/usr/bin/java', pkg: 'default-jre-headless', what: 'Java runtime', neededFor: 'The browser tests (the W3C HTML checker) need' });
+  findDebianProgram({
+    envVar: 'JAVA_PATH',
+    binary: '/usr/bin/java',
+    pkg: 'default-jre-headless',
+    what: 'Java runtime',
+    neededFor: 'The browser tests (the W3C HTML checker) need',
+  });
 
 /** Deletes every key under `prefix` from the Redis at `url` (a run's own cache entries); never fails the caller. */
 export const dropRedisKeys = (url, prefix) =>

@@ -11,7 +11,20 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { dropRedisKeys, ensureRedis, exited, findNginx, findNjsModule, log, portFree, root, start, stop, unprivilegedNginxConfig, waitFor } from './lib.mjs';
+import {
+  dropRedisKeys,
+  ensureRedis,
+  exited,
+  findNginx,
+  findNjsModule,
+  log,
+  portFree,
+  root,
+  start,
+  stop,
+  unprivilegedNginxConfig,
+  waitFor,
+} from './lib.mjs';
 import { createDatabase, prepareApps, runAdmin, startCms, startWeb, stopAll } from './stack.mjs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -46,7 +59,9 @@ export const startProxy = ({
     path.join(dir, 'marquee.conf'),
     renderProxyConfig({
       MARQUEE_LISTEN: `127.0.0.1:${port}`,
-      MARQUEE_WEB_SERVERS: webPorts.map((webPort) => `server 127.0.0.1:${webPort} max_fails=1 fail_timeout=5s;`).join('\n    '),
+      MARQUEE_WEB_SERVERS: webPorts
+        .map((webPort) => `server 127.0.0.1:${webPort} max_fails=1 fail_timeout=5s;`)
+        .join('\n    '),
       MARQUEE_CACHE_DIR: path.join(dir, 'cache'),
       MARQUEE_REFRESH_SECRET: refreshSecret,
       MARQUEE_FORWARD_SECRET: forwardSecret,
@@ -92,7 +107,15 @@ export const startProxy = ({
  * `stopWeb(i)`/`startWeb(i)` stop and restart one replica (what the proxy does without it is the point).
  * Aborting `signal` while it starts stops what has started, drops the database and rejects.
  */
-export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080, webPorts = [3101, 3102], cmsPort = 1339, quiet = true, signal, testReaders = false } = {}) => {
+export const startScaledStack = async ({
+  database = 'postgres',
+  proxyPort = 8080,
+  webPorts = [3101, 3102],
+  cmsPort = 1339,
+  quiet = true,
+  signal,
+  testReaders = false,
+} = {}) => {
   prepareApps();
   findNginx();
   findNjsModule();
@@ -124,7 +147,9 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
   const admin = runAdmin();
 
   const db = createDatabase(database);
-  log(`Starting the CMS on ${database} (port ${cmsPort}), web replicas on ${webPorts.join(' and ')}, and nginx on ${proxyPort}...`);
+  log(
+    `Starting the CMS on ${database} (port ${cmsPort}), web replicas on ${webPorts.join(' and ')}, and nginx on ${proxyPort}...`,
+  );
   const children = { cms: null, webs: webPorts.map(() => null), proxy: null };
   const apps = () => [...children.webs, children.cms].filter(Boolean);
   let proxy;
@@ -156,8 +181,19 @@ export const startScaledStack = async ({ database = 'postgres', proxyPort = 8080
 
   try {
     signal?.throwIfAborted();
-    children.cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
-    proxy = startProxy({ port: proxyPort, webPorts, testReaders, refreshSecret, forwardSecret, cookieSecret: secrets.web.COMMENT_COOKIE_SECRET });
+    children.cms = startCms({
+      env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' },
+      admin,
+      quiet,
+    });
+    proxy = startProxy({
+      port: proxyPort,
+      webPorts,
+      testReaders,
+      refreshSecret,
+      forwardSecret,
+      cookieSecret: secrets.web.COMMENT_COOKIE_SECRET,
+    });
     children.proxy = proxy.child;
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, children.cms);
     // Started once the CMS answers, as in compose (web depends on cms healthy), so no first page is an error.
@@ -212,11 +248,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(stopping ? 0 : 1);
   }
   const { children } = stack;
-  for (const [name, child] of [['the CMS', children.cms], ['nginx', children.proxy]]) {
+  for (const [name, child] of [
+    ['the CMS', children.cms],
+    ['nginx', children.proxy],
+  ]) {
     child.on('exit', (code) => !stopping && (log(`${name} exited (${code}); stopping`), shutdown(1)));
   }
   children.webs.forEach((child, i) =>
-    child.on('exit', (code) => !stopping && log(`web replica ${i + 1} exited (${code}); the proxy answers from the other one, or with its last good copies`)),
+    child.on(
+      'exit',
+      (code) =>
+        !stopping &&
+        log(
+          `web replica ${i + 1} exited (${code}); the proxy answers from the other one, or with its last good copies`,
+        ),
+    ),
   );
   log(`Ready in ${Math.round((Date.now() - started) / 1000)} s`);
   log(`Site:        ${stack.proxyUrl}   (nginx, caching; X-Cache-Status on every answer)`);

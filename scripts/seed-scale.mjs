@@ -18,7 +18,17 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FAQ_QUESTIONS, FILM_WORDS, FIRST_NAMES, GENRES, LAST_NAMES, SECTION_HEADINGS, TITLE_PHRASES, USER_AGENTS, VOCABULARY } from './scale/words.mjs';
+import {
+  FAQ_QUESTIONS,
+  FILM_WORDS,
+  FIRST_NAMES,
+  GENRES,
+  LAST_NAMES,
+  SECTION_HEADINGS,
+  TITLE_PHRASES,
+  USER_AGENTS,
+  VOCABULARY,
+} from './scale/words.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cmsRequire = createRequire(path.join(root, 'cms', 'package.json'));
@@ -56,7 +66,12 @@ const writer = (rand) => {
   return { pick, int, sentence, paragraph };
 };
 
-const slugify = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (text) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * How many comments each review gets: the first holds 1/16 of them (62,500 of 1,000,000, so 50,000 approved), the
@@ -83,15 +98,30 @@ export const commentCounts = (reviews, comments) => {
 };
 
 const CONTENT_TABLES = [
-  'comments', 'comment_reports', 'reviews', 'films', 'authors', 'genres', 'faqs',
-  'components_review_sections', 'components_shared_seos', 'components_film_people', 'components_film_cast_members',
-  'reviews_cmps', 'films_cmps', 'review_search', 'comment_threads', 'comment_thread_stats',
+  'comments',
+  'comment_reports',
+  'reviews',
+  'films',
+  'authors',
+  'genres',
+  'faqs',
+  'components_review_sections',
+  'components_shared_seos',
+  'components_film_people',
+  'components_film_cast_members',
+  'reviews_cmps',
+  'films_cmps',
+  'review_search',
+  'comment_threads',
+  'comment_thread_stats',
 ];
 
 /** DATABASE_* as the CMS reads them (config/database.ts), as a pg client config. */
 export const databaseFromEnv = (env = process.env) => {
   if ((env.DATABASE_CLIENT ?? 'sqlite') !== 'postgres') {
-    throw new Error('seed:scale writes PostgreSQL only: set DATABASE_CLIENT=postgres and DATABASE_* (SQLite is not for 1,000,000 comments).');
+    throw new Error(
+      'seed:scale writes PostgreSQL only: set DATABASE_CLIENT=postgres and DATABASE_* (SQLite is not for 1,000,000 comments).',
+    );
   }
   if (env.DATABASE_URL) return { connectionString: env.DATABASE_URL };
   return {
@@ -116,7 +146,10 @@ const bootCms = (database) => {
       DATABASE_PASSWORD: database.password ?? '',
     });
   }
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'scale', 'boot-cms.cjs')], { env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'scale', 'boot-cms.cjs')], {
+    env,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('The CMS did not boot on that database to create its tables');
 };
 
@@ -125,7 +158,15 @@ const bootCms = (database) => {
  * @returns the counts written, HOT_REVIEW_SLUG, and how long each step took (ms).
  * @throws when the database is not PostgreSQL, not meant for this (without `force`), or holds reviews (without `reset`).
  */
-export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULTS.comments, database, reset = false, force = false, seed = 42, log = () => {} } = {}) {
+export async function seedScale({
+  reviews = DEFAULTS.reviews,
+  comments = DEFAULTS.comments,
+  database,
+  reset = false,
+  force = false,
+  seed = 42,
+  log = () => {},
+} = {}) {
   if (!Number.isInteger(reviews) || reviews < 1) throw new Error('reviews must be a whole number from 1');
   if (!Number.isInteger(comments) || comments < 0) throw new Error('comments must be a whole number from 0');
   const config = database ?? databaseFromEnv();
@@ -141,25 +182,36 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
   let client = new Client(config);
   await client.connect();
   try {
-    const { rows: [{ name }] } = await client.query('SELECT current_database() AS name');
+    const {
+      rows: [{ name }],
+    } = await client.query('SELECT current_database() AS name');
     if (!force && !/scale|bench|test/i.test(name)) {
-      throw new Error(`Refusing to fill "${name}": its name does not say it is for a scale run (scale, bench or test). Pass --force if it is.`);
+      throw new Error(
+        `Refusing to fill "${name}": its name does not say it is for a scale run (scale, bench or test). Pass --force if it is.`,
+      );
     }
-    const { rows: [{ exists }] } = await client.query(`SELECT to_regclass('public.comments_review_lnk') IS NOT NULL AS exists`);
+    const {
+      rows: [{ exists }],
+    } = await client.query(`SELECT to_regclass('public.comments_review_lnk') IS NOT NULL AS exists`);
     if (!exists) {
       await client.end();
       await step('boot the CMS to create its tables', async () => bootCms(config));
       client = new Client(config);
       await client.connect();
     }
-    const { rows: [{ count }] } = await client.query('SELECT count(*)::int AS count FROM reviews');
-    if (count > 0 && !reset) throw new Error(`"${name}" already holds ${count} review rows. Pass --reset to replace its content.`);
+    const {
+      rows: [{ count }],
+    } = await client.query('SELECT count(*)::int AS count FROM reviews');
+    if (count > 0 && !reset)
+      throw new Error(`"${name}" already holds ${count} review rows. Pass --reset to replace its content.`);
 
     await client.query('SET synchronous_commit = off');
     await client.query(`SET statement_timeout = 0`);
     await client.query('BEGIN');
     if (count > 0 || reset) {
-      await step('empty the content tables', () => client.query(`TRUNCATE ${CONTENT_TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+      await step('empty the content tables', () =>
+        client.query(`TRUNCATE ${CONTENT_TABLES.join(', ')} RESTART IDENTITY CASCADE`),
+      );
     }
 
     const rand = random(seed);
@@ -169,9 +221,17 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
 
     await step('text pools', async () => {
       const paragraphs = Array.from({ length: PARAGRAPHS }, () => w.paragraph(w.int(3, 6)));
-      const bodies = Array.from({ length: COMMENT_BODIES }, () => Array.from({ length: w.int(1, 4) }, () => w.sentence(5, 16)).join(' '));
-      await client.query('CREATE TEMP TABLE pool_paragraph ON COMMIT DROP AS SELECT i - 1 AS i, t AS text FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)', [paragraphs]);
-      await client.query('CREATE TEMP TABLE pool_comment ON COMMIT DROP AS SELECT i - 1 AS i, t AS text FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)', [bodies]);
+      const bodies = Array.from({ length: COMMENT_BODIES }, () =>
+        Array.from({ length: w.int(1, 4) }, () => w.sentence(5, 16)).join(' '),
+      );
+      await client.query(
+        'CREATE TEMP TABLE pool_paragraph ON COMMIT DROP AS SELECT i - 1 AS i, t AS text FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)',
+        [paragraphs],
+      );
+      await client.query(
+        'CREATE TEMP TABLE pool_comment ON COMMIT DROP AS SELECT i - 1 AS i, t AS text FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)',
+        [bodies],
+      );
       await client.query('CREATE UNIQUE INDEX ON pool_paragraph (i)');
       await client.query('CREATE UNIQUE INDEX ON pool_comment (i)');
     });
@@ -227,7 +287,13 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
         `INSERT INTO films (id, document_id, title, slug, original_title, year, country, language, runtime, created_at, updated_at, published_at)
          SELECT k, substr(md5('film-' || k), 1, 24), t, 'scale-film-' || k, o, y, 'Generated', 'English', rt, p, p, p
          FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::timestamp[]) WITH ORDINALITY AS u(t, o, y, rt, p, k)`,
-        [column((f) => f.title), column((f) => f.original), column((f) => f.year), column((f) => f.runtime), publishedAt],
+        [
+          column((f) => f.title),
+          column((f) => f.original),
+          column((f) => f.year),
+          column((f) => f.runtime),
+          publishedAt,
+        ],
       );
       await client.query(
         `INSERT INTO components_film_people (id, name) SELECT k, n FROM unnest($1::text[]) WITH ORDINALITY AS u(n, k)`,
@@ -248,7 +314,11 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
       await client.query(
         `INSERT INTO films_genres_lnk (film_id, genre_id, genre_ord, film_ord)
          SELECT k, g, o, k FROM unnest($1::int[], $2::int[], $3::int[]) AS u(k, g, o)`,
-        [films.flatMap((f, i) => f.genres.map(() => i + 1)), films.flatMap((f) => f.genres), films.flatMap((f) => f.genres.map((_, o) => o + 1))],
+        [
+          films.flatMap((f, i) => f.genres.map(() => i + 1)),
+          films.flatMap((f) => f.genres),
+          films.flatMap((f) => f.genres.map((_, o) => o + 1)),
+        ],
       );
     });
 
@@ -260,7 +330,13 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
                 CASE WHEN v = 2 THEN p END
          FROM unnest($1::text[], $2::text[], $3::numeric[], $4::text[], $5::timestamp[]) WITH ORDINALITY AS u(t, e, r, vd, p, k),
               generate_series(1, 2) AS v`,
-        [column((f) => f.reviewTitle), column((f) => f.excerpt), column((f) => f.rating), column((f) => f.verdict), publishedAt],
+        [
+          column((f) => f.reviewTitle),
+          column((f) => f.excerpt),
+          column((f) => f.rating),
+          column((f) => f.verdict),
+          publishedAt,
+        ],
       );
       await client.query(
         `INSERT INTO reviews_film_lnk (review_id, film_id, review_ord) SELECT 2 * k - 2 + v, k, 1
@@ -275,7 +351,11 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
       await client.query(
         `INSERT INTO reviews_genres_lnk (review_id, genre_id, genre_ord, review_ord)
          SELECT 2 * k - 2 + v, g, o, k FROM unnest($1::int[], $2::int[], $3::int[]) AS u(k, g, o), generate_series(1, 2) AS v`,
-        [films.flatMap((f, i) => f.genres.map(() => i + 1)), films.flatMap((f) => f.genres), films.flatMap((f) => f.genres.map((_, o) => o + 1))],
+        [
+          films.flatMap((f, i) => f.genres.map(() => i + 1)),
+          films.flatMap((f) => f.genres),
+          films.flatMap((f) => f.genres.map((_, o) => o + 1)),
+        ],
       );
     });
 
@@ -382,7 +462,10 @@ export async function seedScale({ reviews = DEFAULTS.reviews, comments = DEFAULT
         [CONTENT_TABLES],
       );
       for (const { table_name: table } of rows) {
-        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM "${table}"), 0) + 1, false)`, [table]);
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM "${table}"), 0) + 1, false)`,
+          [table],
+        );
       }
     });
 
@@ -428,9 +511,13 @@ const parseArgs = (argv) => {
     else if (arg === '--force') options.force = true;
     else if (arg === '--reviews' || arg === '--comments') {
       const value = Number(argv[(i += 1)]);
-      if (!Number.isInteger(value) || value < (arg === '--reviews' ? 1 : 0)) throw new Error(`${arg} needs a whole number`);
+      if (!Number.isInteger(value) || value < (arg === '--reviews' ? 1 : 0))
+        throw new Error(`${arg} needs a whole number`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`Unknown option ${arg}. Usage: npm run seed:scale -- [--reviews N] [--comments M] [--reset] [--force]`);
+    } else
+      throw new Error(
+        `Unknown option ${arg}. Usage: npm run seed:scale -- [--reviews N] [--comments M] [--reset] [--force]`,
+      );
   }
   return options;
 };
@@ -442,7 +529,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const log = (line) => console.log(`[seed:scale] ${line}`);
     log(`writing ${options.reviews} reviews and ${options.comments} comments`);
     const result = await seedScale({ ...options, log });
-    log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s; busiest review: ${result.hotReviewSlug} (${result.approvedOnHotReview} approved comments)`);
+    log(
+      `done in ${((performance.now() - started) / 1000).toFixed(1)} s; busiest review: ${result.hotReviewSlug} (${result.approvedOnHotReview} approved comments)`,
+    );
   } catch (error) {
     console.error(`[seed:scale] ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;

@@ -8,13 +8,42 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ephemeralEnv } from './env-files.mjs';
-import { ensureCmsBuilt, ensureInstalled, ensureWebBuilt, exited, log, notRequestLog, quietEnv, root, start, stop, waitFor } from './lib.mjs';
+import {
+  ensureCmsBuilt,
+  ensureInstalled,
+  ensureWebBuilt,
+  exited,
+  log,
+  notRequestLog,
+  quietEnv,
+  root,
+  start,
+  stop,
+  waitFor,
+} from './lib.mjs';
 
 const psql = (sql, env) => {
-  const result = spawnSync('psql', ['-v', 'ON_ERROR_STOP=1', '-h', env.DATABASE_HOST, '-p', env.DATABASE_PORT, '-U', env.DATABASE_USERNAME, '-d', process.env.DATABASE_ADMIN_DB ?? 'test', '-c', sql], {
-    stdio: 'inherit',
-    env: { ...process.env, PGPASSWORD: env.DATABASE_PASSWORD },
-  });
+  const result = spawnSync(
+    'psql',
+    [
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      env.DATABASE_HOST,
+      '-p',
+      env.DATABASE_PORT,
+      '-U',
+      env.DATABASE_USERNAME,
+      '-d',
+      process.env.DATABASE_ADMIN_DB ?? 'test',
+      '-c',
+      sql,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, PGPASSWORD: env.DATABASE_PASSWORD },
+    },
+  );
   if (result.status !== 0) throw new Error(`psql failed: ${sql}`);
 };
 
@@ -34,7 +63,10 @@ export const createDatabase = (client) => {
     return { env, drop: () => psql(`DROP DATABASE IF EXISTS ${env.DATABASE_NAME} WITH (FORCE)`, env) };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-stack-'));
-  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: () => rmSync(dir, { recursive: true, force: true }),
+  };
 };
 
 /** Installs and builds what is missing or stale: both apps, production builds. */
@@ -57,12 +89,26 @@ export const startCms = ({ env = {}, admin, quiet = true }) => {
   const cmsDir = path.join(root, 'cms');
   if (admin) {
     // Throws rather than exiting, so that the caller drops the database it created for this run.
-    const setup = spawnSync('npx', ['strapi', 'admin:create-user', '--firstname=Mo', '--lastname=Derator', `--email=${admin.email}`, `--password=${admin.password}`], {
-      cwd: cmsDir,
-      env: { ...process.env, ...quietEnv, ...env },
-      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    });
-    if (setup.status !== 0) throw new Error(`'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`);
+    const setup = spawnSync(
+      'npx',
+      [
+        'strapi',
+        'admin:create-user',
+        '--firstname=Mo',
+        '--lastname=Derator',
+        `--email=${admin.email}`,
+        `--password=${admin.password}`,
+      ],
+      {
+        cwd: cmsDir,
+        env: { ...process.env, ...quietEnv, ...env },
+        stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      },
+    );
+    if (setup.status !== 0)
+      throw new Error(
+        `'strapi admin:create-user' failed (exit ${setup.status ?? setup.signal}): the CMS could not start on this database`,
+      );
   }
   return start('cms', 'npx', ['strapi', 'start'], { cwd: cmsDir, env, keep: quiet ? notRequestLog : undefined });
 };
@@ -100,7 +146,11 @@ export const startStack = async ({
   let cms;
   let web;
   try {
-    cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, admin, quiet });
+    cms = startCms({
+      env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' },
+      admin,
+      quiet,
+    });
     // No proxy here: the browser tests play the one trusted proxy (with its X-Marquee-Proxy secret, E2E_PROXY_SECRET)
     // and give each reader its own X-Forwarded-For.
     Object.assign(secrets.web, { TRUSTED_PROXY_HOPS: '1', TRUSTED_PROXY_SECRET: randomBytes(24).toString('hex') });

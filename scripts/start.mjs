@@ -18,13 +18,16 @@ const shutdown = (code) => {
   log('Stopping...');
   children.forEach((child) => stop(child));
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve))))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    children.map(
+      (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve))),
+    ),
+  ).then(() => process.exit(code));
 };
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
-for (const child of children) child.on('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), shutdown(1)));
+for (const child of children)
+  child.on('exit', (code) => !stopping && (log(`a process exited (${code}); stopping`), shutdown(1)));
 
 try {
   await waitFor(`${cmsUrl}/api/health`, 180_000, cms);

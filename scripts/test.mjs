@@ -38,7 +38,12 @@ const perApp = (name, script) => {
 const jest = (name, app, env = {}) => {
   const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'marquee-report-')), 'report.json');
   log(`Running ${name}...`);
-  const status = runSuite('npx', ['jest', '--runInBand', '--json', `--outputFile=${report}`], path.join(root, app), env);
+  const status = runSuite(
+    'npx',
+    ['jest', '--runInBand', '--json', `--outputFile=${report}`],
+    path.join(root, app),
+    env,
+  );
   let passed = 0;
   let failed = 0;
   try {
@@ -117,7 +122,13 @@ const scaledBrowserTests = async () => {
   const name = `browser tests through the proxy (Chromium, nginx, 2 web replicas, Redis, cms on ${scaledDatabase})`;
   let stack;
   try {
-    stack = await startScaledStack({ database: scaledDatabase, proxyPort: 8088, webPorts: [3103, 3104], cmsPort: 1340, testReaders: true });
+    stack = await startScaledStack({
+      database: scaledDatabase,
+      proxyPort: 8088,
+      webPorts: [3103, 3104],
+      cmsPort: 1340,
+      testReaders: true,
+    });
   } catch (error) {
     log(`Could not start the scaled stack for the browser tests: ${error.message}`);
     results.push({ name, passed: 0, failed: 1 });
@@ -144,7 +155,14 @@ const proxyTests = () => {
   log(`Running ${name}...`);
   const status = runSuite(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${report}`, 'proxy/'],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${report}`,
+      'proxy/',
+    ],
     root,
   );
   let passed = 0;

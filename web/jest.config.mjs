@@ -1,6 +1,6 @@
-import nextJest from 'next/jest.js'
+import nextJest from 'next/jest.js';
 
-const createJestConfig = nextJest({ dir: './' })
+const createJestConfig = nextJest({ dir: './' });
 
 /** @type {import('jest').Config} */
 const config = {
@@ -15,6 +15,6 @@ const config = {
     // 'server-only' throws outside a react-server bundle; tests run the server modules directly.
     '^server-only$': '<rootDir>/test/support/empty-module.ts',
   },
-}
+};
 
-export default createJestConfig(config)
+export default createJestConfig(config);

@@ -1,9 +1,9 @@
-import type { NextConfig } from 'next'
-import { contentSecurityPolicy as buildContentSecurityPolicy } from './lib/csp'
+import type { NextConfig } from 'next';
+import { contentSecurityPolicy as buildContentSecurityPolicy } from './lib/csp';
 
-const isDev = process.env.NODE_ENV === 'development'
+const isDev = process.env.NODE_ENV === 'development';
 
-const contentSecurityPolicy = buildContentSecurityPolicy({ dev: isDev })
+const contentSecurityPolicy = buildContentSecurityPolicy({ dev: isDev });
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
@@ -12,7 +12,7 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-]
+];
 
 const nextConfig: NextConfig = {
   output: 'standalone',
@@ -48,7 +48,7 @@ const nextConfig: NextConfig = {
         { source: '/', destination: '/latest/1' },
         { source: '/faq', destination: '/faq/site' },
       ],
-    }
+    };
   },
   /** Page 1 has no number in its address, and the two rewritten pages have only theirs. */
   async redirects() {
@@ -58,13 +58,17 @@ const nextConfig: NextConfig = {
       { source: '/genres/:slug/1', destination: '/genres/:slug', permanent: true },
       { source: '/authors/:slug/1', destination: '/authors/:slug', permanent: true },
       { source: '/reviews/:slug/comments/1', destination: '/reviews/:slug', permanent: true },
-      { source: '/reviews/:slug/comments/1/reply/:comment', destination: '/reviews/:slug/reply/:comment', permanent: true },
-    ]
+      {
+        source: '/reviews/:slug/comments/1/reply/:comment',
+        destination: '/reviews/:slug/reply/:comment',
+        permanent: true,
+      },
+    ];
   },
   async headers() {
     // An editor's preview (draft mode) may be framed by the admin panel: proxy.ts sets its policy at run time, where
     // the admin's origin is known.
-    const preview = [{ type: 'cookie' as const, key: '__prerender_bypass' }]
+    const preview = [{ type: 'cookie' as const, key: '__prerender_bypass' }];
     return [
       { source: '/((?!uploads/|reviews/).*)', headers: securityHeaders },
       { source: '/reviews/:path*', missing: preview, headers: securityHeaders },
@@ -75,8 +79,8 @@ const nextConfig: NextConfig = {
       },
       // Uploaded files keep the sandboxing policy their route sets (app/uploads): the site's CSP would replace it.
       { source: '/uploads/:path*', headers: securityHeaders.filter((h) => h.key !== 'Content-Security-Policy') },
-    ]
+    ];
   },
-}
+};
 
-export default nextConfig
+export default nextConfig;

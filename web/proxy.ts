@@ -1,10 +1,10 @@
-import { NextResponse, type NextRequest } from 'next/server'
-import { findRedirect } from '@/lib/cms/redirects'
-import { DRAFT_COOKIE, FLASH_COOKIE, PENDING_COOKIE } from '@/lib/comments/cookies'
-import { contentSecurityPolicy } from '@/lib/csp'
-import { env } from '@/lib/env'
-import { PAGE_NUMBER, authorPath, genrePath, homePath, replyPath, reviewPath } from '@/lib/paths'
-import { cleanQuery, searchSegment } from '@/lib/search-query'
+import { NextResponse, type NextRequest } from 'next/server';
+import { findRedirect } from '@/lib/cms/redirects';
+import { DRAFT_COOKIE, FLASH_COOKIE, PENDING_COOKIE } from '@/lib/comments/cookies';
+import { contentSecurityPolicy } from '@/lib/csp';
+import { env } from '@/lib/env';
+import { PAGE_NUMBER, authorPath, genrePath, homePath, replyPath, reviewPath } from '@/lib/paths';
+import { cleanQuery, searchSegment } from '@/lib/search-query';
 
 /**
  * Runs only for the requests that need it (the matcher): everyone else gets the cached page without this step.
@@ -56,7 +56,10 @@ export const config = {
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/reviews/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'next-action' }] },
-    { source: '/reviews/:slug/report/:comment', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    {
+      source: '/reviews/:slug/report/:comment',
+      has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }],
+    },
     '/reviews/:slug/personal',
     { source: '/search', has: [{ type: 'query', key: 'q' }] },
     '/reviews/:slug',
@@ -64,55 +67,59 @@ export const config = {
     { source: '/', has: [{ type: 'query', key: 'p', value: '\\d{1,12}' }] },
     '/((?!reviews/|genres/|authors/|search|faq|latest/|feed.xml|sitemap|robots.txt|api/|_next/|uploads/|mail/|favicon|icon|apple-icon|__not_found).+)',
   ],
-}
+};
 
 /** The comment form's fields at their limits, in any encoding, stay well below this. */
-const MAX_POST_BYTES = 64 * 1024
+const MAX_POST_BYTES = 64 * 1024;
 
 function decodes(pathname: string): boolean {
   try {
-    decodeURIComponent(pathname)
-    return true
+    decodeURIComponent(pathname);
+    return true;
   } catch {
-    return false
+    return false;
   }
 }
 
 /** Review, genre and author slugs are Strapi uids: lower-case ASCII letters, digits and dashes. */
-const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/
+const SLUG_PATH = /^\/(?:reviews|genres|authors)\/([^/]*)/;
 
 /** The pages with a personal rendering: a review, its numbered comment pages and its reply pages. */
-const PERSONAL_PAGE = /^\/reviews\/[a-z0-9-]+(?:\/comments\/[0-9]+)?(?:\/reply\/[A-Za-z0-9]+)?$/
+const PERSONAL_PAGE = /^\/reviews\/[a-z0-9-]+(?:\/comments\/[0-9]+)?(?:\/reply\/[A-Za-z0-9]+)?$/;
 
 /** Marks this function's rewrites to the personal page, which is not an address of its own. */
-const REWRITTEN = 'x-marquee-personal'
-const REWRITE_TOKEN = crypto.randomUUID()
+const REWRITTEN = 'x-marquee-personal';
+const REWRITE_TOKEN = crypto.randomUUID();
 
 /** The cookies the matcher names: a request with one of them is its reader's own. */
-const PERSONAL = [PENDING_COOKIE, FLASH_COOKIE, DRAFT_COOKIE]
+const PERSONAL = [PENDING_COOKIE, FLASH_COOKIE, DRAFT_COOKIE];
 
 /** A deleted review's address: a page of its own, since a rewrite to the not-found page would answer its 404. */
-const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Gone</title></head><body><main><h1>This review has been removed</h1><p>It is no longer on the site. <a href="/">Latest reviews</a> · <a href="/search">Search reviews</a></p></main></body></html>`
+const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Gone</title></head><body><main><h1>This review has been removed</h1><p>It is no longer on the site. <a href="/">Latest reviews</a> · <a href="/search">Search reviews</a></p></main></body></html>`;
 
 /** Old addresses' answers, kept by the caching proxy like a page. */
-const REDIRECT_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+const REDIRECT_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400';
 
 /** Where an old path leads, as the answer readers get: a redirect, 410, or null to carry on. */
 async function redirectFor(request: NextRequest): Promise<NextResponse | null> {
-  const { pathname, searchParams } = request.nextUrl
-  const p = pathname === '/' ? searchParams.get('p') : null
-  if (pathname === '/' && !p) return null
-  const redirect = await findRedirect(p ? `/?p=${p}` : pathname)
-  if (!redirect) return null
-  const headers = { 'Cache-Control': REDIRECT_CACHE_CONTROL }
-  if (redirect.status === 410) return new NextResponse(GONE_PAGE, { status: 410, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } })
-  const response = NextResponse.redirect(new URL(redirect.location, request.url), redirect.status)
-  response.headers.set('Cache-Control', headers['Cache-Control'])
-  return response
+  const { pathname, searchParams } = request.nextUrl;
+  const p = pathname === '/' ? searchParams.get('p') : null;
+  if (pathname === '/' && !p) return null;
+  const redirect = await findRedirect(p ? `/?p=${p}` : pathname);
+  if (!redirect) return null;
+  const headers = { 'Cache-Control': REDIRECT_CACHE_CONTROL };
+  if (redirect.status === 410)
+    return new NextResponse(GONE_PAGE, {
+      status: 410,
+      headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+    });
+  const response = NextResponse.redirect(new URL(redirect.location, request.url), redirect.status);
+  response.headers.set('Cache-Control', headers['Cache-Control']);
+  return response;
 }
 
 /** The pages whose old addresses had a query string: the home page, a genre's, an author's, a review's, a reply page. */
-const OLD_PAGED = /^\/(?:(genres|authors)\/([a-z0-9-]+)|reviews\/([a-z0-9-]+)(?:\/reply\/([A-Za-z0-9_]+))?)?$/
+const OLD_PAGED = /^\/(?:(genres|authors)\/([a-z0-9-]+)|reviews\/([a-z0-9-]+)(?:\/reply\/([A-Za-z0-9_]+))?)?$/;
 
 /**
  * 301 from a page's old query-string address to its path, the other parameters kept; null for any other request. A
@@ -120,93 +127,110 @@ const OLD_PAGED = /^\/(?:(genres|authors)\/([a-z0-9-]+)|reviews\/([a-z0-9-]+)(?:
  * always ignored, and still is.
  */
 function oldPageRedirect(request: NextRequest): NextResponse | null {
-  const { pathname, searchParams } = request.nextUrl
-  const match = OLD_PAGED.exec(pathname)
-  if (!match) return null
-  const [, list, listSlug = '', review, comment] = match
-  const key = review ? 'cpage' : 'page'
-  const value = searchParams.get(key)
-  if (value === null) return null
-  if (!PAGE_NUMBER.test(value)) return review ? null : NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
-  const page = Number(value)
-  const url = request.nextUrl.clone()
+  const { pathname, searchParams } = request.nextUrl;
+  const match = OLD_PAGED.exec(pathname);
+  if (!match) return null;
+  const [, list, listSlug = '', review, comment] = match;
+  const key = review ? 'cpage' : 'page';
+  const value = searchParams.get(key);
+  if (value === null) return null;
+  if (!PAGE_NUMBER.test(value))
+    return review ? null : NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 });
+  const page = Number(value);
+  const url = request.nextUrl.clone();
   url.pathname = review
-    ? comment ? replyPath(review, comment, page) : reviewPath(review, page)
-    : list === 'genres' ? genrePath(listSlug, page) : list === 'authors' ? authorPath(listSlug, page) : homePath(page)
-  url.searchParams.delete(key)
-  const response = NextResponse.redirect(url, 301)
-  response.headers.set('Cache-Control', REDIRECT_CACHE_CONTROL)
-  return response
+    ? comment
+      ? replyPath(review, comment, page)
+      : reviewPath(review, page)
+    : list === 'genres'
+      ? genrePath(listSlug, page)
+      : list === 'authors'
+        ? authorPath(listSlug, page)
+        : homePath(page);
+  url.searchParams.delete(key);
+  const response = NextResponse.redirect(url, 301);
+  response.headers.set('Cache-Control', REDIRECT_CACHE_CONTROL);
+  return response;
 }
 
 function adminOrigin(): string {
-  const { CMS_ADMIN_URL, CMS_URL } = env()
-  return new URL(CMS_ADMIN_URL ?? CMS_URL).origin
+  const { CMS_ADMIN_URL, CMS_URL } = env();
+  return new URL(CMS_ADMIN_URL ?? CMS_URL).origin;
 }
 
 /** Next's own rule for server actions: the Origin's host must be the forwarded host (or Host). No Origin passes. */
 function foreignOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get('origin')
-  if (origin === null) return false
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   try {
-    return new URL(origin).host !== host
+    return new URL(origin).host !== host;
   } catch {
-    return true
+    return true;
   }
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A path that is not valid UTF-8 names nothing here, nor does a slug no uid can be: the site's not-found page
   // (Next itself would answer 500).
-  const { pathname } = request.nextUrl
-  const pathSlug = SLUG_PATH.exec(pathname)?.[1]
-  const personalAsked = /^\/reviews\/[^/]+\/personal\/?$/.test(pathname) && (request.method === 'GET' || request.method === 'HEAD')
+  const { pathname } = request.nextUrl;
+  const pathSlug = SLUG_PATH.exec(pathname)?.[1];
+  const personalAsked =
+    /^\/reviews\/[^/]+\/personal\/?$/.test(pathname) && (request.method === 'GET' || request.method === 'HEAD');
   // This function's own rewrite comes back through it: it carries this process's token, an address typed by hand does
   // not. A post (a form sent without JavaScript from the personal page) goes on to the checks below.
-  if (personalAsked && request.headers.get(REWRITTEN) === REWRITE_TOKEN) return NextResponse.next()
+  if (personalAsked && request.headers.get(REWRITTEN) === REWRITE_TOKEN) return NextResponse.next();
   if (!decodes(pathname) || (pathSlug !== undefined && !/^[a-z0-9-]+$/.test(pathSlug)) || personalAsked) {
-    return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 })
+    return NextResponse.rewrite(new URL('/__not_found', request.url), { status: 404 });
   }
   if (pathname === '/search') {
-    const terms = cleanQuery(request.nextUrl.searchParams.get('q'))
-    if (!terms) return NextResponse.next()
-    const page = /^[1-9][0-9]{0,3}$/.exec(request.nextUrl.searchParams.get('page') ?? '')?.[0] ?? '1'
-    const url = request.nextUrl.clone()
-    url.pathname = `/search/${searchSegment(terms)}/${page}`
-    url.search = ''
-    return NextResponse.rewrite(url)
+    const terms = cleanQuery(request.nextUrl.searchParams.get('q'));
+    if (!terms) return NextResponse.next();
+    const page = /^[1-9][0-9]{0,3}$/.exec(request.nextUrl.searchParams.get('page') ?? '')?.[0] ?? '1';
+    const url = request.nextUrl.clone();
+    url.pathname = `/search/${searchSegment(terms)}/${page}`;
+    url.search = '';
+    return NextResponse.rewrite(url);
   }
   if (request.method === 'POST') {
     if (foreignOrigin(request)) {
-      return new NextResponse('Forbidden: this form may be sent from the site itself only.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new NextResponse('Forbidden: this form may be sent from the site itself only.', {
+        status: 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     }
-    const length = Number(request.headers.get('content-length') ?? 0)
+    const length = Number(request.headers.get('content-length') ?? 0);
     if (!request.headers.has('content-length') || length > MAX_POST_BYTES) {
-      return new NextResponse('Too large: a comment is at most 5,000 characters.', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new NextResponse('Too large: a comment is at most 5,000 characters.', {
+        status: 413,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     }
-    return NextResponse.next()
+    return NextResponse.next();
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
-  const paged = oldPageRedirect(request)
-  if (paged) return paged
-  const redirect = await redirectFor(request)
-  if (redirect) return redirect
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  const paged = oldPageRedirect(request);
+  if (paged) return paged;
+  const redirect = await redirectFor(request);
+  if (redirect) return redirect;
   // Anything else that matched (a report page, a page without a reader's cookie, a non-ASCII escape) is everyone's.
-  if (!PERSONAL_PAGE.test(pathname) || !PERSONAL.some((name) => request.cookies.has(name))) return NextResponse.next()
-  const [, , slug = '', ...rest] = pathname.split('/')
-  const after = (segment: string) => (rest.includes(segment) ? rest[rest.indexOf(segment) + 1] : undefined)
-  const url = request.nextUrl.clone()
-  url.pathname = `/reviews/${slug}/personal`
-  const [cpage, replyTo] = [after('comments'), after('reply')]
-  if (cpage) url.searchParams.set('cpage', cpage)
-  if (replyTo) url.searchParams.set('replyTo', replyTo)
-  const headers = new Headers(request.headers)
-  headers.set(REWRITTEN, REWRITE_TOKEN)
-  const response = NextResponse.rewrite(url, { request: { headers } })
+  if (!PERSONAL_PAGE.test(pathname) || !PERSONAL.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const [, , slug = '', ...rest] = pathname.split('/');
+  const after = (segment: string) => (rest.includes(segment) ? rest[rest.indexOf(segment) + 1] : undefined);
+  const url = request.nextUrl.clone();
+  url.pathname = `/reviews/${slug}/personal`;
+  const [cpage, replyTo] = [after('comments'), after('reply')];
+  if (cpage) url.searchParams.set('cpage', cpage);
+  if (replyTo) url.searchParams.set('replyTo', replyTo);
+  const headers = new Headers(request.headers);
+  headers.set(REWRITTEN, REWRITE_TOKEN);
+  const response = NextResponse.rewrite(url, { request: { headers } });
   // An editor's preview opens in the admin panel's preview pane: that origin, and only it, may frame it.
   if (request.cookies.has(DRAFT_COOKIE)) {
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development', frameAncestors: adminOrigin() }))
+    response.headers.set(
+      'Content-Security-Policy',
+      contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development', frameAncestors: adminOrigin() }),
+    );
   }
-  return response
+  return response;
 }

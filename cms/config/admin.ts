@@ -28,7 +28,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       async handler(uid: string, { documentId, status }: { documentId: string; status?: string }) {
         if (uid !== 'api::review.review') return null;
         const draft = status === 'draft';
-        const review = await strapi.documents(uid).findOne({ documentId, status: draft ? 'draft' : 'published', fields: ['slug'] });
+        const review = await strapi
+          .documents(uid)
+          .findOne({ documentId, status: draft ? 'draft' : 'published', fields: ['slug'] });
         if (!review?.slug) return null;
         const url = new URL('/api/preview', env('CLIENT_URL', 'http://localhost:3000'));
         url.searchParams.set('secret', env('PREVIEW_SECRET', ''));

@@ -53,7 +53,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   email: {
     config: {
       provider: 'nodemailer',
-      providerOptions: env('SMTP_HOST', '') ? smtpOptions(env) : { streamTransport: true, buffer: true, newline: 'unix' },
+      providerOptions: env('SMTP_HOST', '')
+        ? smtpOptions(env)
+        : { streamTransport: true, buffer: true, newline: 'unix' },
       settings: {
         defaultFrom: env('MAIL_FROM', 'Marquee <no-reply@localhost>'),
         defaultReplyTo: env('MAIL_FROM', 'Marquee <no-reply@localhost>'),

@@ -46,7 +46,8 @@ export default {
     await keepFirstPublicationDates(strapi);
     mailWorker = startMailWorker(strapi);
     const { newsroom } = strapi.config.get<MarqueeConfig>('marquee');
-    if (strapi.config.get('server.cron.enabled') !== false) scheduler = startScheduler(strapi, newsroom.scheduleEverySeconds);
+    if (strapi.config.get('server.cron.enabled') !== false)
+      scheduler = startScheduler(strapi, newsroom.scheduleEverySeconds);
   },
 
   async destroy() {

@@ -13,7 +13,12 @@ export const get = (url, headers = {}) =>
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks), ms: performance.now() - started }),
+        resolve({
+          status: response.statusCode,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+          ms: performance.now() - started,
+        }),
       );
       response.on('error', reject);
     });
@@ -28,7 +33,8 @@ const UNAVAILABLE = 'This page is taking a break';
 /** GET that must answer 200 with a page rendered from the CMS. */
 export const getOk = async (url, headers) => {
   const response = await get(url, headers);
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${response.body.toString('utf8').slice(0, 200)}`);
+  if (response.status !== 200)
+    throw new Error(`GET ${url} answered ${response.status}: ${response.body.toString('utf8').slice(0, 200)}`);
   if (response.body.includes(UNAVAILABLE)) throw new Error(`GET ${url} rendered the "CMS unavailable" page`);
   return response;
 };
@@ -42,7 +48,11 @@ export const getJson = async (url, headers = {}) => {
 
 /** The admin panel's own API, as an editor's browser signs in (web/e2e/editing.spec.ts): its authorization header. */
 export const adminHeaders = async (cmsUrl, admin) => {
-  const response = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const response = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   if (!response.ok) throw new Error(`admin login answered ${response.status}`);
   const { data } = await response.json();
   return { authorization: `Bearer ${data.token}` };
@@ -53,10 +63,19 @@ export const adminHeaders = async (cmsUrl, admin) => {
  * holds at least `model` and `documentId`.
  */
 export const notifyChange = async (webUrl, secret, event) => {
-  const body = JSON.stringify({ event: 'update', slug: null, review: null, ...event, sentAt: new Date().toISOString() });
+  const body = JSON.stringify({
+    event: 'update',
+    slug: null,
+    review: null,
+    ...event,
+    sentAt: new Date().toISOString(),
+  });
   const response = await fetch(`${webUrl}/api/revalidate`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-marquee-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-marquee-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
     body,
   });
   if (!response.ok) throw new Error(`the change notice answered ${response.status}: ${await response.text()}`);

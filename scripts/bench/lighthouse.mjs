@@ -33,15 +33,25 @@ export const startNextReference = async ({ port }) => {
     rmSync(path.join(dir, 'node_modules'), { force: true });
     symlinkSync(webModules, path.join(dir, 'node_modules'));
     log('Building the one-page Next reference (scripts/bench/next-reference)...');
-    const build = spawnSync(path.join(webModules, '.bin', 'next'), ['build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error(`next build of the reference failed (exit ${build.status ?? build.signal})`);
+    const build = spawnSync(path.join(webModules, '.bin', 'next'), ['build'], {
+      cwd: dir,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0)
+      throw new Error(`next build of the reference failed (exit ${build.status ?? build.signal})`);
     writeFileSync(stamp, hash);
   }
-  const child = start('next-reference', path.join(webModules, '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env: { NODE_ENV: 'production' },
-    keep: (line) => !/^\s*$|▲|Local:|Network:|Ready in|Starting/.test(line),
-  });
+  const child = start(
+    'next-reference',
+    path.join(webModules, '.bin', 'next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      env: { NODE_ENV: 'production' },
+      keep: (line) => !/^\s*$|▲|Local:|Network:|Ready in|Starting/.test(line),
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   await waitFor(url, 60_000, child);
   return {
@@ -85,13 +95,23 @@ const lighthouseOnce = (url, { chromium, onChild }) =>
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code, signal) => {
       try {
-        if (code !== 0) throw new Error(`lighthouse ${url} exited with ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+        if (code !== 0)
+          throw new Error(
+            `lighthouse ${url} exited with ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+          );
         const lhr = JSON.parse(readFileSync(report, 'utf8'));
         if (process.env.BENCH_LIGHTHOUSE_REPORTS) {
           mkdirSync(process.env.BENCH_LIGHTHOUSE_REPORTS, { recursive: true });
-          cpSync(report, path.join(process.env.BENCH_LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_')}-${new URL(url).port}-${Date.now()}.json`));
+          cpSync(
+            report,
+            path.join(
+              process.env.BENCH_LIGHTHOUSE_REPORTS,
+              `${new URL(url).pathname.replace(/\W+/g, '_')}-${new URL(url).port}-${Date.now()}.json`,
+            ),
+          );
         }
-        if (lhr.runtimeError) throw new Error(`lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        if (lhr.runtimeError)
+          throw new Error(`lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         const audit = (id) => lhr.audits[id]?.numericValue;
         const score = (id) => (lhr.categories[id]?.score == null ? NaN : Math.round(lhr.categories[id].score * 100));
         resolve({
@@ -108,7 +128,9 @@ const lighthouseOnce = (url, { chromium, onChild }) =>
           si: audit('speed-index'),
           lcpElement: lcpNode(lhr),
           lcpParts: Object.fromEntries(
-            (lhr.audits['lcp-breakdown-insight']?.details?.items?.find((item) => item.type === 'table')?.items ?? []).map((part) => [part.subpart, part.duration]),
+            (
+              lhr.audits['lcp-breakdown-insight']?.details?.items?.find((item) => item.type === 'table')?.items ?? []
+            ).map((part) => [part.subpart, part.duration]),
           ),
           warnings: lhr.runWarnings ?? [],
         });
@@ -137,13 +159,21 @@ export const runLighthouse = async (targets, { runs = 3, onChild, before } = {})
   for (let round = 1; round <= runs; round += 1) {
     for (const target of targets) {
       await before?.(target);
-      log(`Lighthouse ${round}/${runs}: ${target.name} ${target.url} (load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')})`);
+      log(
+        `Lighthouse ${round}/${runs}: ${target.name} ${target.url} (load average ${os
+          .loadavg()
+          .map((v) => v.toFixed(2))
+          .join(' ')})`,
+      );
       target.runs.push(await lighthouseOnce(target.url, { chromium, onChild }));
     }
   }
   for (const target of targets) {
     target.median = Object.fromEntries(
-      ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'tbt', 'cls', 'si'].map((key) => [key, median(target.runs.map((run) => run[key]))]),
+      ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'tbt', 'cls', 'si'].map((key) => [
+        key,
+        median(target.runs.map((run) => run[key])),
+      ]),
     );
   }
   return targets;
@@ -152,7 +182,8 @@ export const runLighthouse = async (targets, { runs = 3, onChild, before } = {})
 /** The Lighthouse table and its goal lines, as report lines. */
 export const lighthouseReport = (targets, { reference, pages }) => {
   const s = (msValue) => `${(msValue / 1000).toFixed(2)} s`;
-  const line = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(30) : String(cell).padStart(i === 1 ? 14 : 9))).join(' ');
+  const line = (...cells) =>
+    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(30) : String(cell).padStart(i === 1 ? 14 : 9))).join(' ');
   const first = targets[0].runs[0];
   const lines = [
     '',
@@ -175,7 +206,9 @@ export const lighthouseReport = (targets, { reference, pages }) => {
     ),
     ...targets.map((t) => {
       const run = t.runs.at(-1);
-      const parts = Object.entries(run.lcpParts).map(([part, value]) => `${part} ${Math.round(value)} ms`).join(', ');
+      const parts = Object.entries(run.lcpParts)
+        .map(([part, value]) => `${part} ${Math.round(value)} ms`)
+        .join(', ');
       return `  LCP element, ${t.name} (last run): ${run.lcpElement.slice(0, 90) || '-'}${parts ? ` (${parts})` : ''}`;
     }),
   ];
@@ -187,11 +220,19 @@ export const lighthouseReport = (targets, { reference, pages }) => {
     const m = t.median;
     const checks = [
       [`performance >= 95`, m.performance >= 95, m.performance],
-      [`within 3 of the reference (${ref?.median.performance})`, ref ? m.performance >= ref.median.performance - 3 : false, m.performance],
+      [
+        `within 3 of the reference (${ref?.median.performance})`,
+        ref ? m.performance >= ref.median.performance - 3 : false,
+        m.performance,
+      ],
       ['LCP <= 2.0 s', m.lcp <= 2000, s(m.lcp)],
       ['TBT <= 200 ms', m.tbt <= 200, `${Math.round(m.tbt)} ms`],
       ['CLS <= 0.05', m.cls <= 0.05, m.cls.toFixed(3)],
-      ['accessibility, best practices, SEO 100', m.accessibility === 100 && m.bestPractices === 100 && m.seo === 100, `${m.accessibility}/${m.bestPractices}/${m.seo}`],
+      [
+        'accessibility, best practices, SEO 100',
+        m.accessibility === 100 && m.bestPractices === 100 && m.seo === 100,
+        `${m.accessibility}/${m.bestPractices}/${m.seo}`,
+      ],
     ];
     for (const [what, ok, value] of checks) lines.push(`  ${t.name}: ${what}: ${value}: ${ok ? 'met' : 'NOT met'}`);
   }

@@ -72,7 +72,11 @@ process.on('SIGTERM', () => onSignal(143));
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(0)) : '-');
 const int = (value) => Math.round(value).toLocaleString('en-US');
 const pct = (value) => `${(value * 100).toFixed(0)} %`;
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const pass = (ok) => (ok ? 'met' : 'NOT met');
 const commit = () => {
   const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
@@ -81,14 +85,18 @@ const commit = () => {
 };
 
 // ---- the admin's requests -----------------------------------------------------------------------------------
-const cm = (cmsUrl, documentId, action = '') => `${cmsUrl}/content-manager/collection-types/${REVIEW_MODEL}/${documentId}${action}`;
+const cm = (cmsUrl, documentId, action = '') =>
+  `${cmsUrl}/content-manager/collection-types/${REVIEW_MODEL}/${documentId}${action}`;
 const send = async (method, url, headers, body) => {
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
+  if (!response.ok)
+    throw new Error(`${method} ${url} answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
   return response.json();
 };
-const publish = (cmsUrl, headers, documentId, body = {}) => send('POST', cm(cmsUrl, documentId, '/actions/publish'), headers, body);
-const unpublish = (cmsUrl, headers, documentId) => send('POST', cm(cmsUrl, documentId, '/actions/unpublish'), headers, { discardDraft: false });
+const publish = (cmsUrl, headers, documentId, body = {}) =>
+  send('POST', cm(cmsUrl, documentId, '/actions/publish'), headers, body);
+const unpublish = (cmsUrl, headers, documentId) =>
+  send('POST', cm(cmsUrl, documentId, '/actions/unpublish'), headers, { discardDraft: false });
 const saveDraft = (cmsUrl, headers, documentId, body) => send('PUT', cm(cmsUrl, documentId), headers, body);
 
 // ---- reading the site as a browser does (gzip: the copy a change notice refreshes) ----------------------------
@@ -105,7 +113,8 @@ const until = async (url, done, started, what, every = POLL_MS) => {
     const answer = await page(url);
     const now = performance.now();
     if (done(answer)) return now - started;
-    if (now - started > TIMEOUT_MS) throw new Error(`${what}: ${url} did not change within ${TIMEOUT_MS / 1000} s (last answer ${answer.status})`);
+    if (now - started > TIMEOUT_MS)
+      throw new Error(`${what}: ${url} did not change within ${TIMEOUT_MS / 1000} s (last answer ${answer.status})`);
     await sleep(every);
   }
 };
@@ -120,19 +129,29 @@ const pagesOf = async (proxy, review) => {
   if (!linksTo(home, review.slug)) throw new Error(`home does not list ${review.slug}`);
   const genres = [...new Set([...reviewHtml.matchAll(/href="(\/genres\/[a-z0-9-]+)"/g)].map((match) => match[1]))];
   let genrePath;
-  for (const candidate of genres) if (linksTo((await page(proxy + candidate)).text, review.slug)) (genrePath ??= candidate);
-  if (!genrePath) throw new Error(`no genre page of ${review.slug} lists it (genres linked: ${genres.join(', ') || 'none'})`);
+  for (const candidate of genres)
+    if (linksTo((await page(proxy + candidate)).text, review.slug)) genrePath ??= candidate;
+  if (!genrePath)
+    throw new Error(`no genre page of ${review.slug} lists it (genres linked: ${genres.join(', ') || 'none'})`);
   const index = (await page(`${proxy}/sitemap.xml`)).text;
   const chunks = [...index.matchAll(/<loc>[^<]*?(\/sitemaps\/reviews\/\d+\.xml)<\/loc>/g)].map((match) => match[1]);
   let sitemapPath;
-  for (const candidate of chunks) if (linksTo((await page(proxy + candidate)).text, review.slug)) (sitemapPath ??= candidate);
+  for (const candidate of chunks)
+    if (linksTo((await page(proxy + candidate)).text, review.slug)) sitemapPath ??= candidate;
   if (!sitemapPath) throw new Error(`no sitemap chunk lists ${review.slug}`);
   const searchPath = `/search?${new URLSearchParams({ q: review.title })}`;
-  if (!linksTo((await page(proxy + searchPath)).text, review.slug)) throw new Error(`a search for "${review.title}" does not find ${review.slug}`);
-  if (!linksTo((await page(`${proxy}/feed.xml`)).text, review.slug)) throw new Error(`the feed does not list ${review.slug}`);
+  if (!linksTo((await page(proxy + searchPath)).text, review.slug))
+    throw new Error(`a search for "${review.title}" does not find ${review.slug}`);
+  if (!linksTo((await page(`${proxy}/feed.xml`)).text, review.slug))
+    throw new Error(`the feed does not list ${review.slug}`);
   const listed = (present) => (answer) => answer.status === 200 && linksTo(answer.text, review.slug) === present;
   return [
-    { name: 'review page', path: reviewPath, shown: (answer) => answer.status === 200, gone: (answer) => answer.status === 404 },
+    {
+      name: 'review page',
+      path: reviewPath,
+      shown: (answer) => answer.status === 200,
+      gone: (answer) => answer.status === 404,
+    },
     { name: 'home', path: '/', shown: listed(true), gone: listed(false) },
     { name: `genre page`, path: genrePath, shown: listed(true), gone: listed(false) },
     { name: 'feed', path: '/feed.xml', shown: listed(true), gone: listed(false) },
@@ -151,7 +170,10 @@ const publishCycles = async (proxy, cmsUrl, headers, review, pages) => {
       ['publish', 'visible', 'shown'],
     ]) {
       const started = performance.now();
-      const request = action === 'publish' ? publish(cmsUrl, headers, review.documentId) : unpublish(cmsUrl, headers, review.documentId);
+      const request =
+        action === 'publish'
+          ? publish(cmsUrl, headers, review.documentId)
+          : unpublish(cmsUrl, headers, review.documentId);
       const polls = pages.map((p) => until(proxy + p.path, p[check], started, `${action} ${i + 1}, ${p.name}`));
       await request;
       requestMs[action].push(performance.now() - started);
@@ -180,7 +202,12 @@ const scheduledPublishes = async (proxy, cmsUrl, headers, reviews) => {
     leftToSchedule -= round.length;
     for (const review of round) {
       await unpublish(cmsUrl, headers, review.documentId);
-      await until(`${proxy}/reviews/${review.slug}`, (answer) => answer.status === 404, performance.now(), `unpublishing ${review.slug} before scheduling it`);
+      await until(
+        `${proxy}/reviews/${review.slug}`,
+        (answer) => answer.status === 404,
+        performance.now(),
+        `unpublishing ${review.slug} before scheduling it`,
+      );
     }
     const base = Date.now() + 6000;
     await Promise.all(
@@ -202,7 +229,10 @@ const scheduledPublishes = async (proxy, cmsUrl, headers, reviews) => {
             lateness.push(now - review.publishAt);
             return;
           }
-          if (now - review.publishAt > 60_000) throw new Error(`${review.slug} scheduled for ${new Date(review.publishAt).toISOString()} was not visible a minute later`);
+          if (now - review.publishAt > 60_000)
+            throw new Error(
+              `${review.slug} scheduled for ${new Date(review.publishAt).toISOString()} was not visible a minute later`,
+            );
           await sleep(SCHEDULE_POLL_MS);
         }
       }),
@@ -266,25 +296,41 @@ const section = (...lines) => {
 };
 const goals = [];
 let exitCode = 0;
-const stats = (values) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  max ${ms(Math.max(...values))}`;
-const row = (...cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(38) : String(cell).padStart(11))).join(' ');
+const stats = (values) =>
+  `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  max ${ms(Math.max(...values))}`;
+const row = (...cells) =>
+  cells.map((cell, i) => (i === 0 ? String(cell).padEnd(38) : String(cell).padStart(11))).join(' ');
 try {
   const proxy = `http://127.0.0.1:${PROXY_PORT}`;
   const { cmsUrl, admin } = stack;
   const headers = { ...(await adminHeaders(cmsUrl, admin)), 'content-type': 'application/json' };
-  const published = (await getJson(`${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', 'fields[1]': 'title', 'pagination[pageSize]': '100' })}`)).data ?? [];
-  if (published.length < 3) throw new Error(`the demo content has ${published.length} published reviews; the bench needs 3`);
+  const published =
+    (
+      await getJson(
+        `${cmsUrl}/api/reviews?${new URLSearchParams({ 'fields[0]': 'slug', 'fields[1]': 'title', 'pagination[pageSize]': '100' })}`,
+      )
+    ).data ?? [];
+  if (published.length < 3)
+    throw new Error(`the demo content has ${published.length} published reviews; the bench needs 3`);
   // Warm both replicas and the proxy on every page the run reads.
   for (const review of published) await getOk(`${proxy}/reviews/${review.slug}`);
-  section('', `Marquee newsroom benchmark, commit ${commit()}, ${new Date().toISOString()}`,
-    `${os.cpus().length} cores shared by the bench, nginx, two web replicas, Strapi, PostgreSQL and Redis; loopback; one run.`);
+  section(
+    '',
+    `Marquee newsroom benchmark, commit ${commit()}, ${new Date().toISOString()}`,
+    `${os.cpus().length} cores shared by the bench, nginx, two web replicas, Strapi, PostgreSQL and Redis; loopback; one run.`,
+  );
 
   // 1. The review home lists first (the newest), so that every list shows it.
   const home = (await page(`${proxy}/`)).text;
-  const subject = published.map((review) => ({ review, at: home.search(new RegExp(`/reviews/${review.slug}(?![a-z0-9-])`)) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0]?.review;
+  const subject = published
+    .map((review) => ({ review, at: home.search(new RegExp(`/reviews/${review.slug}(?![a-z0-9-])`)) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0]?.review;
   if (!subject) throw new Error('home lists none of the published reviews');
   const pages = await pagesOf(proxy, subject);
-  log(`Publish -> visible: ${SAMPLES} unpublish/publish cycles of ${subject.slug}, polling ${pages.map((p) => p.path).join(', ')} every ${POLL_MS} ms (load ${load()})`);
+  log(
+    `Publish -> visible: ${SAMPLES} unpublish/publish cycles of ${subject.slug}, polling ${pages.map((p) => p.path).join(', ')} every ${POLL_MS} ms (load ${load()})`,
+  );
   const loadBeforePublish = load();
   const cycles = await publishCycles(proxy, cmsUrl, headers, subject, pages);
   section(
@@ -294,19 +340,33 @@ try {
     row('page', 'vis. p50 ms', 'vis. p95 ms', 'vis. max ms', 'gone p50 ms', 'gone p95 ms', 'gone max ms'),
     ...pages.map((p) => {
       const t = cycles.times[p.name];
-      return row(`${p.name} ${p.path.length > 24 ? `${p.path.slice(0, 21)}...` : p.path}`, ms(percentile(t.visible, 50)), ms(percentile(t.visible, 95)), ms(Math.max(...t.visible)), ms(percentile(t.gone, 50)), ms(percentile(t.gone, 95)), ms(Math.max(...t.gone)));
+      return row(
+        `${p.name} ${p.path.length > 24 ? `${p.path.slice(0, 21)}...` : p.path}`,
+        ms(percentile(t.visible, 50)),
+        ms(percentile(t.visible, 95)),
+        ms(Math.max(...t.visible)),
+        ms(percentile(t.gone, 50)),
+        ms(percentile(t.gone, 95)),
+        ms(Math.max(...t.gone)),
+      );
     }),
     `   the requests themselves: publish ${stats(cycles.requestMs.publish)} ms; unpublish ${stats(cycles.requestMs.unpublish)} ms`,
   );
   for (const p of pages) {
     const p95 = percentile(cycles.times[p.name].visible, 95);
     const gone = percentile(cycles.times[p.name].gone, 95);
-    goals.push(`  publish -> visible <= 2 s p95, ${p.name}: ${ms(p95)} ms: ${pass(p95 <= PUBLISH_GOAL_MS)}; unpublish -> gone ${ms(gone)} ms: ${pass(gone <= PUBLISH_GOAL_MS)}`);
+    goals.push(
+      `  publish -> visible <= 2 s p95, ${p.name}: ${ms(p95)} ms: ${pass(p95 <= PUBLISH_GOAL_MS)}; unpublish -> gone ${ms(gone)} ms: ${pass(gone <= PUBLISH_GOAL_MS)}`,
+    );
   }
 
   // 2. Scheduled publishing, with the other reviews.
-  const others = published.filter((review) => review.documentId !== subject.documentId).map((review) => ({ ...review }));
-  log(`Scheduled publishing: ${SAMPLES} reviews given a publishAt a few seconds ahead, in rounds of ${others.length} (load ${load()})`);
+  const others = published
+    .filter((review) => review.documentId !== subject.documentId)
+    .map((review) => ({ ...review }));
+  log(
+    `Scheduled publishing: ${SAMPLES} reviews given a publishAt a few seconds ahead, in rounds of ${others.length} (load ${load()})`,
+  );
   const loadBeforeSchedule = load();
   const scheduled = await scheduledPublishes(proxy, cmsUrl, headers, others);
   const latest = Math.max(...scheduled.lateness);
@@ -316,19 +376,30 @@ try {
     `   review page polled every ${SCHEDULE_POLL_MS} ms; load ${loadBeforeSchedule}):`,
     `   lateness (first 200 minus publishAt): ${stats(scheduled.lateness)} ms; visible before publishAt: ${scheduled.early} of ${scheduled.lateness.length}`,
   );
-  goals.push(`  scheduled publish visible <= 30 s after publishAt, never before: max ${ms(latest)} ms, ${scheduled.early} early: ${pass(latest <= SCHEDULE_GOAL_MS && scheduled.early === 0)}`);
+  goals.push(
+    `  scheduled publish visible <= 30 s after publishAt, never before: max ${ms(latest)} ms, ${scheduled.early} early: ${pass(latest <= SCHEDULE_GOAL_MS && scheduled.early === 0)}`,
+  );
   if (scheduled.early > 0) exitCode = 1;
 
   // 3. Saves: a second CMS on the same database without history.
   log(`Saves: a second CMS on port ${CMS2_PORT} with REVISIONS_KEPT=0, then ${SAVES} draft saves on each, alternating`);
   cms2 = startCms({
-    env: { ...stack.secrets.cms, ...stack.database, NODE_ENV: 'production', PORT: String(CMS2_PORT), REVISIONS_KEPT: '0', CRON_ENABLED: 'false' },
+    env: {
+      ...stack.secrets.cms,
+      ...stack.database,
+      NODE_ENV: 'production',
+      PORT: String(CMS2_PORT),
+      REVISIONS_KEPT: '0',
+      CRON_ENABLED: 'false',
+    },
     quiet: true,
   });
   await waitFor(`http://127.0.0.1:${CMS2_PORT}/api/health`, 180_000, cms2);
   const loadBeforeSaves = load();
   const saved = await saves(cmsUrl, `http://127.0.0.1:${CMS2_PORT}`, headers, others[0].documentId);
-  const revisions = await getJson(`${cmsUrl}/newsroom/reviews/${others[0].documentId}/revisions`, headers).catch(() => null);
+  const revisions = await getJson(`${cmsUrl}/newsroom/reviews/${others[0].documentId}/revisions`, headers).catch(
+    () => null,
+  );
   cms2.kill('SIGTERM');
   await new Promise((resolve) => (cms2.exitCode === null ? cms2.once('exit', resolve) : resolve()));
   section(
@@ -338,7 +409,14 @@ try {
     ...[
       ['history on (REVISIONS_KEPT=50)', saved.with],
       ['history off (REVISIONS_KEPT=0)', saved.without],
-    ].map(([name, values]) => row(name, ms(percentile(values, 50)), ms(percentile(values, 99)), ms(values.reduce((a, b) => a + b, 0) / values.length))),
+    ].map(([name, values]) =>
+      row(
+        name,
+        ms(percentile(values, 50)),
+        ms(percentile(values, 99)),
+        ms(values.reduce((a, b) => a + b, 0) / values.length),
+      ),
+    ),
     `   revisions kept for that review after the run: ${revisions ? revisions.revisions.length : 'unknown'} (the setting keeps 50)`,
   );
 
@@ -361,7 +439,11 @@ try {
     await runWrk(wrk, url, { connections: CONNECTIONS, seconds: 2, onChild: (child) => (wrkChild = child) });
     const loadBefore = load();
     log(`wrk ${name}: ${url} (load ${loadBefore})`);
-    const result = await runWrk(wrk, url, { connections: CONNECTIONS, seconds: SECONDS, onChild: (child) => (wrkChild = child) });
+    const result = await runWrk(wrk, url, {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      onChild: (child) => (wrkChild = child),
+    });
     const status = await get(url);
     runs.push({ name, result, loadBefore, first: `${status.status} ${status.headers['x-cache-status'] ?? '-'}` });
   }
@@ -370,10 +452,22 @@ try {
     `4. A renamed review's old address through the proxy (answering 301 ${ms(redirect)} ms after the rename's publish; Location ${location ?? 'none'}),`,
     `   wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency after a 2 s warm-up, one after the other, no Accept-Encoding:`,
     row('target', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'errors', 'load 1 min'),
-    ...runs.map((r) => row(r.name, int(r.result.rps), ms(r.result.p50), ms(r.result.p99), pct(r.result.rps / runs[0].result.rps), int(r.result.non2xx + r.result.socketErrors), r.loadBefore.split(' ')[0])),
+    ...runs.map((r) =>
+      row(
+        r.name,
+        int(r.result.rps),
+        ms(r.result.p50),
+        ms(r.result.p99),
+        pct(r.result.rps / runs[0].result.rps),
+        int(r.result.non2xx + r.result.socketErrors),
+        r.loadBefore.split(' ')[0],
+      ),
+    ),
     `   answers after the runs: ${runs.map((r) => r.first).join(', ')} (status, X-Cache-Status)`,
   );
-  goals.push(`  a redirect costs no more than a cached page: ${pct(runs[2].result.rps / runs[1].result.rps)} of its req/s: ${pass(runs[2].result.rps >= 0.9 * runs[1].result.rps)}`);
+  goals.push(
+    `  a redirect costs no more than a cached page: ${pct(runs[2].result.rps / runs[1].result.rps)} of its req/s: ${pass(runs[2].result.rps >= 0.9 * runs[1].result.rps)}`,
+  );
 } catch (error) {
   if (!interrupted) {
     log(`The benchmark failed: ${error.stack ?? error.message}`);
@@ -382,7 +476,13 @@ try {
 } finally {
   if (!interrupted) {
     await cleanup();
-    report.push('', 'Goals', ...goals, '', `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`);
+    report.push(
+      '',
+      'Goals',
+      ...goals,
+      '',
+      `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`,
+    );
     console.log(report.join('\n'));
     process.exit(exitCode);
   }

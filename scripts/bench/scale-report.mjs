@@ -13,7 +13,9 @@ export const summarise = (times) => ({ p50: percentile(times, 50), p99: percenti
 
 /** The ceiling alone: for a target whose size grows with the data by design up to a fixed cap (a sitemap chunk). */
 export const checkCeiling = (target, scale) =>
-  scale.p99 <= P99_CEILING_MS ? [] : [`${target} uncached p99: ${ms(scale.p99)} ms at scale, above ${P99_CEILING_MS} ms`];
+  scale.p99 <= P99_CEILING_MS
+    ? []
+    : [`${target} uncached p99: ${ms(scale.p99)} ms at scale, above ${P99_CEILING_MS} ms`];
 
 /**
  * Whether one uncached figure keeps its bounds: scale <= 2x demo (or demo + `slackMs`, whichever is larger: a figure
@@ -24,7 +26,9 @@ export const checkFigure = ({ target, figure, demo, scale, slackMs }) => {
   const failures = [];
   const allowed = Math.max(RATIO_BOUND * demo, demo + slackMs);
   if (!(scale <= allowed)) {
-    failures.push(`${target} uncached ${figure}: ${ms(scale)} ms at scale vs ${ms(demo)} ms at demo size (${(scale / demo).toFixed(2)}x; bound ${RATIO_BOUND}x or +${slackMs} ms = ${ms(allowed)} ms)`);
+    failures.push(
+      `${target} uncached ${figure}: ${ms(scale)} ms at scale vs ${ms(demo)} ms at demo size (${(scale / demo).toFixed(2)}x; bound ${RATIO_BOUND}x or +${slackMs} ms = ${ms(allowed)} ms)`,
+    );
   }
   if (figure === 'p99') failures.push(...checkCeiling(target, { p99: scale }));
   return failures;
@@ -46,7 +50,8 @@ export const checkTarget = (target, demo, scale, slackMs, { capped = false } = {
 /** The side-by-side table: one line per target, demo | scale | ratio for uncached p50/p99 and cached p50. */
 export const formatTable = (rows) => {
   const widths = [36, 9, 9, 9, 9, 9, 9, 7, 7, 7];
-  const line = (cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' ');
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' ');
   const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && a > 0 ? `${(b / a).toFixed(2)}x` : '-');
   return [
     line(['', 'demo', '', '', 'scale', '', '', 'ratio', '', '']),

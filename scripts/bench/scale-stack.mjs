@@ -38,19 +38,37 @@ export const startScalePass = async ({ size, reviews, comments, cmsPort, webPort
     if (size === 'scale') {
       const started = Date.now();
       // `force`: the database was created for this pass a moment ago (its name is the stack's, not a "bench" one).
-      const seeded = await seedScale({ reviews, comments, database: databaseFromEnv(db.env), force: true, log: (line) => log(`seed:scale ${line}`) });
+      const seeded = await seedScale({
+        reviews,
+        comments,
+        database: databaseFromEnv(db.env),
+        force: true,
+        log: (line) => log(`seed:scale ${line}`),
+      });
       seedMs = Date.now() - started;
       seedCommand = `npm run seed:scale -- --reviews ${reviews} --comments ${comments}`;
       bigReviewSlug = seeded.hotReviewSlug;
     }
     log(`Starting the CMS (port ${cmsPort}) and the web (port ${webPort})...`);
-    const cms = startCms({ env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: size === 'demo' ? 'true' : 'false' }, admin });
+    const cms = startCms({
+      env: { ...secrets.cms, ...db.env, NODE_ENV: 'production', SEED_DEMO_CONTENT: size === 'demo' ? 'true' : 'false' },
+      admin,
+    });
     children.push(cms);
     await waitFor(`http://127.0.0.1:${cmsPort}/api/health`, 180_000, cms);
     const web = startWeb({ port: webPort, env: secrets.web });
     children.push(web);
     await waitFor(`http://127.0.0.1:${webPort}/api/health`, 60_000, web);
-    return { cmsUrl: `http://127.0.0.1:${cmsPort}`, webUrl: `http://127.0.0.1:${webPort}`, secrets, admin, bigReviewSlug, seedMs, seedCommand, stop };
+    return {
+      cmsUrl: `http://127.0.0.1:${cmsPort}`,
+      webUrl: `http://127.0.0.1:${webPort}`,
+      secrets,
+      admin,
+      bigReviewSlug,
+      seedMs,
+      seedCommand,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

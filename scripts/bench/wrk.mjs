@@ -62,7 +62,9 @@ export const parseWrk = (output) => {
 export const runWrk = (wrk, url, { connections, seconds, headers = {}, onChild = () => {} }) =>
   new Promise((resolve, reject) => {
     const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     onChild(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

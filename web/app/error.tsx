@@ -1,6 +1,6 @@
-'use client'
+'use client';
 
-import Link from 'next/link'
+import Link from 'next/link';
 
 /** Shown when the CMS is down and nothing for this page is cached yet. */
 export default function ErrorPage({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
@@ -9,8 +9,11 @@ export default function ErrorPage({ retry }: { error: Error & { digest?: string 
       <h1>This page is taking a break</h1>
       <p>We could not load it just now. This is on our side, not yours: please try again in a minute.</p>
       <p>
-        <button type="button" onClick={() => retry()}>Try again</button> or <Link href="/">go to the latest reviews</Link>.
+        <button type="button" onClick={() => retry()}>
+          Try again
+        </button>{' '}
+        or <Link href="/">go to the latest reviews</Link>.
       </p>
     </div>
-  )
+  );
 }

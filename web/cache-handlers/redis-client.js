@@ -1,5 +1,5 @@
 // @ts-check
-'use strict'
+'use strict';
 
 /**
  * The process's one Redis connection, shared by the two cache handlers and lib/shared-store.ts, and the tag
@@ -18,26 +18,26 @@
  * reaches old and new replicas. With `maxmemory-policy volatile-lru` Redis evicts entries, never invalidations.
  */
 
-const fs = require('node:fs')
-const path = require('node:path')
-const { createClient, RESP_TYPES, TimeoutError, ErrorReply } = require('redis')
+const fs = require('node:fs');
+const path = require('node:path');
+const { createClient, RESP_TYPES, TimeoutError, ErrorReply } = require('redis');
 
-const DEFAULT_PREFIX = 'marquee:'
+const DEFAULT_PREFIX = 'marquee:';
 /** A Redis that answers slower than this counts as down for this call: the request renders instead of waiting. */
-const COMMAND_TIMEOUT_MS = 250
+const COMMAND_TIMEOUT_MS = 250;
 /** After a timeout, skip Redis this long instead of making every request wait for the timeout again. */
-const BREAKER_MS = 1000
+const BREAKER_MS = 1000;
 /** The first call after start waits this long at most for the first connection. */
-const FIRST_CONNECT_WAIT_MS = 1000
+const FIRST_CONNECT_WAIT_MS = 1000;
 /** Longest life of any entry in Redis. Dropping a rarely read entry earlier than its `expire` is allowed. */
-const MAX_ENTRY_TTL_SECONDS = 365 * 24 * 60 * 60
+const MAX_ENTRY_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 /** Redis could not be reached (down, reconnecting, too slow): the caller treats it as a miss. */
 class RedisUnavailableError extends Error {}
 
 /** The handlers use Redis only when it is configured, and never while `next build` prerenders. @param {Record<string, string | undefined>} [env] */
 function redisEnabled(env = process.env) {
-  return Boolean(env.REDIS_URL) && env.NEXT_PHASE !== 'phase-production-build'
+  return Boolean(env.REDIS_URL) && env.NEXT_PHASE !== 'phase-production-build';
 }
 
 /**
@@ -47,17 +47,17 @@ function redisEnabled(env = process.env) {
  * @param {Record<string, string | undefined>} [env]
  */
 function currentBuildId(env = process.env) {
-  if (env.NEXT_DEPLOYMENT_ID) return env.NEXT_DEPLOYMENT_ID
+  if (env.NEXT_DEPLOYMENT_ID) return env.NEXT_DEPLOYMENT_ID;
   try {
-    return fs.readFileSync(path.join(__dirname, '..', '.next', 'BUILD_ID'), 'utf8').trim()
+    return fs.readFileSync(path.join(__dirname, '..', '.next', 'BUILD_ID'), 'utf8').trim();
   } catch {
-    return 'no-build-id'
+    return 'no-build-id';
   }
 }
 
 /** @param {string} message @param {unknown} [error] */
 function defaultLog(message, error) {
-  console.warn(`[redis] ${message}${error instanceof Error ? `: ${error.message}` : ''}`)
+  console.warn(`[redis] ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
 }
 
 /**
@@ -67,28 +67,31 @@ function defaultLog(message, error) {
  * @param {{ url: string, timeoutMs?: number, log?: typeof defaultLog }} options
  */
 function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLog }) {
-  const socket = { connectTimeout: 2000, reconnectStrategy: (/** @type {number} */ retries) => Math.min(50 * 2 ** retries, 2000) }
+  const socket = {
+    connectTimeout: 2000,
+    reconnectStrategy: (/** @type {number} */ retries) => Math.min(50 * 2 ** retries, 2000),
+  };
   // node-redis's own 5 s command timeout stays: it clears commands a hung Redis never answers.
-  const client = createClient({ url, disableOfflineQueue: true, commandsQueueMaxLength: 1000, socket })
-  const bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
-  const where = URL.canParse(url) ? new URL(url).host : 'REDIS_URL'
-  let closed = false
-  let down = false
-  let breakerUntil = 0
-  let slowLoggedAt = 0
+  const client = createClient({ url, disableOfflineQueue: true, commandsQueueMaxLength: 1000, socket });
+  const bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  const where = URL.canParse(url) ? new URL(url).host : 'REDIS_URL';
+  let closed = false;
+  let down = false;
+  let breakerUntil = 0;
+  let slowLoggedAt = 0;
   /** @type {Promise<unknown> | undefined} */
-  let firstReady
+  let firstReady;
 
   client.on('error', (/** @type {unknown} */ error) => {
     // node-redis reports every failed reconnect; one line per outage is enough.
-    if (!down && !closed) log(`unreachable at ${where}, caches miss until it returns`, error)
-    down = true
-  })
+    if (!down && !closed) log(`unreachable at ${where}, caches miss until it returns`, error);
+    down = true;
+  });
   client.on('ready', () => {
-    if (down) log(`reachable again at ${where}`)
-    down = false
-    breakerUntil = 0
-  })
+    if (down) log(`reachable again at ${where}`);
+    down = false;
+    breakerUntil = 0;
+  });
 
   /**
    * Runs one Redis call, or rejects at once when Redis is known to be down. Connection trouble rejects with a
@@ -101,48 +104,49 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
   async function run(fn) {
     if (!firstReady && !closed) {
       firstReady = new Promise((resolve) => {
-        client.once('ready', resolve)
-        setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref()
-      })
+        client.once('ready', resolve);
+        setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref();
+      });
       // connect() stays pending while Redis is down; the client keeps retrying and emits 'ready' when it is back.
-      client.connect().catch(() => {})
+      client.connect().catch(() => {});
     }
-    if (!client.isReady) await firstReady
-    if (closed || !client.isReady) throw new RedisUnavailableError('Redis is not connected')
-    if (Date.now() < breakerUntil) throw new RedisUnavailableError('Redis timed out a moment ago')
+    if (!client.isReady) await firstReady;
+    if (closed || !client.isReady) throw new RedisUnavailableError('Redis is not connected');
+    if (Date.now() < breakerUntil) throw new RedisUnavailableError('Redis timed out a moment ago');
     /** @type {NodeJS.Timeout | undefined} */
-    let timer
+    let timer;
     try {
       // setImmediate: an answer already waiting behind a busy event loop still wins over the timer.
       const late = new Promise((_resolve, reject) => {
-        timer = setTimeout(() => setImmediate(() => reject(new TimeoutError())), timeoutMs)
-      })
-      return await Promise.race([fn(client, bytes), /** @type {Promise<never>} */ (late)])
+        timer = setTimeout(() => setImmediate(() => reject(new TimeoutError())), timeoutMs);
+      });
+      return await Promise.race([fn(client, bytes), /** @type {Promise<never>} */ (late)]);
     } catch (error) {
-      if (error instanceof ErrorReply) throw error
+      if (error instanceof ErrorReply) throw error;
       if (error instanceof TimeoutError) {
-        const now = Date.now()
-        if (now - slowLoggedAt > 60_000) log(`answered slower than ${timeoutMs} ms: skipping it for ${BREAKER_MS} ms at a time`)
-        slowLoggedAt = now
-        breakerUntil = now + BREAKER_MS
+        const now = Date.now();
+        if (now - slowLoggedAt > 60_000)
+          log(`answered slower than ${timeoutMs} ms: skipping it for ${BREAKER_MS} ms at a time`);
+        slowLoggedAt = now;
+        breakerUntil = now + BREAKER_MS;
       }
-      throw new RedisUnavailableError('Redis call failed', { cause: error })
+      throw new RedisUnavailableError('Redis call failed', { cause: error });
     } finally {
-      clearTimeout(timer)
+      clearTimeout(timer);
     }
   }
 
   return {
     run,
     get isReady() {
-      return client.isReady
+      return client.isReady;
     },
     /** Tests only: a server process keeps its connection for its whole life. */
     close() {
-      closed = true
-      client.destroy()
+      closed = true;
+      client.destroy();
     },
-  }
+  };
 }
 
 /** @typedef {ReturnType<typeof createConnection>} RedisConnection */
@@ -153,26 +157,27 @@ function createConnection({ url, timeoutMs = COMMAND_TIMEOUT_MS, log = defaultLo
  * @param {{ connection: RedisConnection, prefix: string, log: typeof defaultLog }} options
  */
 function createTagTimes({ connection, prefix, log }) {
-  const key = `${prefix}tags:expired`
+  const key = `${prefix}tags:expired`;
   /** @type {Map<string, number>} */
-  const own = new Map()
+  const own = new Map();
 
   /** The latest invalidation among `tags` that has already come, or 0. @param {readonly string[]} tags @returns {Promise<number>} */
   async function latest(tags) {
-    if (tags.length === 0) return 0
+    if (tags.length === 0) return 0;
     /** @type {Array<string | null>} */
-    let shared = []
+    let shared = [];
     try {
-      shared = await connection.run((c) => c.hmGet(key, [...tags]))
+      shared = await connection.run((c) => c.hmGet(key, [...tags]));
     } catch (error) {
-      reportFailure(log, 'tag read failed, only this process knows its invalidations', error)
+      reportFailure(log, 'tag read failed, only this process knows its invalidations', error);
     }
-    const now = Date.now()
-    let result = 0
+    const now = Date.now();
+    let result = 0;
     tags.forEach((tag, i) => {
-      for (const time of [own.get(tag), Number(shared[i] ?? 0)]) if (time !== undefined && time <= now && time > result) result = time
-    })
-    return result
+      for (const time of [own.get(tag), Number(shared[i] ?? 0)])
+        if (time !== undefined && time <= now && time > result) result = time;
+    });
+    return result;
   }
 
   return {
@@ -180,7 +185,7 @@ function createTagTimes({ connection, prefix, log }) {
 
     /** True when one of `tags` was invalidated after `timestamp` (epoch ms the entry was made). @param {readonly string[]} tags @param {number} timestamp */
     async isExpired(tags, timestamp) {
-      return (await latest(tags)) > timestamp
+      return (await latest(tags)) > timestamp;
     },
 
     /**
@@ -189,24 +194,31 @@ function createTagTimes({ connection, prefix, log }) {
      * @param {readonly string[]} tags
      */
     async expire(tags) {
-      const now = Date.now()
-      for (const tag of tags) own.set(tag, now)
-      if (tags.length === 0) return
+      const now = Date.now();
+      for (const tag of tags) own.set(tag, now);
+      if (tags.length === 0) return;
       try {
-        await connection.run((c) => c.hSet(key, Object.fromEntries(tags.map((tag) => [tag, String(now)]))))
+        await connection.run((c) => c.hSet(key, Object.fromEntries(tags.map((tag) => [tag, String(now)]))));
       } catch (error) {
-        log(`invalidation of ${tags.length} tag(s) applies to this process only: Redis is unreachable`, error)
+        log(`invalidation of ${tags.length} tag(s) applies to this process only: Redis is unreachable`, error);
       }
     },
-  }
+  };
 }
 
 /**
  * Everything one process (one replica) needs: tests make two of these to play two replicas.
  * @param {{ url?: string, connection?: RedisConnection, prefix?: string, buildId?: string, timeoutMs?: number, log?: typeof defaultLog }} options
  */
-function createRedisRuntime({ url = '', connection, prefix = DEFAULT_PREFIX, buildId = currentBuildId(), timeoutMs, log = defaultLog }) {
-  const conn = connection ?? createConnection({ url, timeoutMs, log })
+function createRedisRuntime({
+  url = '',
+  connection,
+  prefix = DEFAULT_PREFIX,
+  buildId = currentBuildId(),
+  timeoutMs,
+  log = defaultLog,
+}) {
+  const conn = connection ?? createConnection({ url, timeoutMs, log });
   return {
     connection: conn,
     tags: createTagTimes({ connection: conn, prefix, log }),
@@ -214,41 +226,55 @@ function createRedisRuntime({ url = '', connection, prefix = DEFAULT_PREFIX, bui
     /** @param {'uc' | 'inc'} kind */
     entryPrefix: (kind) => `${prefix}${buildId}:${kind}:`,
     close: () => conn.close(),
-  }
+  };
 }
 
 /** @typedef {ReturnType<typeof createRedisRuntime>} RedisRuntime */
 
-const PROCESS_CONNECTION = Symbol.for('marquee.redis.connection')
-const PROCESS_RUNTIME = Symbol.for('marquee.cache-handlers.runtime')
+const PROCESS_CONNECTION = Symbol.for('marquee.redis.connection');
+const PROCESS_RUNTIME = Symbol.for('marquee.cache-handlers.runtime');
 
 /** @param {symbol} name @param {() => unknown} make */
 function processSingleton(name, make) {
-  if (!Reflect.has(globalThis, name)) Reflect.set(globalThis, name, make())
-  return Reflect.get(globalThis, name)
+  if (!Reflect.has(globalThis, name)) Reflect.set(globalThis, name, make());
+  return Reflect.get(globalThis, name);
 }
 
 /** The process's connection to `REDIS_URL`: one, whether Next or the app's bundle (lib/shared-store.ts) asks. @returns {RedisConnection} */
 function processConnection() {
-  return /** @type {RedisConnection} */ (processSingleton(PROCESS_CONNECTION, () => createConnection({ url: String(process.env.REDIS_URL) })))
+  return /** @type {RedisConnection} */ (
+    processSingleton(PROCESS_CONNECTION, () => createConnection({ url: String(process.env.REDIS_URL) }))
+  );
 }
 
 /** The handlers' runtime in this process, shared by both handler files however often Next imports them. @returns {RedisRuntime} */
 function processRuntime() {
   return /** @type {RedisRuntime} */ (
-    processSingleton(PROCESS_RUNTIME, () => createRedisRuntime({ connection: processConnection(), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX }))
-  )
+    processSingleton(PROCESS_RUNTIME, () =>
+      createRedisRuntime({ connection: processConnection(), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX }),
+    )
+  );
 }
 
 /** Seconds for Redis's EX, from an entry's `expire` in seconds (`Infinity`, absent or huge: the cap). @param {number | undefined | false} expire */
 function ttlSeconds(expire) {
-  if (typeof expire !== 'number' || !Number.isFinite(expire) || expire <= 0) return MAX_ENTRY_TTL_SECONDS
-  return Math.min(Math.ceil(expire), MAX_ENTRY_TTL_SECONDS)
+  if (typeof expire !== 'number' || !Number.isFinite(expire) || expire <= 0) return MAX_ENTRY_TTL_SECONDS;
+  return Math.min(Math.ceil(expire), MAX_ENTRY_TTL_SECONDS);
 }
 
 /** Logs a failure unless it is Redis being unreachable, which the connection reports once per outage. @param {typeof defaultLog} log @param {string} what @param {unknown} error */
 function reportFailure(log, what, error) {
-  if (!(error instanceof RedisUnavailableError)) log(what, error)
+  if (!(error instanceof RedisUnavailableError)) log(what, error);
 }
 
-module.exports = { redisEnabled, processConnection, processRuntime, createRedisRuntime, ttlSeconds, currentBuildId, reportFailure, RedisUnavailableError, DEFAULT_PREFIX }
+module.exports = {
+  redisEnabled,
+  processConnection,
+  processRuntime,
+  createRedisRuntime,
+  ttlSeconds,
+  currentBuildId,
+  reportFailure,
+  RedisUnavailableError,
+  DEFAULT_PREFIX,
+};

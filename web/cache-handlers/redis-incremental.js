@@ -1,5 +1,5 @@
 // @ts-check
-'use strict'
+'use strict';
 
 /**
  * `cacheHandler`: Next's incremental cache. With Cache Components it holds the full-route cache: pages rendered at
@@ -22,17 +22,17 @@
  * that follows uses it.
  */
 
-const v8 = require('node:v8')
-const { LRUCache } = require('lru-cache')
-const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default
-const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client')
+const v8 = require('node:v8');
+const { LRUCache } = require('lru-cache');
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
+const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client');
 
 /** Next's default `cacheMaxMemorySize`. */
-const MEMORY_BYTES = 50 * 1024 * 1024
+const MEMORY_BYTES = 50 * 1024 * 1024;
 /** A local copy past `revalidate` asks Redis for a newer one (another replica may have made it) this often at most. */
-const RECHECK_MS = 1000
+const RECHECK_MS = 1000;
 /** A render noted by get and not stored within this time is forgotten (it failed, or was never stored). */
-const RENDER_MS = 60_000
+const RENDER_MS = 60_000;
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
@@ -44,20 +44,23 @@ const RENDER_MS = 60_000
 
 /** Every tag that can invalidate the entry. @param {CacheHandlerValue} entry @param {GetContext} ctx @returns {string[]} */
 function tagsOf(entry, ctx) {
-  const value = entry.value
+  const value = entry.value;
   if (value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE' || value?.kind === 'PAGES') {
-    const header = value.headers?.['x-next-cache-tags']
-    return typeof header === 'string' && header ? header.split(',') : []
+    const header = value.headers?.['x-next-cache-tags'];
+    return typeof header === 'string' && header ? header.split(',') : [];
   }
-  if (value?.kind === 'FETCH') return [...(ctx.kind === 'FETCH' ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : []), ...(value.tags ?? [])]
-  return []
+  if (value?.kind === 'FETCH')
+    return [...(ctx.kind === 'FETCH' ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : []), ...(value.tags ?? [])];
+  return [];
 }
 
 /** Seconds until the entry should be regenerated, or undefined when only a tag can make it old. @param {CacheHandlerValue} entry @param {GetContext} ctx */
 function revalidateOf(entry, ctx) {
   const revalidate =
-    entry.value?.kind === 'FETCH' ? (ctx.kind === 'FETCH' && ctx.revalidate) || entry.value.revalidate : entry.cacheControl?.revalidate
-  return typeof revalidate === 'number' ? revalidate : undefined
+    entry.value?.kind === 'FETCH'
+      ? (ctx.kind === 'FETCH' && ctx.revalidate) || entry.value.revalidate
+      : entry.cacheControl?.revalidate;
+  return typeof revalidate === 'number' ? revalidate : undefined;
 }
 
 /**
@@ -65,113 +68,119 @@ function revalidateOf(entry, ctx) {
  * @returns {new (ctx: CacheHandlerContext) => CacheHandler}
  */
 function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, recheckMs = RECHECK_MS }) {
-  const { connection, tags, log } = runtime
-  const keyPrefix = runtime.entryPrefix('inc')
+  const { connection, tags, log } = runtime;
+  const keyPrefix = runtime.entryPrefix('inc');
   /** Shared by the instances Next creates for every request. */
   /** @type {LRUCache<string, Stored>} */
-  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size })
+  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size });
   /** When the render of a key began: the first get since its last set that leads to one. */
   /** @type {LRUCache<string, number>} */
-  const renders = new LRUCache({ max: 10_000, ttl: RENDER_MS })
+  const renders = new LRUCache({ max: 10_000, ttl: RENDER_MS });
   /** @param {string} key @param {number} now */
   const renderBegins = (key, now) => {
-    if (!renders.has(key)) renders.set(key, now)
-  }
+    if (!renders.has(key)) renders.set(key, now);
+  };
 
   /** @param {string} key @returns {Promise<Stored | undefined>} */
   async function load(key) {
     try {
-      const bytes = await connection.run((_client, binary) => binary.get(key))
-      return bytes ? { entry: v8.deserialize(bytes), size: bytes.byteLength + key.length, checkedAt: Date.now() } : undefined
+      const bytes = await connection.run((_client, binary) => binary.get(key));
+      return bytes
+        ? { entry: v8.deserialize(bytes), size: bytes.byteLength + key.length, checkedAt: Date.now() }
+        : undefined;
     } catch (error) {
-      reportFailure(log, `full-route read of ${key} failed`, error)
-      return undefined
+      reportFailure(log, `full-route read of ${key} failed`, error);
+      return undefined;
     }
   }
 
   return class RedisIncrementalCache {
     /** @param {CacheHandlerContext} ctx */
     constructor(ctx) {
-      this.ctx = ctx
+      this.ctx = ctx;
       /** @type {FileSystemCache | undefined} */
-      this.disk = undefined
+      this.disk = undefined;
     }
 
     /** Next's own cache over `.next/server`, read-only: no writes to the replica's disk. */
     buildOutput() {
-      const { fs, serverDistDir } = this.ctx
-      if (!this.disk && fs && serverDistDir) this.disk = new FileSystemCache({ ...this.ctx, fs, serverDistDir, flushToDisk: false })
-      return this.disk
+      const { fs, serverDistDir } = this.ctx;
+      if (!this.disk && fs && serverDistDir)
+        this.disk = new FileSystemCache({ ...this.ctx, fs, serverDistDir, flushToDisk: false });
+      return this.disk;
     }
 
     /** @param {string} cacheKey @param {GetContext} ctx @returns {Promise<CacheHandlerValue | null>} */
     async get(cacheKey, ctx) {
       try {
-        const key = keyPrefix + cacheKey
-        const now = Date.now()
-        let stored = memory.get(key)
-        const revalidate = stored && revalidateOf(stored.entry, ctx)
-        const pastRevalidate = stored && revalidate !== undefined && now > stored.entry.lastModified + revalidate * 1000
+        const key = keyPrefix + cacheKey;
+        const now = Date.now();
+        let stored = memory.get(key);
+        const revalidate = stored && revalidateOf(stored.entry, ctx);
+        const pastRevalidate =
+          stored && revalidate !== undefined && now > stored.entry.lastModified + revalidate * 1000;
         if (!stored || (pastRevalidate && now - stored.checkedAt >= recheckMs)) {
-          const remote = await load(key)
+          const remote = await load(key);
           if (remote && (!stored || remote.entry.lastModified > stored.entry.lastModified)) {
-            stored = remote
-            memory.set(key, remote)
+            stored = remote;
+            memory.set(key, remote);
           } else if (stored) {
-            stored.checkedAt = now
+            stored.checkedAt = now;
           }
         }
-        const entry = stored?.entry ?? (await this.buildOutput()?.get(cacheKey, ctx))
+        const entry = stored?.entry ?? (await this.buildOutput()?.get(cacheKey, ctx));
         if (!entry) {
-          renderBegins(key, now)
-          return null
+          renderBegins(key, now);
+          return null;
         }
         if (await tags.isExpired(tagsOf(entry, ctx), entry.lastModified)) {
-          memory.delete(key)
-          renderBegins(key, now)
-          return null
+          memory.delete(key);
+          renderBegins(key, now);
+          return null;
         }
         // Next serves it and renders it again in the background.
-        if (pastRevalidate) renderBegins(key, now)
-        return entry
+        if (pastRevalidate) renderBegins(key, now);
+        return entry;
       } catch (error) {
-        log('full-route get failed, treated as a miss', error)
-        return null
+        log('full-route get failed, treated as a miss', error);
+        return null;
       }
     }
 
     /** @param {string} cacheKey @param {SetData} data @param {SetContext} ctx */
     async set(cacheKey, data, ctx) {
       try {
-        const isFetch = 'fetchCache' in ctx && ctx.fetchCache
-        const key = keyPrefix + cacheKey
-        const began = renders.get(key)
-        renders.delete(key)
+        const isFetch = 'fetchCache' in ctx && ctx.fetchCache;
+        const key = keyPrefix + cacheKey;
+        const began = renders.get(key);
+        renders.delete(key);
         /** @type {CacheHandlerValue} */
         const entry = {
           lastModified: began ?? Date.now(),
           // Like the file-system cache: a fetch entry keeps the tags it was stored with.
           value: isFetch && data?.kind === 'FETCH' ? { ...data, tags: ctx.tags } : data,
           cacheControl: !isFetch && 'cacheControl' in ctx ? ctx.cacheControl : undefined,
-        }
-        const bytes = v8.serialize(entry)
-        memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified })
-        await connection.run((client) => client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(entry.cacheControl?.expire) } }))
+        };
+        const bytes = v8.serialize(entry);
+        memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified });
+        await connection.run((client) =>
+          client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(entry.cacheControl?.expire) } }),
+        );
       } catch (error) {
-        reportFailure(log, 'full-route set failed, the entry stays in this process only', error)
+        reportFailure(log, 'full-route set failed, the entry stays in this process only', error);
       }
     }
 
     /** @param {string | string[]} tagOrTags */
     async revalidateTag(tagOrTags) {
-      await tags.expire(typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags)
+      await tags.expire(typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags);
     }
 
     resetRequestCache() {}
-  }
+  };
 }
 
-const Handler = redisEnabled() ? createRedisIncrementalCache({ runtime: processRuntime() }) : FileSystemCache
+const Handler = redisEnabled() ? createRedisIncrementalCache({ runtime: processRuntime() }) : FileSystemCache;
 
 // `__esModule` so that a bundler importing this (the proxy.ts bundle does) takes `default` as the class, as Node's require does.
-module.exports = { __esModule: true, default: Handler, createRedisIncrementalCache }
+module.exports = { __esModule: true, default: Handler, createRedisIncrementalCache };

@@ -1,5 +1,5 @@
 // @ts-check
-'use strict'
+'use strict';
 
 /**
  * `cacheHandlers.default`: the 'use cache' entries (the CMS fetchers in lib/cms tag them with cacheTag), shared
@@ -11,15 +11,15 @@
  * last good data while the CMS is down.
  */
 
-const v8 = require('node:v8')
-const { LRUCache } = require('lru-cache')
-const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default')
-const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client')
+const v8 = require('node:v8');
+const { LRUCache } = require('lru-cache');
+const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default');
+const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client');
 
 /** Next's default `cacheMaxMemorySize`. */
-const MEMORY_BYTES = 50 * 1024 * 1024
+const MEMORY_BYTES = 50 * 1024 * 1024;
 /** A local copy past `revalidate` asks Redis for a newer one (another replica may have made it) this often at most. */
-const RECHECK_MS = 1000
+const RECHECK_MS = 1000;
 
 /** @typedef {import('next/cache').CacheHandler} CacheHandler */
 /** @typedef {Omit<import('next/cache').CacheEntry, 'value'>} EntryMeta */
@@ -30,87 +30,95 @@ const RECHECK_MS = 1000
  * @returns {CacheHandler}
  */
 function createRedisUseCacheHandler({ runtime, memoryBytes = MEMORY_BYTES, recheckMs = RECHECK_MS }) {
-  const { connection, tags, log } = runtime
-  const keyPrefix = runtime.entryPrefix('uc')
+  const { connection, tags, log } = runtime;
+  const keyPrefix = runtime.entryPrefix('uc');
   /** @type {LRUCache<string, Stored>} */
-  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored, key) => stored.value.byteLength + key.length })
+  const memory = new LRUCache({
+    maxSize: memoryBytes,
+    sizeCalculation: (stored, key) => stored.value.byteLength + key.length,
+  });
   /** Sets under way in this process: a read of the same key waits for them, as the interface requires. */
   /** @type {Map<string, Promise<void>>} */
-  const pendingSets = new Map()
+  const pendingSets = new Map();
 
   /** @param {string} key @returns {Promise<Stored | undefined>} */
   async function load(key) {
     try {
-      const bytes = await connection.run((_client, binary) => binary.get(key))
-      return bytes ? { ...v8.deserialize(bytes), checkedAt: Date.now() } : undefined
+      const bytes = await connection.run((_client, binary) => binary.get(key));
+      return bytes ? { ...v8.deserialize(bytes), checkedAt: Date.now() } : undefined;
     } catch (error) {
-      reportFailure(log, `'use cache' read of ${key} failed`, error)
-      return undefined
+      reportFailure(log, `'use cache' read of ${key} failed`, error);
+      return undefined;
     }
   }
 
   return {
     async get(cacheKey, softTags) {
       try {
-        await pendingSets.get(cacheKey)
-        const key = keyPrefix + cacheKey
-        const now = Date.now()
-        let stored = memory.get(key)
-        if (!stored || (now > stored.meta.timestamp + stored.meta.revalidate * 1000 && now - stored.checkedAt >= recheckMs)) {
-          const remote = await load(key)
+        await pendingSets.get(cacheKey);
+        const key = keyPrefix + cacheKey;
+        const now = Date.now();
+        let stored = memory.get(key);
+        if (
+          !stored ||
+          (now > stored.meta.timestamp + stored.meta.revalidate * 1000 && now - stored.checkedAt >= recheckMs)
+        ) {
+          const remote = await load(key);
           if (remote && (!stored || remote.meta.timestamp > stored.meta.timestamp)) {
-            stored = remote
-            memory.set(key, remote)
+            stored = remote;
+            memory.set(key, remote);
           } else if (stored) {
-            stored.checkedAt = now
+            stored.checkedAt = now;
           }
         }
-        if (!stored) return undefined
+        if (!stored) return undefined;
         // Soft tags (the route's implicit `_N_T_/…` tags) are also checked by Next through getExpiration.
         if (await tags.isExpired([...stored.meta.tags, ...softTags], stored.meta.timestamp)) {
-          memory.delete(key)
-          return undefined
+          memory.delete(key);
+          return undefined;
         }
-        const bytes = stored.value
+        const bytes = stored.value;
         const value = new ReadableStream({
           start(controller) {
-            controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-            controller.close()
+            controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+            controller.close();
           },
-        })
-        return { ...stored.meta, value }
+        });
+        return { ...stored.meta, value };
       } catch (error) {
-        log(`'use cache' get failed, treated as a miss`, error)
-        return undefined
+        log(`'use cache' get failed, treated as a miss`, error);
+        return undefined;
       }
     },
 
     async set(cacheKey, pendingEntry) {
       /** @type {() => void} */
-      let done = () => {}
-      const pending = new Promise((resolve) => (done = () => resolve(undefined)))
-      pendingSets.set(cacheKey, pending)
+      let done = () => {};
+      const pending = new Promise((resolve) => (done = () => resolve(undefined)));
+      pendingSets.set(cacheKey, pending);
       const release = () => {
-        done()
-        if (pendingSets.get(cacheKey) === pending) pendingSets.delete(cacheKey)
-      }
+        done();
+        if (pendingSets.get(cacheKey) === pending) pendingSets.delete(cacheKey);
+      };
       try {
-        const entry = await pendingEntry
+        const entry = await pendingEntry;
         // Like the built-in: an `expire: 0` entry is regenerated on every read, so storing it is wasted work.
-        if (entry.expire === 0) return
+        if (entry.expire === 0) return;
         // A stream that errors part way throws here: the partial value is dropped, never stored.
-        const value = Buffer.from(await new Response(entry.value).arrayBuffer())
-        const { value: _stream, ...meta } = entry
-        const key = keyPrefix + cacheKey
-        memory.set(key, { meta, value, checkedAt: Date.now() })
+        const value = Buffer.from(await new Response(entry.value).arrayBuffer());
+        const { value: _stream, ...meta } = entry;
+        const key = keyPrefix + cacheKey;
+        memory.set(key, { meta, value, checkedAt: Date.now() });
         // Readers in this process need not wait for Redis.
-        release()
-        const bytes = v8.serialize({ meta, value })
-        await connection.run((client) => client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(meta.expire) } }))
+        release();
+        const bytes = v8.serialize({ meta, value });
+        await connection.run((client) =>
+          client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(meta.expire) } }),
+        );
       } catch (error) {
-        reportFailure(log, `'use cache' set failed, the entry stays in this process only`, error)
+        reportFailure(log, `'use cache' set failed, the entry stays in this process only`, error);
       } finally {
-        release()
+        release();
       }
     },
 
@@ -118,16 +126,18 @@ function createRedisUseCacheHandler({ runtime, memoryBytes = MEMORY_BYTES, reche
     async refreshTags() {},
 
     async getExpiration(tagList) {
-      return tags.latest(tagList)
+      return tags.latest(tagList);
     },
 
     async updateTags(tagList) {
-      await tags.expire(tagList)
+      await tags.expire(tagList);
     },
-  }
+  };
 }
 
-const handler = redisEnabled() ? createRedisUseCacheHandler({ runtime: processRuntime() }) : createDefaultCacheHandler(MEMORY_BYTES)
+const handler = redisEnabled()
+  ? createRedisUseCacheHandler({ runtime: processRuntime() })
+  : createDefaultCacheHandler(MEMORY_BYTES);
 
 // `__esModule`: a bundler importing this takes `default` as the handler, as Node's require does.
-module.exports = { __esModule: true, default: handler, createRedisUseCacheHandler }
+module.exports = { __esModule: true, default: handler, createRedisUseCacheHandler };

@@ -1,56 +1,71 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
-import path from 'node:path'
-import { CMS_URL, REVIEW, adminToken, unique } from './support'
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { CMS_URL, REVIEW, adminToken, unique } from './support';
 
 /**
  * The moderation desk (/admin/moderation) in the real admin panel: a moderator works the queue, replies as staff;
  * an editor turns a reader's question into a draft FAQ.
  */
 
-const PASSWORD = 'Desk-Passw0rd-e2e!'
-const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'screenshots', 'moderation-desk.png')
+const PASSWORD = 'Desk-Passw0rd-e2e!';
+const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'screenshots', 'moderation-desk.png');
 
-const admin = async (request: APIRequestContext) => ({ Authorization: `Bearer ${await adminToken(request)}` })
+const admin = async (request: APIRequestContext) => ({ Authorization: `Bearer ${await adminToken(request)}` });
 
 /** An admin user with the role of this code, invited and registered as Strapi's own flow does. */
 const createAdmin = async (request: APIRequestContext, code: string, firstname: string) => {
-  const headers = await admin(request)
-  const roles = (await (await request.get(`${CMS_URL}/admin/roles`, { headers })).json()) as { data: { id: number; code: string }[] }
-  const role = roles.data.find((r) => r.code === code)
-  expect(role, `role ${code}`).toBeTruthy()
-  const email = `${code}-${Date.now().toString(36)}@marquee.test`
-  const created = await request.post(`${CMS_URL}/admin/users`, { headers, data: { firstname, lastname: 'Desk', email, roles: [role?.id] } })
-  expect(created.ok(), 'invite the admin').toBe(true)
-  const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data
+  const headers = await admin(request);
+  const roles = (await (await request.get(`${CMS_URL}/admin/roles`, { headers })).json()) as {
+    data: { id: number; code: string }[];
+  };
+  const role = roles.data.find((r) => r.code === code);
+  expect(role, `role ${code}`).toBeTruthy();
+  const email = `${code}-${Date.now().toString(36)}@marquee.test`;
+  const created = await request.post(`${CMS_URL}/admin/users`, {
+    headers,
+    data: { firstname, lastname: 'Desk', email, roles: [role?.id] },
+  });
+  expect(created.ok(), 'invite the admin').toBe(true);
+  const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data;
   const registered = await request.post(`${CMS_URL}/admin/register`, {
     data: { registrationToken, userInfo: { firstname, lastname: 'Desk', password: PASSWORD } },
-  })
-  expect(registered.ok(), 'register the admin').toBe(true)
-  return email
-}
+  });
+  expect(registered.ok(), 'register the admin').toBe(true);
+  return email;
+};
 
 const logIn = async (browser: Browser, email: string) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
   await context.addInitScript(() => {
-    window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }))
-  })
-  const page = await context.newPage()
-  await page.goto(`${CMS_URL}/admin/auth/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin(?!\/auth)/)
-  return { context, page }
-}
+    window.localStorage.setItem(
+      'STRAPI_GUIDED_TOUR',
+      JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }),
+    );
+  });
+  const page = await context.newPage();
+  await page.goto(`${CMS_URL}/admin/auth/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/admin(?!\/auth)/);
+  return { context, page };
+};
 
 /** A comment held for moderation on the demo review, stored as the comment pipeline stores one. */
-const heldComment = async (request: APIRequestContext, body: string, authorName = 'Desk Reader', extra: Record<string, unknown> = {}) => {
-  const headers = await admin(request)
-  const reviews = (await (await request.get(`${CMS_URL}/api/reviews?filters[slug][$eq]=${REVIEW}&fields[0]=slug`)).json()) as {
-    data: { documentId: string }[]
-  }
-  const review = reviews.data[0]?.documentId
-  expect(review, 'the demo review').toBeTruthy()
+const heldComment = async (
+  request: APIRequestContext,
+  body: string,
+  authorName = 'Desk Reader',
+  extra: Record<string, unknown> = {},
+) => {
+  const headers = await admin(request);
+  const reviews = (await (
+    await request.get(`${CMS_URL}/api/reviews?filters[slug][$eq]=${REVIEW}&fields[0]=slug`)
+  ).json()) as {
+    data: { documentId: string }[];
+  };
+  const review = reviews.data[0]?.documentId;
+  expect(review, 'the demo review').toBeTruthy();
   const created = await request.post(`${CMS_URL}/content-manager/collection-types/api::comment.comment`, {
     headers,
     data: {
@@ -62,96 +77,112 @@ const heldComment = async (request: APIRequestContext, body: string, authorName 
       review: { connect: [{ documentId: review }] },
       ...extra,
     },
-  })
-  expect(created.ok(), await created.text()).toBe(true)
-  return ((await created.json()) as { data: { documentId: string } }).data.documentId
-}
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  return ((await created.json()) as { data: { documentId: string } }).data.documentId;
+};
 
-const pendingBadge = (page: Page) => page.getByTestId('moderation-pending-count')
-const pendingTab = (page: Page) => page.getByRole('tab', { name: /^Pending \(\d+\)$/ })
-const countIn = async (text: Promise<string | null>) => Number(/(\d+)/.exec((await text) ?? '')?.[1] ?? NaN)
+const pendingBadge = (page: Page) => page.getByTestId('moderation-pending-count');
+const pendingTab = (page: Page) => page.getByRole('tab', { name: /^Pending \(\d+\)$/ });
+const countIn = async (text: Promise<string | null>) => Number(/(\d+)/.exec((await text) ?? '')?.[1] ?? NaN);
 
 test('a moderator approves in one click, sees the count drop, and replies as staff', async ({ browser, request }) => {
   // Found by documentId, so the text can read as a reader's would (it is in the screenshot).
-  const body = 'I watched this after reading the review.\n\nIs the Turkish remake worth watching, or should I find the 2013 Korean original first?'
-  const documentId = await heldComment(request, body, 'Deniz Aksoy')
+  const body =
+    'I watched this after reading the review.\n\nIs the Turkish remake worth watching, or should I find the 2013 Korean original first?';
+  const documentId = await heldComment(request, body, 'Deniz Aksoy');
   // A held reply with a reader rating, so the desk shows the comment it answers.
-  const thread = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}`)).json()) as { data: { documentId: string }[] }
-  const parent = thread.data[0]?.documentId
+  const thread = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}`)).json()) as {
+    data: { documentId: string }[];
+  };
+  const parent = thread.data[0]?.documentId;
   if (parent) {
-    await heldComment(request, 'Agreed about the ending. The prison scenes are the best part, and the daughter steals every one of them.', 'Kim Lee', {
-      rating: 5,
-      heldReason: 'Contains 2 links',
-      parent: { connect: [{ documentId: parent }] },
-    })
+    await heldComment(
+      request,
+      'Agreed about the ending. The prison scenes are the best part, and the daughter steals every one of them.',
+      'Kim Lee',
+      {
+        rating: 5,
+        heldReason: 'Contains 2 links',
+        parent: { connect: [{ documentId: parent }] },
+      },
+    );
   }
-  const moderator = await createAdmin(request, 'marquee-moderator', 'Mona')
-  const { context, page } = await logIn(browser, moderator)
+  const moderator = await createAdmin(request, 'marquee-moderator', 'Mona');
+  const { context, page } = await logIn(browser, moderator);
 
   // The pending count is on the main menu, wherever the moderator is.
-  await expect(pendingBadge(page)).toBeVisible()
-  const before = await countIn(pendingBadge(page).textContent())
-  expect(before).toBeGreaterThan(0)
+  await expect(pendingBadge(page)).toBeVisible();
+  const before = await countIn(pendingBadge(page).textContent());
+  expect(before).toBeGreaterThan(0);
 
   // The link a held-comment email carries: the Pending tab, that comment highlighted.
-  await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`)
-  const row = page.locator(`[data-comment="${documentId}"]`)
-  await expect(row).toHaveAttribute('aria-current', 'true')
-  await expect(row.getByTestId('desk-body')).toContainText('Is the Turkish remake worth watching, or should I find the 2013 Korean original first?')
-  await expect(row.getByText('First-time commenter')).toBeVisible()
-  await expect(row.getByRole('link', { name: /Miracle in Cell No\. 7/ })).toHaveAttribute('href', new RegExp(`/reviews/${REVIEW}#comment-${documentId}$`))
-  expect(await countIn(pendingTab(page).textContent())).toBe(before)
+  await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`);
+  const row = page.locator(`[data-comment="${documentId}"]`);
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  await expect(row.getByTestId('desk-body')).toContainText(
+    'Is the Turkish remake worth watching, or should I find the 2013 Korean original first?',
+  );
+  await expect(row.getByText('First-time commenter')).toBeVisible();
+  await expect(row.getByRole('link', { name: /Miracle in Cell No\. 7/ })).toHaveAttribute(
+    'href',
+    new RegExp(`/reviews/${REVIEW}#comment-${documentId}$`),
+  );
+  expect(await countIn(pendingTab(page).textContent())).toBe(before);
 
   // Strapi's one-time announcement banner is not part of the desk.
-  const banner = page.getByRole('button', { name: 'Close' }).first()
-  if (await banner.isVisible()) await banner.click()
-  await page.screenshot({ path: SCREENSHOT, fullPage: false })
+  const banner = page.getByRole('button', { name: 'Close' }).first();
+  if (await banner.isVisible()) await banner.click();
+  await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
-  await row.getByRole('button', { name: 'Approve', exact: true }).click()
-  await expect(page.getByText('Approved: 1 comment.')).toBeVisible()
-  await expect(row).toHaveCount(0)
-  await expect.poll(() => countIn(pendingTab(page).textContent())).toBe(before - 1)
-  if (before - 1 > 0) await expect(pendingBadge(page)).toHaveText(new RegExp(`^${before - 1}\\b`))
-  else await expect(pendingBadge(page)).toHaveCount(0)
+  await row.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(page.getByText('Approved: 1 comment.')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect.poll(() => countIn(pendingTab(page).textContent())).toBe(before - 1);
+  if (before - 1 > 0) await expect(pendingBadge(page)).toHaveText(new RegExp(`^${before - 1}\\b`));
+  else await expect(pendingBadge(page)).toHaveCount(0);
 
   // Reply as staff, from the Approved tab.
-  await page.goto(`${CMS_URL}/admin/moderation?tab=approved&comment=${documentId}`)
-  const approved = page.locator(`[data-comment="${documentId}"]`)
-  await approved.getByRole('button', { name: 'Reply as staff' }).click()
-  const reply = unique('Thanks for asking: yes, for its own reasons.')
-  await approved.getByLabel(/Your reply to/).fill(reply)
-  await approved.getByRole('button', { name: 'Publish reply' }).click()
-  await expect(page.getByText(/Reply published under/)).toBeVisible()
+  await page.goto(`${CMS_URL}/admin/moderation?tab=approved&comment=${documentId}`);
+  const approved = page.locator(`[data-comment="${documentId}"]`);
+  await approved.getByRole('button', { name: 'Reply as staff' }).click();
+  const reply = unique('Thanks for asking: yes, for its own reasons.');
+  await approved.getByLabel(/Your reply to/).fill(reply);
+  await approved.getByRole('button', { name: 'Publish reply' }).click();
+  await expect(page.getByText(/Reply published under/)).toBeVisible();
 
   const after = (await (await request.get(`${CMS_URL}/api/comments/review/${REVIEW}?pageSize=100`)).json()) as {
-    data: { documentId: string; replies: { body: string; isStaff: boolean; authorName: string }[] }[]
-  }
-  const answered = after.data.find((c) => c.documentId === documentId)
-  expect(answered?.replies).toEqual([expect.objectContaining({ body: reply, isStaff: true, authorName: 'Mona Desk' })])
+    data: { documentId: string; replies: { body: string; isStaff: boolean; authorName: string }[] }[];
+  };
+  const answered = after.data.find((c) => c.documentId === documentId);
+  expect(answered?.replies).toEqual([expect.objectContaining({ body: reply, isStaff: true, authorName: 'Mona Desk' })]);
 
   // The site shows it with a Staff badge once the change notice has refreshed the page.
   await expect
-    .poll(async () => {
-      const html = await (await request.get(`/reviews/${REVIEW}`)).text()
-      return html.includes(reply) && html.includes('staff-badge')
-    }, { timeout: 10_000 })
-    .toBe(true)
-  await context.close()
-})
+    .poll(
+      async () => {
+        const html = await (await request.get(`/reviews/${REVIEW}`)).text();
+        return html.includes(reply) && html.includes('staff-badge');
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  await context.close();
+});
 
 test('an editor turns a question into a draft FAQ and lands on its edit view', async ({ browser, request }) => {
-  const body = 'Does the film follow the 1986 original closely?'
-  const documentId = await heldComment(request, body, 'Ayşe Reader')
-  const editor = await createAdmin(request, 'strapi-editor', 'Edith')
-  const { context, page } = await logIn(browser, editor)
+  const body = 'Does the film follow the 1986 original closely?';
+  const documentId = await heldComment(request, body, 'Ayşe Reader');
+  const editor = await createAdmin(request, 'strapi-editor', 'Edith');
+  const { context, page } = await logIn(browser, editor);
 
-  await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`)
-  const row = page.locator(`[data-comment="${documentId}"]`)
-  await row.getByRole('button', { name: 'Make an FAQ' }).click()
-  await expect(row.getByRole('checkbox', { name: /Credit Ayşe Reader/ })).toBeChecked()
-  await row.getByRole('button', { name: 'Create draft FAQ' }).click()
+  await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`);
+  const row = page.locator(`[data-comment="${documentId}"]`);
+  await row.getByRole('button', { name: 'Make an FAQ' }).click();
+  await expect(row.getByRole('checkbox', { name: /Credit Ayşe Reader/ })).toBeChecked();
+  await row.getByRole('button', { name: 'Create draft FAQ' }).click();
 
-  await page.waitForURL(/\/admin\/content-manager\/collection-types\/api::faq\.faq\/\w+/)
-  await expect(page.getByRole('textbox', { name: /question/i })).toHaveValue(`${body} (asked by Ayşe Reader)`)
-  await context.close()
-})
+  await page.waitForURL(/\/admin\/content-manager\/collection-types\/api::faq\.faq\/\w+/);
+  await expect(page.getByRole('textbox', { name: /question/i })).toHaveValue(`${body} (asked by Ayşe Reader)`);
+  await context.close();
+});

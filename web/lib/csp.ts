@@ -3,7 +3,10 @@
  * nothing here may depend on CMS_URL. Media is served same-origin through app/uploads (see lib/cms/client.ts), which
  * is why img-src needs no CMS origin. `frameAncestors` is 'none' but for an editor's preview (proxy.ts).
  */
-export function contentSecurityPolicy({ dev = false, frameAncestors = "'none'" }: { dev?: boolean; frameAncestors?: string } = {}): string {
+export function contentSecurityPolicy({
+  dev = false,
+  frameAncestors = "'none'",
+}: { dev?: boolean; frameAncestors?: string } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
@@ -15,5 +18,5 @@ export function contentSecurityPolicy({ dev = false, frameAncestors = "'none'" }
     "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors ${frameAncestors}`,
-  ].join('; ')
+  ].join('; ');
 }

@@ -1,22 +1,28 @@
-import { z } from 'zod'
+import { z } from 'zod';
 
 /**
  * The only reader of process.env on the server. Secrets are optional so that `next build` works
  * without any of them; a feature whose secret is missing refuses to work (it never falls back to a
  * built-in secret).
  */
-const secret = z.string().min(16, 'must be at least 16 characters').optional()
+const secret = z.string().min(16, 'must be at least 16 characters').optional();
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Where the server reaches Strapi. Readers never see this origin: media is proxied. */
-  CMS_URL: z.url().default('http://localhost:1337').transform((url) => url.replace(/\/+$/, '')),
+  CMS_URL: z
+    .url()
+    .default('http://localhost:1337')
+    .transform((url) => url.replace(/\/+$/, '')),
   /** Strapi API token of the web server: comment writes and draft previews. */
   CMS_API_TOKEN: z.string().min(1).optional(),
   /** The admin panel's public origin, the only page that may frame an editor's preview. Unset: CMS_URL's. */
   CMS_ADMIN_URL: z.url().optional(),
   /** Public origin of this site, used for canonical URLs, sitemap, feed and JSON-LD. */
-  SITE_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
+  SITE_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
   SITE_NAME: z.string().min(1).default('Marquee'),
   PREVIEW_SECRET: secret,
   REVALIDATE_SECRET: secret,
@@ -42,25 +48,31 @@ const serverEnvSchema = z.object({
   /** The caching proxy, as this server reaches it, and the secret that lets a request refresh its copy of a page. */
   PROXY_REFRESH_URL: z.url().optional(),
   PROXY_REFRESH_SECRET: secret,
-})
+});
 
-export type ServerEnv = z.infer<typeof serverEnvSchema>
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
-let cached: ServerEnv | undefined
+let cached: ServerEnv | undefined;
 
 /** @throws {Error} when a variable is set to an invalid value (fails fast at start, see instrumentation.ts). */
 export function env(): ServerEnv {
-  if (cached) return cached
-  const parsed = serverEnvSchema.safeParse(process.env)
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
-  cached = parsed.data
-  return cached
+  cached = parsed.data;
+  return cached;
 }
 
-const PRODUCTION_SECRETS = ['CMS_API_TOKEN', 'PREVIEW_SECRET', 'REVALIDATE_SECRET', 'COMMENT_FORM_SECRET', 'COMMENT_COOKIE_SECRET'] as const
-const PLACEHOLDER = /^(change[-_]?me|tobemodified|placeholder|secret|example)/i
+const PRODUCTION_SECRETS = [
+  'CMS_API_TOKEN',
+  'PREVIEW_SECRET',
+  'REVALIDATE_SECRET',
+  'COMMENT_FORM_SECRET',
+  'COMMENT_COOKIE_SECRET',
+] as const;
+const PLACEHOLDER = /^(change[-_]?me|tobemodified|placeholder|secret|example)/i;
 
 /**
  * A production server refuses to start with a missing or placeholder secret, rather than run with comments,
@@ -68,12 +80,12 @@ const PLACEHOLDER = /^(change[-_]?me|tobemodified|placeholder|secret|example)/i
  */
 export function missingProductionSecrets(values: ServerEnv): string[] {
   return PRODUCTION_SECRETS.filter((name) => {
-    const value = values[name]
-    return value === undefined || PLACEHOLDER.test(value)
-  })
+    const value = values[name];
+    return value === undefined || PLACEHOLDER.test(value);
+  });
 }
 
 /** Tests change process.env between cases. */
 export function resetEnvForTests(): void {
-  cached = undefined
+  cached = undefined;
 }

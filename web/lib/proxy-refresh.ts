@@ -1,8 +1,8 @@
-import 'server-only'
-import http from 'node:http'
-import https from 'node:https'
-import type { CmsEvent } from '@/lib/cms/revalidate'
-import { env } from '@/lib/env'
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import type { CmsEvent } from '@/lib/cms/revalidate';
+import { env } from '@/lib/env';
 
 /**
  * After a change notice, asks the caching proxy to fetch the pages it names again at once, instead of serving its
@@ -11,45 +11,53 @@ import { env } from '@/lib/env'
  * payloads of client navigation, still refresh within 2 s by themselves. Unset PROXY_REFRESH_URL: nothing to do.
  */
 export function pathsForEvent(e: CmsEvent): string[] {
-  const review = e.model === 'review' ? e.slug : e.review?.slug ?? null
-  const paths = review ? [`/reviews/${review}`] : []
-  if (e.model === 'review') paths.push('/')
-  if (e.model === 'faq' && !e.review) paths.push('/faq')
-  return paths
+  const review = e.model === 'review' ? e.slug : (e.review?.slug ?? null);
+  const paths = review ? [`/reviews/${review}`] : [];
+  if (e.model === 'review') paths.push('/');
+  if (e.model === 'faq' && !e.review) paths.push('/faq');
+  return paths;
 }
 
 /**
  * The proxy keeps a page per encoding (gzip or none); every browser asks for gzip, so that copy is refreshed. The
  * uncompressed one (scripts, curl) catches up within 2 s by itself, and the web renders each page once, not twice.
  */
-const ENCODINGS = ['gzip']
+const ENCODINGS = ['gzip'];
 
 function refreshOne(base: URL, path: string, encoding: string, secret: string, siteHost: string): Promise<void> {
   return new Promise((resolve) => {
-    const client = base.protocol === 'https:' ? https : http
+    const client = base.protocol === 'https:' ? https : http;
     const request = client.request(
       new URL(path, base),
       // The proxy keys its cache on the Host readers send: the site's.
-      { method: 'GET', headers: { Host: siteHost, 'Accept-Encoding': encoding, 'X-Marquee-Refresh': secret }, timeout: 5000 },
-      (response) => {
-        response.resume()
-        response.on('end', () => resolve())
+      {
+        method: 'GET',
+        headers: { Host: siteHost, 'Accept-Encoding': encoding, 'X-Marquee-Refresh': secret },
+        timeout: 5000,
       },
-    )
-    request.on('timeout', () => request.destroy())
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve());
+      },
+    );
+    request.on('timeout', () => request.destroy());
     request.on('error', (error) => {
-      console.error(`Proxy refresh of ${path} failed:`, error.message)
-      resolve()
-    })
-    request.end()
-  })
+      console.error(`Proxy refresh of ${path} failed:`, error.message);
+      resolve();
+    });
+    request.end();
+  });
 }
 
 /** Never throws: a proxy that cannot be reached refreshes within 2 s anyway. */
 export async function refreshProxy(paths: string[]): Promise<void> {
-  const { PROXY_REFRESH_URL, PROXY_REFRESH_SECRET, SITE_URL } = env()
-  if (!PROXY_REFRESH_URL || !PROXY_REFRESH_SECRET || paths.length === 0) return
-  const base = new URL(PROXY_REFRESH_URL)
-  const siteHost = new URL(SITE_URL).host
-  await Promise.all(paths.flatMap((path) => ENCODINGS.map((encoding) => refreshOne(base, path, encoding, PROXY_REFRESH_SECRET, siteHost))))
+  const { PROXY_REFRESH_URL, PROXY_REFRESH_SECRET, SITE_URL } = env();
+  if (!PROXY_REFRESH_URL || !PROXY_REFRESH_SECRET || paths.length === 0) return;
+  const base = new URL(PROXY_REFRESH_URL);
+  const siteHost = new URL(SITE_URL).host;
+  await Promise.all(
+    paths.flatMap((path) =>
+      ENCODINGS.map((encoding) => refreshOne(base, path, encoding, PROXY_REFRESH_SECRET, siteHost)),
+    ),
+  );
 }

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next'
-import { blocksToText } from '@/lib/cms/blocks'
-import { flattenComments, type Comment, type ReaderRating } from '@/lib/cms/comments'
-import type { Faq } from '@/lib/cms/faqs'
-import type { Review } from '@/lib/cms/reviews'
+import type { Metadata } from 'next';
+import { blocksToText } from '@/lib/cms/blocks';
+import { flattenComments, type Comment, type ReaderRating } from '@/lib/cms/comments';
+import type { Faq } from '@/lib/cms/faqs';
+import type { Review } from '@/lib/cms/reviews';
 
 /** JSON for a <script type="application/ld+json">: `<`, `>`, `&` and line separators escaped so no text closes the script. */
 export function serializeJsonLd(data: unknown): string {
@@ -11,28 +11,40 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function absoluteUrl(siteUrl: string, path: string): string {
-  return /^https?:\/\//.test(path) ? path : `${siteUrl}${path.startsWith('/') ? '' : '/'}${path}`
+  return /^https?:\/\//.test(path) ? path : `${siteUrl}${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
 function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim()
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function reviewDescription(review: Review): string {
-  return review.seo?.description ?? truncate(review.excerpt || review.verdict || `Review of ${review.film?.title ?? review.title}`, 160)
+  return (
+    review.seo?.description ??
+    truncate(review.excerpt || review.verdict || `Review of ${review.film?.title ?? review.title}`, 160)
+  );
 }
 
 export function reviewMetadata(review: Review, siteUrl: string, siteName: string): Metadata {
-  const title = review.seo?.title ?? review.title
-  const description = reviewDescription(review)
-  const canonical = review.seo?.canonicalUrl ?? absoluteUrl(siteUrl, `/reviews/${review.slug}`)
-  const image = review.seo?.image ?? review.cover ?? review.film?.poster ?? null
-  const images = image ? [{ url: absoluteUrl(siteUrl, image.src), ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}), alt: image.alt }] : []
+  const title = review.seo?.title ?? review.title;
+  const description = reviewDescription(review);
+  const canonical = review.seo?.canonicalUrl ?? absoluteUrl(siteUrl, `/reviews/${review.slug}`);
+  const image = review.seo?.image ?? review.cover ?? review.film?.poster ?? null;
+  const images = image
+    ? [
+        {
+          url: absoluteUrl(siteUrl, image.src),
+          ...(image.width ? { width: image.width } : {}),
+          ...(image.height ? { height: image.height } : {}),
+          alt: image.alt,
+        },
+      ]
+    : [];
   return {
     title,
     description,
@@ -48,8 +60,13 @@ export function reviewMetadata(review: Review, siteUrl: string, siteName: string
       modifiedTime: review.updatedAt,
       ...(review.author ? { authors: [absoluteUrl(siteUrl, `/authors/${review.author.slug}`)] } : {}),
     },
-    twitter: { card: images.length > 0 ? 'summary_large_image' : 'summary', title, description, images: images.map((i) => i.url) },
-  }
+    twitter: {
+      card: images.length > 0 ? 'summary_large_image' : 'summary',
+      title,
+      description,
+      images: images.map((i) => i.url),
+    },
+  };
 }
 
 function commentLd(c: Comment, reviewUrl: string): Record<string, unknown> {
@@ -59,7 +76,7 @@ function commentLd(c: Comment, reviewUrl: string): Record<string, unknown> {
     text: c.body,
     dateCreated: c.createdAt,
     author: { '@type': 'Person', name: c.authorName, ...(c.website ? { url: c.website } : {}) },
-  }
+  };
 }
 
 /**
@@ -73,8 +90,8 @@ export function reviewJsonLd(
   siteName: string,
   readerRating: ReaderRating = null,
 ): Record<string, unknown>[] {
-  const url = absoluteUrl(siteUrl, `/reviews/${review.slug}`)
-  const film = review.film
+  const url = absoluteUrl(siteUrl, `/reviews/${review.slug}`);
+  const film = review.film;
   const reviewLd: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'Review',
@@ -88,10 +105,23 @@ export function reviewJsonLd(
     dateModified: review.publishedAt && review.publishedAt > review.updatedAt ? review.publishedAt : review.updatedAt,
     publisher: { '@type': 'Organization', name: siteName, url: siteUrl },
     ...(review.author
-      ? { author: { '@type': 'Person', name: review.author.name, url: absoluteUrl(siteUrl, `/authors/${review.author.slug}`) } }
+      ? {
+          author: {
+            '@type': 'Person',
+            name: review.author.name,
+            url: absoluteUrl(siteUrl, `/authors/${review.author.slug}`),
+          },
+        }
       : { author: { '@type': 'Organization', name: siteName } }),
     ...(review.rating
-      ? { reviewRating: { '@type': 'Rating', ratingValue: review.rating.value, bestRating: review.rating.best, worstRating: review.rating.worst } }
+      ? {
+          reviewRating: {
+            '@type': 'Rating',
+            ratingValue: review.rating.value,
+            bestRating: review.rating.best,
+            worstRating: review.rating.worst,
+          },
+        }
       : {}),
     ...(review.verdict ? { reviewBody: review.verdict } : {}),
     ...(film
@@ -100,7 +130,9 @@ export function reviewJsonLd(
             '@type': 'Movie',
             name: film.title,
             ...(film.year ? { dateCreated: String(film.year) } : {}),
-            ...(film.directors.length > 0 ? { director: film.directors.map((name) => ({ '@type': 'Person', name })) } : {}),
+            ...(film.directors.length > 0
+              ? { director: film.directors.map((name) => ({ '@type': 'Person', name })) }
+              : {}),
             ...(film.cast.length > 0 ? { actor: film.cast.map((c) => ({ '@type': 'Person', name: c.name })) } : {}),
             ...(film.poster ? { image: absoluteUrl(siteUrl, film.poster.src) } : {}),
             ...(film.runtimeMinutes ? { duration: `PT${film.runtimeMinutes}M` } : {}),
@@ -120,20 +152,20 @@ export function reviewJsonLd(
         }
       : {}),
     ...(review.cover ? { image: absoluteUrl(siteUrl, review.cover.src) } : {}),
-  }
-  const flat = flattenComments(comments)
+  };
+  const flat = flattenComments(comments);
   if (flat.length > 0) {
-    reviewLd.commentCount = flat.length
-    reviewLd.comment = flat.map((c) => commentLd(c, url))
+    reviewLd.commentCount = flat.length;
+    reviewLd.comment = flat.map((c) => commentLd(c, url));
   }
 
   const breadcrumbs = breadcrumbJsonLd(siteUrl, [
     { name: 'Reviews', path: '/' },
     ...(review.genres[0] ? [{ name: review.genres[0].name, path: `/genres/${review.genres[0].slug}` }] : []),
     { name: review.title, path: `/reviews/${review.slug}` },
-  ])
+  ]);
 
-  return [reviewLd, breadcrumbs, ...(review.faqs.length > 0 ? [faqJsonLd(review.faqs)] : [])]
+  return [reviewLd, breadcrumbs, ...(review.faqs.length > 0 ? [faqJsonLd(review.faqs)] : [])];
 }
 
 export function faqJsonLd(faqs: Faq[]): Record<string, unknown> {
@@ -145,13 +177,18 @@ export function faqJsonLd(faqs: Faq[]): Record<string, unknown> {
       name: f.question,
       acceptedAnswer: { '@type': 'Answer', text: blocksToText(f.answer) },
     })),
-  }
+  };
 }
 
 export function breadcrumbJsonLd(siteUrl: string, items: { name: string; path: string }[]): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: absoluteUrl(siteUrl, item.path) })),
-  }
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: absoluteUrl(siteUrl, item.path),
+    })),
+  };
 }

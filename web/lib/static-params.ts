@@ -1,5 +1,5 @@
-import { notFound } from 'next/navigation'
-import { toPageNumber } from '@/lib/cms/strapi'
+import { notFound } from 'next/navigation';
+import { toPageNumber } from '@/lib/cms/strapi';
 
 /**
  * How the site's pages are cached, said once for every route that imports this module.
@@ -15,16 +15,16 @@ import { toPageNumber } from '@/lib/cms/strapi'
  * (the placeholder) and on the first request for each real param, so an unknown one answers a real 404, and the
  * page reads without JavaScript (nothing streams in later).
  */
-export const PARAM_PLACEHOLDER = '__shell__'
+export const PARAM_PLACEHOLDER = '__shell__';
 
 /**
  * A page number from a path segment (`/latest/2`, `/reviews/<slug>/comments/3`): only its canonical spelling is a
  * page; anything else (the placeholder, `02`, `abc`) is not found, before anything is fetched.
  */
 export function pageParam(value: string): number {
-  const page = toPageNumber(value)
-  if (String(page) !== value) notFound()
-  return page
+  const page = toPageNumber(value);
+  if (String(page) !== value) notFound();
+  return page;
 }
 
 /**
@@ -32,9 +32,9 @@ export function pageParam(value: string): number {
  * segment of its own (`/genres/drama/1` is redirected, next.config.ts), and more than one segment names nothing.
  */
 export function optionalPageParam(segments: string[] | undefined): number {
-  if (segments === undefined) return 1
-  const [value = '', ...more] = segments
-  const page = pageParam(value)
-  if (page === 1 || more.length > 0) notFound()
-  return page
+  if (segments === undefined) return 1;
+  const [value = '', ...more] = segments;
+  const page = pageParam(value);
+  if (page === 1 || more.length > 0) notFound();
+  return page;
 }

@@ -1,10 +1,10 @@
-import { ServerResponse } from 'node:http'
+import { ServerResponse } from 'node:http';
 
 /** A body this long (UTF-16 code units) or longer is encoded before Node's http sees it. */
-export const LARGE_BODY = 8 * 1024
+export const LARGE_BODY = 8 * 1024;
 
-const ENCODED = Symbol.for('marquee.utf8-bodies')
-type Patched = typeof ServerResponse.prototype & { [ENCODED]?: true }
+const ENCODED = Symbol.for('marquee.utf8-bodies');
+type Patched = typeof ServerResponse.prototype & { [ENCODED]?: true };
 
 /**
  * Makes the server send a large string body as UTF-8 bytes. Next answers a page from its cache with
@@ -19,17 +19,18 @@ type Patched = typeof ServerResponse.prototype & { [ENCODED]?: true }
  * and streamed responses are left to Node. Called once per process, by instrumentation.ts.
  */
 export function encodeLargeStringBodies(): void {
-  const prototype: Patched = ServerResponse.prototype
-  if (prototype[ENCODED]) return
-  const end = prototype.end
+  const prototype: Patched = ServerResponse.prototype;
+  if (prototype[ENCODED]) return;
+  const end = prototype.end;
   prototype.end = function endWithBytes(this: ServerResponse, ...args: unknown[]) {
-    const [chunk, encoding] = args
-    const utf8 = encoding === undefined || typeof encoding === 'function' || encoding === 'utf8' || encoding === 'utf-8'
+    const [chunk, encoding] = args;
+    const utf8 =
+      encoding === undefined || typeof encoding === 'function' || encoding === 'utf8' || encoding === 'utf-8';
     if (typeof chunk === 'string' && chunk.length >= LARGE_BODY && utf8) {
-      const callback = args.find((arg) => typeof arg === 'function')
-      return Reflect.apply(end, this, callback ? [Buffer.from(chunk, 'utf8'), callback] : [Buffer.from(chunk, 'utf8')])
+      const callback = args.find((arg) => typeof arg === 'function');
+      return Reflect.apply(end, this, callback ? [Buffer.from(chunk, 'utf8'), callback] : [Buffer.from(chunk, 'utf8')]);
     }
-    return Reflect.apply(end, this, args)
-  } as typeof prototype.end
-  prototype[ENCODED] = true
+    return Reflect.apply(end, this, args);
+  } as typeof prototype.end;
+  prototype[ENCODED] = true;
 }

@@ -1,27 +1,27 @@
-import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { getCommentPage } from '@/lib/cms/comments'
-import type { SubmitComment } from '@/lib/comments/form-state'
-import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params'
-import { ReviewPage, reviewPageMetadata } from './review-page'
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getCommentPage } from '@/lib/cms/comments';
+import type { SubmitComment } from '@/lib/comments/form-state';
+import { PARAM_PLACEHOLDER, pageParam } from '@/lib/static-params';
+import { ReviewPage, reviewPageMetadata } from './review-page';
 
 /** Strapi document ids: lower-case letters and digits. */
-const COMMENT_ID = /^[a-z0-9_]{1,64}$/
+const COMMENT_ID = /^[a-z0-9_]{1,64}$/;
 
 /** A reply page's address: the review, the comment answered and, on a later comment page, that page's number. */
-type ReplyParams = Promise<{ slug: string; comment: string; page?: string }>
+type ReplyParams = Promise<{ slug: string; comment: string; page?: string }>;
 
 async function read(params: ReplyParams) {
-  const { slug, comment, page } = await params
-  const commentsPage = page === undefined ? 1 : pageParam(page)
-  if (!COMMENT_ID.test(comment) || comment === PARAM_PLACEHOLDER) notFound()
-  if ((await getCommentPage(slug, comment)) !== commentsPage) notFound()
-  return { slug, commentsPage, comment }
+  const { slug, comment, page } = await params;
+  const commentsPage = page === undefined ? 1 : pageParam(page);
+  if (!COMMENT_ID.test(comment) || comment === PARAM_PLACEHOLDER) notFound();
+  if ((await getCommentPage(slug, comment)) !== commentsPage) notFound();
+  return { slug, commentsPage, comment };
 }
 
 export async function replyPageMetadata(params: ReplyParams): Promise<Metadata> {
-  const { slug, commentsPage } = await read(params)
-  return { ...(await reviewPageMetadata(slug, { commentsPage })), robots: { index: false, follow: true } }
+  const { slug, commentsPage } = await read(params);
+  return { ...(await reviewPageMetadata(slug, { commentsPage })), robots: { index: false, follow: true } };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function replyPageMetadata(params: ReplyParams): Promise<Metadata> 
  * is a 404.
  */
 export async function ReplyPage({ params, submit }: { params: ReplyParams; submit: SubmitComment }) {
-  const { slug, commentsPage, comment } = await read(params)
-  const reader = { pending: null, flash: null, replyToId: comment, formToken: null }
-  return <ReviewPage slug={slug} commentsPage={commentsPage} reader={reader} submit={submit} />
+  const { slug, commentsPage, comment } = await read(params);
+  const reader = { pending: null, flash: null, replyToId: comment, formToken: null };
+  return <ReviewPage slug={slug} commentsPage={commentsPage} reader={reader} submit={submit} />;
 }

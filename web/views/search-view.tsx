@@ -1,7 +1,7 @@
-import { Pagination } from '@/components/layout/pagination'
-import type { SearchPage } from '@/lib/cms/search'
-import { searchPath } from '@/lib/paths'
-import { SearchResults } from '@/components/reviews/search-results'
+import { Pagination } from '@/components/layout/pagination';
+import type { SearchPage } from '@/lib/cms/search';
+import { searchPath } from '@/lib/paths';
+import { SearchResults } from '@/components/reviews/search-results';
 
 export function SearchView({ q, result }: { q: string; result: SearchPage | null }) {
   return (
@@ -15,10 +15,16 @@ export function SearchView({ q, result }: { q: string; result: SearchPage | null
         </form>
       </search>
       <div role="status" aria-live="polite">
-        {result ? <p>{result.pagination.total === 0 ? 'No reviews match your search.' : `${result.pagination.total} ${result.pagination.total === 1 ? 'review' : 'reviews'} found.`}</p> : null}
+        {result ? (
+          <p>
+            {result.pagination.total === 0
+              ? 'No reviews match your search.'
+              : `${result.pagination.total} ${result.pagination.total === 1 ? 'review' : 'reviews'} found.`}
+          </p>
+        ) : null}
       </div>
       {result && result.hits.length > 0 ? <SearchResults hits={result.hits} /> : null}
       {result ? <Pagination pagination={result.pagination} href={(p) => searchPath(q, p)} /> : null}
     </>
-  )
+  );
 }

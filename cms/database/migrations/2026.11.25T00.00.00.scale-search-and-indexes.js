@@ -76,7 +76,11 @@ const createCommentThreads = async (knex) => {
   if (Number(count) === 0 && (await knex.schema.hasTable('comments_review_lnk'))) {
     // A database from before readers' reports has no hidden_by_reports yet: nothing in it is hidden.
     const hidden = await knex.schema.hasColumn('comments', 'hidden_by_reports');
-    await knex.raw(hidden ? FILL_COMMENT_THREADS : FILL_COMMENT_THREADS.replace(/ AND COALESCE\(c\.hidden_by_reports[^)]*\) = \(0 = 1\)/, ''));
+    await knex.raw(
+      hidden
+        ? FILL_COMMENT_THREADS
+        : FILL_COMMENT_THREADS.replace(/ AND COALESCE\(c\.hidden_by_reports[^)]*\) = \(0 = 1\)/, ''),
+    );
   }
 };
 

@@ -61,7 +61,10 @@ const recount = async (knex) =>
   knex.transaction(async (trx) => {
     if (isPostgres(trx)) await trx.raw('LOCK TABLE comments IN SHARE MODE');
     const [{ count }] = await trx('comments').count({ count: '*' });
-    await trx(TOTALS).insert({ id: 1, comments: Number(count) }).onConflict('id').merge();
+    await trx(TOTALS)
+      .insert({ id: 1, comments: Number(count) })
+      .onConflict('id')
+      .merge();
   });
 
 module.exports = {

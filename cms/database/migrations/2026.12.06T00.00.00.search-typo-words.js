@@ -20,14 +20,24 @@ const WORDS_OF = (rows) => `
   WHERE length(w) BETWEEN 3 AND 40`;
 
 /** SQLite: the words of a text, as FTS5's unicode61 tokenizer splits them (src/api/search/services/search.ts adds each newly indexed review's). */
-const wordsOf = (text) => [...new Set(String(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => w.length >= 3 && w.length <= 40);
+const wordsOf = (text) =>
+  [
+    ...new Set(
+      String(text)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [],
+    ),
+  ].filter((w) => w.length >= 3 && w.length <= 40);
 
 const insertWords = async (knex, text) => {
   const words = wordsOf(text);
   // SQLite binds at most 999 variables per statement by default in older builds.
   for (let i = 0; i < words.length; i += 500) {
     const chunk = words.slice(i, i + 500);
-    await knex.raw(`INSERT OR IGNORE INTO review_search_words (word) VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk);
+    await knex.raw(
+      `INSERT OR IGNORE INTO review_search_words (word) VALUES ${chunk.map(() => '(?)').join(', ')}`,
+      chunk,
+    );
   }
 };
 
@@ -47,7 +57,9 @@ module.exports = {
     await knex.raw('CREATE EXTENSION IF NOT EXISTS fuzzystrmatch');
     if (!(await knex.schema.hasTable('review_search'))) return;
     await knex.raw('CREATE TABLE IF NOT EXISTS review_search_words (word text PRIMARY KEY)');
-    await knex.raw('CREATE INDEX IF NOT EXISTS review_search_words_trgm ON review_search_words USING gin (word gin_trgm_ops)');
+    await knex.raw(
+      'CREATE INDEX IF NOT EXISTS review_search_words_trgm ON review_search_words USING gin (word gin_trgm_ops)',
+    );
     await knex.raw(`CREATE OR REPLACE FUNCTION marquee_review_search_words() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -59,6 +71,7 @@ module.exports = {
       REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION marquee_review_search_words()`);
     // Rows indexed before this migration (the trigger sees only new ones); once, so a start stays cheap.
     const { rows } = await knex.raw('SELECT EXISTS (SELECT 1 FROM review_search_words) AS filled');
-    if (!rows[0]?.filled) await knex.raw(`INSERT INTO review_search_words (word) ${WORDS_OF('review_search')} ON CONFLICT DO NOTHING`);
+    if (!rows[0]?.filled)
+      await knex.raw(`INSERT INTO review_search_words (word) ${WORDS_OF('review_search')} ON CONFLICT DO NOTHING`);
   },
 };

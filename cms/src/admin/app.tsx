@@ -10,7 +10,10 @@ type ContentManagerApis = ContentManagerPlugin['config']['apis'];
 
 /** The content manager's extension API, checked rather than cast (Strapi types a plugin's apis as unknown). */
 const isContentManagerApis = (apis: unknown): apis is ContentManagerApis =>
-  typeof apis === 'object' && apis !== null && 'addEditViewSidePanel' in apis && typeof apis.addEditViewSidePanel === 'function';
+  typeof apis === 'object' &&
+  apis !== null &&
+  'addEditViewSidePanel' in apis &&
+  typeof apis.addEditViewSidePanel === 'function';
 
 export default {
   config: {

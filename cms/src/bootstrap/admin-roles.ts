@@ -4,8 +4,19 @@ import { DESK_ACTIONS } from '../api/moderation-desk/admin';
 import { NEWSROOM_ACTIONS } from '../api/newsroom/admin';
 import { internals, type AdminPermission } from '../strapi/internals';
 
-const EDITOR_SUBJECTS = ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'api::redirect.redirect'];
-const MODERATOR_SUBJECTS = ['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting'];
+const EDITOR_SUBJECTS = [
+  'api::review.review',
+  'api::film.film',
+  'api::author.author',
+  'api::genre.genre',
+  'api::faq.faq',
+  'api::redirect.redirect',
+];
+const MODERATOR_SUBJECTS = [
+  'api::comment.comment',
+  'api::comment-report.comment-report',
+  'api::moderation-setting.moderation-setting',
+];
 const MEDIA_ACTIONS = [
   'plugin::upload.read',
   'plugin::upload.configure-view',
@@ -34,13 +45,21 @@ const MARQUEE_ROLES = ['strapi-super-admin', 'strapi-editor', 'marquee-moderator
 const heldPermissions = z.array(z.object({ id: z.number(), action: z.string(), subject: z.string().nullable() }));
 
 /** Every content-manager permission, with all fields, on the given content types. */
-const contentPermissions = (strapi: Core.Strapi, subjects: string[], only?: (actionId: string) => boolean): Permission[] => {
+const contentPermissions = (
+  strapi: Core.Strapi,
+  subjects: string[],
+  only?: (actionId: string) => boolean,
+): Permission[] => {
   const actions = internals(strapi)
     .permissions()
     .actionProvider.values()
     .filter((action) => action.section === 'contentTypes' && (!only || only(action.actionId)));
   const everything = Object.keys(strapi.contentTypes);
-  return internals(strapi).contentTypes().getPermissionsWithNestedFields(actions, { restrictedSubjects: everything.filter((uid) => !subjects.includes(uid)) });
+  return internals(strapi)
+    .contentTypes()
+    .getPermissionsWithNestedFields(actions, {
+      restrictedSubjects: everything.filter((uid) => !subjects.includes(uid)),
+    });
 };
 
 /**
@@ -53,7 +72,11 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
   const ensure = async (code: string, name: string, description: string) =>
     (await roles.findOne({ code })) ?? (await roles.create({ name, code, description }));
 
-  const editor = await ensure('strapi-editor', 'Editor', 'Writes and publishes reviews, films, authors, genres and FAQs.');
+  const editor = await ensure(
+    'strapi-editor',
+    'Editor',
+    'Writes and publishes reviews, films, authors, genres and FAQs.',
+  );
   await roles.assignPermissions(editor.id, [
     ...contentPermissions(strapi, EDITOR_SUBJECTS),
     ...MEDIA_ACTIONS.map((action) => ({ action })),
@@ -64,7 +87,11 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
     { action: NEWSROOM_ACTIONS.use },
   ]);
 
-  const moderator = await ensure('marquee-moderator', 'Moderator', 'Moderates reader comments and the moderation settings.');
+  const moderator = await ensure(
+    'marquee-moderator',
+    'Moderator',
+    'Moderates reader comments and the moderation settings.',
+  );
   await roles.assignPermissions(moderator.id, [
     ...contentPermissions(strapi, MODERATOR_SUBJECTS),
     ...contentPermissions(strapi, ['api::review.review'], (actionId) => actionId === READ),
@@ -83,18 +110,27 @@ export const ensureAdminRoles = async (strapi: Core.Strapi) => {
 const revokePrivateRights = async (strapi: Core.Strapi) => {
   const others = z
     .array(z.object({ id: z.number() }))
-    .parse(await strapi.db.query('admin::role').findMany({ where: { code: { $notIn: MARQUEE_ROLES } }, select: ['id'] }));
+    .parse(
+      await strapi.db.query('admin::role').findMany({ where: { code: { $notIn: MARQUEE_ROLES } }, select: ['id'] }),
+    );
   if (others.length === 0) return;
   const held = heldPermissions.parse(
-    await strapi.db
-      .query('admin::permission')
-      .findMany({ where: { role: { id: { $in: others.map((role) => role.id) } } }, select: ['id', 'action', 'subject'] }),
+    await strapi.db.query('admin::permission').findMany({
+      where: { role: { id: { $in: others.map((role) => role.id) } } },
+      select: ['id', 'action', 'subject'],
+    }),
   );
   const desk: string[] = [...Object.values(DESK_ACTIONS), NEWSROOM_ACTIONS.use];
-  const revoked = held.filter((permission) => (permission.subject !== null && PRIVATE_SUBJECTS.includes(permission.subject)) || desk.includes(permission.action));
+  const revoked = held.filter(
+    (permission) =>
+      (permission.subject !== null && PRIVATE_SUBJECTS.includes(permission.subject)) ||
+      desk.includes(permission.action),
+  );
   if (revoked.length === 0) return;
   await internals(strapi)
     .permissions()
     .deleteByIds(revoked.map((permission) => permission.id));
-  strapi.log.info(`Admin roles: revoked ${revoked.length} right(s) on readers' data from roles Marquee does not define`);
+  strapi.log.info(
+    `Admin roles: revoked ${revoked.length} right(s) on readers' data from roles Marquee does not define`,
+  );
 };

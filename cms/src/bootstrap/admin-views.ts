@@ -27,7 +27,10 @@ const REVIEW_FIELDS: FieldLabels = {
   film: { label: 'Film reviewed' },
   author: { label: 'Critic' },
   genres: { label: 'Genres' },
-  rating: { label: 'Rating', description: 'On the scale set below: 4 with best 5 and worst 1 shows as 4 out of 5 stars.' },
+  rating: {
+    label: 'Rating',
+    description: 'On the scale set below: 4 with best 5 and worst 1 shows as 4 out of 5 stars.',
+  },
   bestRating: { label: 'Best possible rating' },
   worstRating: { label: 'Worst possible rating' },
   verdict: { label: 'Verdict' },
@@ -37,10 +40,18 @@ const REVIEW_FIELDS: FieldLabels = {
   seo: { label: 'SEO and share card' },
   publishAt: {
     label: 'Publish at',
-    description: 'In your time zone. The review goes out within seconds of this time; clear it to cancel. The checklist must pass.',
+    description:
+      'In your time zone. The review goes out within seconds of this time; clear it to cancel. The checklist must pass.',
   },
-  unpublishAt: { label: 'Unpublish at', description: 'In your time zone. The review leaves the site within seconds of this time.' },
-  firstPublishedAt: { label: 'First published', editable: false, description: 'Kept through republishes: the date readers and feeds see.' },
+  unpublishAt: {
+    label: 'Unpublish at',
+    description: 'In your time zone. The review leaves the site within seconds of this time.',
+  },
+  firstPublishedAt: {
+    label: 'First published',
+    editable: false,
+    description: 'Kept through republishes: the date readers and feeds see.',
+  },
 };
 
 const FILM_FIELDS: FieldLabels = {
@@ -60,8 +71,15 @@ const FILM_FIELDS: FieldLabels = {
 
 const REDIRECT_FIELDS: FieldLabels = {
   fromPath: { label: 'Old path', description: 'A path of this site, such as /reviews/old-slug.' },
-  toPath: { label: 'Redirect to', description: 'A path of this site, or an address on an allowed host. Leave empty when a review is set.' },
-  reviewDocumentId: { label: 'Review (kept by renames)', editable: false, description: 'Set by Marquee when a review is renamed: the redirect follows the review.' },
+  toPath: {
+    label: 'Redirect to',
+    description: 'A path of this site, or an address on an allowed host. Leave empty when a review is set.',
+  },
+  reviewDocumentId: {
+    label: 'Review (kept by renames)',
+    editable: false,
+    description: 'Set by Marquee when a review is renamed: the redirect follows the review.',
+  },
   permanent: { label: 'Permanent (301)', description: 'Off: a temporary redirect (302).' },
   origin: { label: 'Made by', editable: false },
   note: { label: 'Note' },
@@ -103,14 +121,22 @@ const configure = async (
  */
 export const configureAdminViews = async (strapi: Core.Strapi) => {
   await configure(strapi, 'api::comment.comment', COMMENT_FIELDS, (current) => ({
-    settings: { ...current.settings, mainField: 'authorName', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC', pageSize: 20 },
+    settings: {
+      ...current.settings,
+      mainField: 'authorName',
+      defaultSortBy: 'createdAt',
+      defaultSortOrder: 'DESC',
+      pageSize: 20,
+    },
     layouts: { ...current.layouts, list: ['authorName', 'body', 'moderationStatus', 'review', 'createdAt'] },
   }));
   await configure(strapi, 'api::review.review', REVIEW_FIELDS, (current) => ({
     settings: { ...current.settings, mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     layouts: { ...current.layouts, list: ['title', 'film', 'rating', 'author', 'updatedAt'] },
   }));
-  await configure(strapi, 'api::film.film', FILM_FIELDS, (current) => ({ settings: { ...current.settings, mainField: 'title' } }));
+  await configure(strapi, 'api::film.film', FILM_FIELDS, (current) => ({
+    settings: { ...current.settings, mainField: 'title' },
+  }));
   await configure(strapi, 'api::redirect.redirect', REDIRECT_FIELDS, (current) => ({
     settings: { ...current.settings, mainField: 'fromPath', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
     layouts: { ...current.layouts, list: ['fromPath', 'toPath', 'permanent', 'origin', 'updatedAt'] },

@@ -39,5 +39,7 @@ export const ensureDevAdmin = async (strapi: Core.Strapi) => {
   const passwordMatches = existing.password ? await auth.validatePassword(devAdmin.password, existing.password) : false;
   if (passwordMatches && existing.isActive === true) return;
   await users.updateById(existing.id, { password: devAdmin.password, isActive: true });
-  strapi.log.info(`Development admin ${devAdmin.email}: password set from ADMIN_PASSWORD, as the start script prints it`);
+  strapi.log.info(
+    `Development admin ${devAdmin.email}: password set from ADMIN_PASSWORD, as the start script prints it`,
+  );
 };

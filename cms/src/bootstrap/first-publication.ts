@@ -7,10 +7,14 @@ const REVIEW = 'api::review.review';
  * a republish keeps it (src/document-middlewares/review-publishing.ts).
  */
 export const keepFirstPublicationDates = async (strapi: Core.Strapi) => {
-  const live: { documentId: string; publishedAt: string }[] = await strapi.db
-    .query(REVIEW)
-    .findMany({ where: { publishedAt: { $notNull: true }, firstPublishedAt: null }, select: ['documentId', 'publishedAt'] });
+  const live: { documentId: string; publishedAt: string }[] = await strapi.db.query(REVIEW).findMany({
+    where: { publishedAt: { $notNull: true }, firstPublishedAt: null },
+    select: ['documentId', 'publishedAt'],
+  });
   for (const row of live) {
-    await strapi.db.query(REVIEW).updateMany({ where: { documentId: row.documentId, firstPublishedAt: null }, data: { firstPublishedAt: row.publishedAt } });
+    await strapi.db.query(REVIEW).updateMany({
+      where: { documentId: row.documentId, firstPublishedAt: null },
+      data: { firstPublishedAt: row.publishedAt },
+    });
   }
 };

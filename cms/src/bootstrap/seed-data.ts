@@ -106,7 +106,7 @@ export const reviews: SeedReview[] = [
         heading: 'Cinematic elements',
         paragraphs: [
           'Lee Hwan-kyung stages the prison as a warm, cluttered space rather than a cold one, which lets the first hour play almost as a farce. The comic timing of the ensemble, especially Oh Dal-su as the cell boss, keeps the sentiment from curdling.',
-          'The score leans heavily on piano and strings, and the film frames its story as the grown-up Ye-seung\'s memory, a device that explains both the soft, golden look of the flashbacks and the unabashed melodrama of the final act.',
+          "The score leans heavily on piano and strings, and the film frames its story as the grown-up Ye-seung's memory, a device that explains both the soft, golden look of the flashbacks and the unabashed melodrama of the final act.",
         ],
       },
       {
@@ -130,7 +130,7 @@ export const reviews: SeedReview[] = [
       {
         heading: 'Remakes',
         paragraphs: [
-          'Few recent films have travelled as well. Turkey\'s 2019 version, 7. Koğuştaki Mucize, became a streaming hit far beyond its home market, and there have been further remakes in the Philippines and Indonesia, each adapting the story to its own prison system and family customs.',
+          "Few recent films have travelled as well. Turkey's 2019 version, 7. Koğuştaki Mucize, became a streaming hit far beyond its home market, and there have been further remakes in the Philippines and Indonesia, each adapting the story to its own prison system and family customs.",
         ],
         spoiler: false,
       },
@@ -143,7 +143,8 @@ export const reviews: SeedReview[] = [
       },
       {
         question: 'Who plays the father in Miracle in Cell No. 7?',
-        answer: 'Ryu Seung-ryong plays Lee Yong-gu. Kal So-won plays his daughter as a child and Park Shin-hye plays her as an adult.',
+        answer:
+          'Ryu Seung-ryong plays Lee Yong-gu. Kal So-won plays his daughter as a child and Park Shin-hye plays her as an adult.',
       },
       {
         question: 'Is Miracle in Cell No. 7 suitable for children?',
@@ -170,7 +171,7 @@ export const reviews: SeedReview[] = [
     title: 'Parasite review: a house with two storeys and no way up',
     slug: 'parasite-review',
     excerpt:
-      'Bong Joon-ho\'s con-artist comedy slides, scene by scene, into something far darker. It is a thriller built like a house, and every room is a clue.',
+      "Bong Joon-ho's con-artist comedy slides, scene by scene, into something far darker. It is a thriller built like a house, and every room is a clue.",
     author: 'Jun Park',
     film: {
       title: 'Parasite',
@@ -194,7 +195,7 @@ export const reviews: SeedReview[] = [
     worstRating: 1,
     verdict:
       'A precise, funny and finally devastating film about class, told with such control that you only notice how tightly you were held when it lets go. Essential.',
-    metaDescription: 'Our review of Parasite (2019), Bong Joon-ho\'s Palme d\'Or and Best Picture winner.',
+    metaDescription: "Our review of Parasite (2019), Bong Joon-ho's Palme d'Or and Best Picture winner.",
     sections: [
       {
         heading: 'Plot summary',
@@ -212,7 +213,7 @@ export const reviews: SeedReview[] = [
       {
         heading: 'Critical acclaim',
         paragraphs: [
-          'It won the Palme d\'Or at Cannes and went on to win four Academy Awards, including Best Picture, the first film not in English to do so.',
+          "It won the Palme d'Or at Cannes and went on to win four Academy Awards, including Best Picture, the first film not in English to do so.",
         ],
       },
     ],
@@ -227,7 +228,7 @@ export const reviews: SeedReview[] = [
     title: 'Spirited Away review: the bathhouse at the edge of childhood',
     slug: 'spirited-away-review',
     excerpt:
-      'Hayao Miyazaki\'s masterpiece follows a sulky ten-year-old into a world of spirits and asks her to grow up without losing herself.',
+      "Hayao Miyazaki's masterpiece follows a sulky ten-year-old into a world of spirits and asks her to grow up without losing herself.",
     author: 'Mara Ellison',
     film: {
       title: 'Spirited Away',
@@ -247,13 +248,14 @@ export const reviews: SeedReview[] = [
     rating: 5,
     bestRating: 5,
     worstRating: 1,
-    verdict: 'Inexhaustible. Every viewing finds a new corner of the bathhouse and a new way to read Chihiro\'s courage.',
-    metaDescription: 'Our review of Spirited Away (2001), Studio Ghibli\'s Oscar-winning fantasy.',
+    verdict:
+      "Inexhaustible. Every viewing finds a new corner of the bathhouse and a new way to read Chihiro's courage.",
+    metaDescription: "Our review of Spirited Away (2001), Studio Ghibli's Oscar-winning fantasy.",
     sections: [
       {
         heading: 'Plot summary',
         paragraphs: [
-          'On the way to a new home, Chihiro\'s parents wander into an abandoned theme park, eat food meant for spirits and are turned into pigs. To save them, Chihiro takes a job in a bathhouse run by the witch Yubaba, who takes her name away.',
+          "On the way to a new home, Chihiro's parents wander into an abandoned theme park, eat food meant for spirits and are turned into pigs. To save them, Chihiro takes a job in a bathhouse run by the witch Yubaba, who takes her name away.",
         ],
       },
       {
@@ -270,7 +272,8 @@ export const reviews: SeedReview[] = [
     faqs: [
       {
         question: 'What age is Spirited Away suitable for?',
-        answer: 'Most children from about eight enjoy it; a few scenes with the spirit No-Face can frighten younger ones.',
+        answer:
+          'Most children from about eight enjoy it; a few scenes with the spirit No-Face can frighten younger ones.',
       },
     ],
   },
@@ -278,7 +281,7 @@ export const reviews: SeedReview[] = [
     title: 'The Shawshank Redemption review: patience as a form of hope',
     slug: 'the-shawshank-redemption-review',
     excerpt:
-      'Frank Darabont\'s prison drama flopped in cinemas and found its audience at home. Thirty years on, its slow burn still pays off.',
+      "Frank Darabont's prison drama flopped in cinemas and found its audience at home. Thirty years on, its slow burn still pays off.",
     author: 'Mara Ellison',
     film: {
       title: 'The Shawshank Redemption',
@@ -297,7 +300,8 @@ export const reviews: SeedReview[] = [
     rating: 4.5,
     bestRating: 5,
     worstRating: 1,
-    verdict: 'Old-fashioned in the best way: patient, humane and built on two performances that never reach for effect.',
+    verdict:
+      'Old-fashioned in the best way: patient, humane and built on two performances that never reach for effect.',
     metaDescription: 'Our review of The Shawshank Redemption (1994).',
     sections: [
       {
@@ -309,7 +313,7 @@ export const reviews: SeedReview[] = [
       {
         heading: 'Cinematic elements',
         paragraphs: [
-          'Roger Deakins\' photography keeps the prison grey and vast, so that the rare moments of beauty, a record played over the loudspeakers or a cold beer on a roof, land with real force.',
+          "Roger Deakins' photography keeps the prison grey and vast, so that the rare moments of beauty, a record played over the loudspeakers or a cold beer on a roof, land with real force.",
         ],
       },
     ],
@@ -319,11 +323,11 @@ export const reviews: SeedReview[] = [
     title: 'Amélie review: a Paris made of small kindnesses',
     slug: 'amelie-review',
     excerpt:
-      'Jean-Pierre Jeunet\'s fairy tale about a shy waitress who secretly fixes other people\'s lives is as sweet as a crème brûlée, and as carefully made.',
+      "Jean-Pierre Jeunet's fairy tale about a shy waitress who secretly fixes other people's lives is as sweet as a crème brûlée, and as carefully made.",
     author: 'Mara Ellison',
     film: {
       title: 'Amélie',
-      originalTitle: 'Le Fabuleux Destin d\'Amélie Poulain',
+      originalTitle: "Le Fabuleux Destin d'Amélie Poulain",
       year: 2001,
       country: 'France',
       language: 'French',
@@ -349,7 +353,9 @@ export const reviews: SeedReview[] = [
       },
       {
         heading: 'Cinematic elements',
-        paragraphs: ['Saturated greens and reds, a narrator with a taste for lists, and Yann Tiersen\'s accordion give the film its storybook texture.'],
+        paragraphs: [
+          "Saturated greens and reds, a narrator with a taste for lists, and Yann Tiersen's accordion give the film its storybook texture.",
+        ],
       },
     ],
     faqs: [],
@@ -358,7 +364,7 @@ export const reviews: SeedReview[] = [
     title: 'Cinema Paradiso review: a love letter to the projection booth',
     slug: 'cinema-paradiso-review',
     excerpt:
-      'Giuseppe Tornatore\'s memory piece about a Sicilian boy and the projectionist who becomes his second father ends with one of cinema\'s great final scenes.',
+      "Giuseppe Tornatore's memory piece about a Sicilian boy and the projectionist who becomes his second father ends with one of cinema's great final scenes.",
     author: 'Jun Park',
     film: {
       title: 'Cinema Paradiso',
@@ -378,7 +384,8 @@ export const reviews: SeedReview[] = [
     rating: 4.5,
     bestRating: 5,
     worstRating: 1,
-    verdict: 'Nostalgic to its bones and honest about what nostalgia costs. The last five minutes are worth the whole journey.',
+    verdict:
+      'Nostalgic to its bones and honest about what nostalgia costs. The last five minutes are worth the whole journey.',
     metaDescription: 'Our review of Cinema Paradiso (1988).',
     sections: [
       {
@@ -390,7 +397,7 @@ export const reviews: SeedReview[] = [
       {
         heading: 'The final reel',
         paragraphs: [
-          'Alfredo\'s last gift is a reel of every kiss the village priest made him cut from the films, spliced together. Watching it alone, the grown-up Salvatore finally understands what he was given.',
+          "Alfredo's last gift is a reel of every kiss the village priest made him cut from the films, spliced together. Watching it alone, the grown-up Salvatore finally understands what he was given.",
         ],
         spoiler: true,
       },
@@ -412,7 +419,8 @@ export const siteFaqs = [
   },
   {
     question: 'Will you publish my email address?',
-    answer: 'Never. We ask for it to tell spam from people and to recognise returning readers; it is not shown anywhere on the site.',
+    answer:
+      'Never. We ask for it to tell spam from people and to recognise returning readers; it is not shown anywhere on the site.',
   },
 ];
 

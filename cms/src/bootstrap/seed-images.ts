@@ -27,7 +27,11 @@ export const artwork = (seed: string, width: number, height: number) => {
     const crest = height * (0.45 + offset + ((h >>> (5 + offset * 10)) % 10) / 100);
     return `<path d="M0 ${y} Q ${width * 0.3} ${crest} ${width * 0.55} ${y - height * 0.04} T ${width} ${y - height * 0.06} V ${height} H 0 Z" fill="${color}" opacity="${opacity}"/>`;
   };
-  const frames = Array.from({ length: 12 }, (_, i) => `<rect x="${(i * width) / 12 + 6}" y="${height - 34}" width="${width / 12 - 12}" height="18" rx="3" fill="#f5f1e8" opacity="0.35"/>`).join('');
+  const frames = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<rect x="${(i * width) / 12 + 6}" y="${height - 34}" width="${width / 12 - 12}" height="18" rx="3" fill="#f5f1e8" opacity="0.35"/>`,
+  ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${b}"/><stop offset="1" stop-color="${a}"/></linearGradient></defs>
   <rect width="100%" height="100%" fill="url(#sky)"/>
@@ -38,13 +42,24 @@ export const artwork = (seed: string, width: number, height: number) => {
 };
 
 /** Draws an image and stores it in the media library; returns the file's id for a media field. */
-export const seedImage = async (strapi: Core.Strapi, name: string, alternativeText: string, width: number, height: number) => {
+export const seedImage = async (
+  strapi: Core.Strapi,
+  name: string,
+  alternativeText: string,
+  width: number,
+  height: number,
+) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-seed-'));
   try {
     // WebP: a cover is the review page's largest paint, and a phone on a slow network waits for its bytes
     // (a third of the PNG's). Strapi's resized copies keep the format.
     const filepath = path.join(dir, `${name}.webp`);
-    writeFileSync(filepath, await sharp(Buffer.from(artwork(name, width, height))).webp({ quality: 80 }).toBuffer());
+    writeFileSync(
+      filepath,
+      await sharp(Buffer.from(artwork(name, width, height)))
+        .webp({ quality: 80 })
+        .toBuffer(),
+    );
     const upload = internals(strapi).upload();
     const [file] = await upload.upload({
       data: { fileInfo: { name: `${name}.webp`, alternativeText, caption: null } },

@@ -62,7 +62,9 @@ const modifiedWhenPublished = async (
   document: { documentId: string; publishedAt?: unknown },
 ) => {
   if (document.publishedAt === null || document.publishedAt === undefined) return;
-  await strapi.db.query(uid).updateMany({ where: { documentId: document.documentId }, data: { updatedAt: document.publishedAt } });
+  await strapi.db
+    .query(uid)
+    .updateMany({ where: { documentId: document.documentId }, data: { updatedAt: document.publishedAt } });
 };
 
 /**
@@ -87,7 +89,9 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
     let created = 0;
     const reviewIds = new Map<string, string>();
     for (const review of reviews) {
-      const existing = await strapi.documents('api::review.review').findFirst({ filters: { slug: review.slug }, fields: ['slug'] });
+      const existing = await strapi
+        .documents('api::review.review')
+        .findFirst({ filters: { slug: review.slug }, fields: ['slug'] });
       if (existing) continue;
       const { film } = review;
       const filmSlug = slugify(`${film.title} ${film.year}`);
@@ -139,7 +143,9 @@ export const seedDemoContent = (strapi: Core.Strapi) =>
     }
 
     for (const [order, faq] of siteFaqs.entries()) {
-      const existing = await strapi.documents('api::faq.faq').findFirst({ filters: { question: faq.question }, fields: ['question'] });
+      const existing = await strapi
+        .documents('api::faq.faq')
+        .findFirst({ filters: { question: faq.question }, fields: ['question'] });
       if (existing) continue;
       const faqDoc = await strapi.documents('api::faq.faq').create({
         data: { question: faq.question, answer: blocks(faq.answer), order } as never,

@@ -35,14 +35,19 @@ export const ensureWebToken = async (strapi: Core.Strapi) => {
   const tokens = internals(strapi).apiTokens();
   const attributes = {
     name: WEB_TOKEN_NAME,
-    description: 'Used by the Marquee web server to post readers\' comments and show editors\' previews.',
+    description: "Used by the Marquee web server to post readers' comments and show editors' previews.",
     type: 'custom',
     lifespan: null,
     permissions: WEB_TOKEN_PERMISSIONS,
   };
   const existing = await tokens.getByName(WEB_TOKEN_NAME);
   const id = existing ? existing.id : (await tokens.create(attributes)).id;
-  if (existing) await tokens.update(id, { description: attributes.description, type: 'custom', permissions: WEB_TOKEN_PERMISSIONS });
+  if (existing)
+    await tokens.update(id, {
+      description: attributes.description,
+      type: 'custom',
+      permissions: WEB_TOKEN_PERMISSIONS,
+    });
 
   if (!webApiToken) {
     strapi.log.warn('WEB_API_TOKEN is not set: the web cannot post comments or show previews until it is.');

@@ -9,6 +9,7 @@ import type { DocumentMiddleware } from './touched';
 export const commentTotals =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
-    if (context.uid !== 'api::comment.comment' || context.action !== 'count' || !countsWholeTable(context.params)) return next();
+    if (context.uid !== 'api::comment.comment' || context.action !== 'count' || !countsWholeTable(context.params))
+      return next();
     return (await commentTotal(strapi)) ?? next();
   };

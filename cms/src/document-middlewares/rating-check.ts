@@ -10,7 +10,8 @@ import type { DocumentMiddleware } from './touched';
 export const ratingCheck =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
-    if (context.uid !== 'api::review.review' || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (context.uid !== 'api::review.review' || (context.action !== 'create' && context.action !== 'update'))
+      return next();
     const params = context.params as { documentId?: string; data?: Scale };
     const data = params.data ?? {};
     if (data.rating === undefined && data.bestRating === undefined && data.worstRating === undefined) return next();
@@ -21,7 +22,13 @@ export const ratingCheck =
             select: ['rating', 'bestRating', 'worstRating'],
           })) ?? {})
         : {};
-    const problem = ratingProblem({ ...stored, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) });
-    if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['rating'], message: problem, name: 'ValidationError' }] });
+    const problem = ratingProblem({
+      ...stored,
+      ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
+    });
+    if (problem)
+      throw new errors.ValidationError(problem, {
+        errors: [{ path: ['rating'], message: problem, name: 'ValidationError' }],
+      });
     return next();
   };

@@ -27,10 +27,14 @@ const snapshot = async (strapi: Core.Strapi, uid: string, documentId: string): P
   const row = await strapi.db.query(uid).findOne({
     where: { documentId },
     orderBy: { publishedAt: 'desc' },
-    populate: uid === 'api::faq.faq' || uid === 'api::comment.comment' ? { review: { select: ['documentId', 'slug'] } } : {},
+    populate:
+      uid === 'api::faq.faq' || uid === 'api::comment.comment' ? { review: { select: ['documentId', 'slug'] } } : {},
   });
   if (!row) return null;
-  const review = row.review && typeof row.review.slug === 'string' ? { documentId: row.review.documentId, slug: row.review.slug } : null;
+  const review =
+    row.review && typeof row.review.slug === 'string'
+      ? { documentId: row.review.documentId, slug: row.review.slug }
+      : null;
   return {
     documentId,
     slug: typeof row.slug === 'string' ? row.slug : null,

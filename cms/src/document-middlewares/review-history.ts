@@ -14,7 +14,12 @@ const state = async (strapi: Core.Strapi, documentId: string): Promise<State | n
   const draft: { title?: string; publishAt?: unknown } | null = await strapi.db
     .query(REVIEW)
     .findOne({ where: { documentId, publishedAt: null }, select: ['title', 'publishAt'] });
-  return draft ? { title: draft.title ?? null, publishAt: draft.publishAt ? new Date(String(draft.publishAt)).toISOString() : null } : null;
+  return draft
+    ? {
+        title: draft.title ?? null,
+        publishAt: draft.publishAt ? new Date(String(draft.publishAt)).toISOString() : null,
+      }
+    : null;
 };
 
 /**
@@ -32,7 +37,11 @@ export const reviewHistory =
     if (!documentId) return result;
     try {
       if (context.action === 'delete') {
-        await logActivity(strapi, { action: 'delete', reviewDocumentId: documentId, reviewTitle: before?.title ?? null });
+        await logActivity(strapi, {
+          action: 'delete',
+          reviewDocumentId: documentId,
+          reviewTitle: before?.title ?? null,
+        });
         return result;
       }
       const after = await state(strapi, documentId);
@@ -50,7 +59,9 @@ export const reviewHistory =
         });
       }
     } catch (error) {
-      strapi.log.error(`[newsroom] could not keep the history of review ${documentId}: ${error instanceof Error ? error.message : String(error)}`);
+      strapi.log.error(
+        `[newsroom] could not keep the history of review ${documentId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return result;
   };

@@ -50,9 +50,13 @@ const keepFirstPublication = async (strapi: Core.Strapi, documentId: string) => 
   const rows: { publishedAt: string | null; firstPublishedAt: string | null }[] = await strapi.db
     .query(REVIEW)
     .findMany({ where: { documentId }, select: ['publishedAt', 'firstPublishedAt'] });
-  const known = rows.map((row) => row.firstPublishedAt ?? row.publishedAt).filter((value): value is string => Boolean(value));
+  const known = rows
+    .map((row) => row.firstPublishedAt ?? row.publishedAt)
+    .filter((value): value is string => Boolean(value));
   const first = known.map((value) => new Date(value)).sort((a, b) => a.getTime() - b.getTime())[0] ?? new Date();
-  await strapi.db.query(REVIEW).updateMany({ where: { documentId, publishedAt: null }, data: { firstPublishedAt: first, publishAt: null } });
+  await strapi.db
+    .query(REVIEW)
+    .updateMany({ where: { documentId, publishedAt: null }, data: { firstPublishedAt: first, publishAt: null } });
 };
 
 /**
@@ -71,7 +75,9 @@ export const faqPublishing =
     });
     const review = draft?.review;
     if (!review) return next();
-    const live = await strapi.db.query(REVIEW).findOne({ where: { documentId: review.documentId, publishedAt: { $notNull: true } }, select: ['id'] });
+    const live = await strapi.db
+      .query(REVIEW)
+      .findOne({ where: { documentId: review.documentId, publishedAt: { $notNull: true } }, select: ['id'] });
     if (!live) {
       const message = `This FAQ belongs to the review “${review.title}”, which is not published: it is published with the review.`;
       throw new errors.ValidationError(message, { errors: [{ path: ['review'], message, name: 'ValidationError' }] });

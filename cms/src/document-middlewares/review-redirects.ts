@@ -26,16 +26,31 @@ export const reviewRedirects =
     if (!documentId) return next();
     const before = await liveSlug(strapi, documentId);
     const draftTitle: { title?: string } | null =
-      context.action === 'delete' ? await strapi.db.query(REVIEW).findOne({ where: { documentId }, select: ['title'] }) : null;
+      context.action === 'delete'
+        ? await strapi.db.query(REVIEW).findOne({ where: { documentId }, select: ['title'] })
+        : null;
     const result = await next();
     const redirects = strapi.documents(REDIRECT);
 
     if (context.action === 'delete') {
       // Redirects to the review now lead nowhere: they, and its own last path, answer 410.
-      for (const redirect of await redirects.findMany({ filters: { reviewDocumentId: documentId }, fields: ['documentId'], limit: -1 } as never)) {
-        await redirects.update({ documentId: redirect.documentId, data: { reviewDocumentId: null, note: 'review deleted' } as never });
+      for (const redirect of await redirects.findMany({
+        filters: { reviewDocumentId: documentId },
+        fields: ['documentId'],
+        limit: -1,
+      } as never)) {
+        await redirects.update({
+          documentId: redirect.documentId,
+          data: { reviewDocumentId: null, note: 'review deleted' } as never,
+        });
       }
-      if (before) await upsert(strapi, reviewPath(before), { reviewDocumentId: null, toPath: null, origin: 'rename', note: `review deleted: ${draftTitle?.title ?? ''}`.trim() });
+      if (before)
+        await upsert(strapi, reviewPath(before), {
+          reviewDocumentId: null,
+          toPath: null,
+          origin: 'rename',
+          note: `review deleted: ${draftTitle?.title ?? ''}`.trim(),
+        });
       return result;
     }
 
@@ -44,15 +59,30 @@ export const reviewRedirects =
     const taken = await redirects.findFirst({ filters: { fromPath: reviewPath(after) }, fields: ['documentId'] });
     if (taken) await redirects.delete({ documentId: taken.documentId });
     if (before && before !== after) {
-      await upsert(strapi, reviewPath(before), { reviewDocumentId: documentId, toPath: null, origin: 'rename', note: null });
-      await logActivity(strapi, { action: 'rename', reviewDocumentId: documentId, reviewTitle: null, detail: `${reviewPath(before)} → ${reviewPath(after)} (old URL redirects)` });
+      await upsert(strapi, reviewPath(before), {
+        reviewDocumentId: documentId,
+        toPath: null,
+        origin: 'rename',
+        note: null,
+      });
+      await logActivity(strapi, {
+        action: 'rename',
+        reviewDocumentId: documentId,
+        reviewTitle: null,
+        detail: `${reviewPath(before)} → ${reviewPath(after)} (old URL redirects)`,
+      });
     }
     return result;
   };
 
-const upsert = async (strapi: Core.Strapi, fromPath: string, data: { reviewDocumentId: string | null; toPath: string | null; origin: 'rename'; note: string | null }) => {
+const upsert = async (
+  strapi: Core.Strapi,
+  fromPath: string,
+  data: { reviewDocumentId: string | null; toPath: string | null; origin: 'rename'; note: string | null },
+) => {
   const redirects = strapi.documents(REDIRECT);
   const existing = await redirects.findFirst({ filters: { fromPath }, fields: ['documentId'] });
-  if (existing) await redirects.update({ documentId: existing.documentId, data: { ...data, permanent: true } as never });
+  if (existing)
+    await redirects.update({ documentId: existing.documentId, data: { ...data, permanent: true } as never });
   else await redirects.create({ data: { fromPath, ...data, permanent: true } as never });
 };

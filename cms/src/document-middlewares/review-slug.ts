@@ -5,9 +5,11 @@ import { namedDocumentId, type DocumentMiddleware } from './touched';
 const REVIEW = 'api::review.review';
 
 /** A review's slug from its title, as the admin's Regenerate makes it: lower-case ASCII words joined by dashes. */
-export const slugFor = (title: string) => slugify(title, { lower: true, strict: true, trim: true }).slice(0, 180) || 'review';
+export const slugFor = (title: string) =>
+  slugify(title, { lower: true, strict: true, trim: true }).slice(0, 180) || 'review';
 
-const isAutomatic = (slug: string, title: string) => slug === '' || slug === 'review' || new RegExp(`^${slugFor(title)}(-\\d+)?$`).test(slug);
+const isAutomatic = (slug: string, title: string) =>
+  slug === '' || slug === 'review' || new RegExp(`^${slugFor(title)}(-\\d+)?$`).test(slug);
 
 /** The first of `base`, `base-2`, `base-3`... that no other review uses. */
 const uniqueSlug = async (strapi: Core.Strapi, base: string, documentId: string | null) => {
@@ -36,7 +38,9 @@ export const reviewSlug =
     if (!data || typeof data.title !== 'string' || !data.title.trim()) return next();
     const documentId = namedDocumentId(context);
     const stored: { title: string; slug: string; firstPublishedAt: unknown; publishedAt: unknown }[] = documentId
-      ? await strapi.db.query(REVIEW).findMany({ where: { documentId }, select: ['title', 'slug', 'firstPublishedAt', 'publishedAt'] })
+      ? await strapi.db
+          .query(REVIEW)
+          .findMany({ where: { documentId }, select: ['title', 'slug', 'firstPublishedAt', 'publishedAt'] })
       : [];
     if (stored.some((row) => row.firstPublishedAt || row.publishedAt)) return next();
     const previous = stored[0];

@@ -69,20 +69,29 @@ export const onApproved = async (strapi: Core.Strapi, comment: CommentRow, only?
   if (!review) return;
   const config = mailConfig(strapi);
   const commentUrl = links(config).comment(review.slug, comment.documentId);
-  const subscriptions: { email: string; kind: string; commentDocumentId: string | null }[] = await strapi.db.query(SUBSCRIPTION).findMany({
-    where: {
-      $or: [
-        { kind: 'approval', commentDocumentId: comment.documentId },
-        ...(only ? [] : [{ kind: 'replies', reviewDocumentId: review.documentId }]),
-      ],
-    },
-    select: ['email', 'kind', 'commentDocumentId'],
-  });
+  const subscriptions: { email: string; kind: string; commentDocumentId: string | null }[] = await strapi.db
+    .query(SUBSCRIPTION)
+    .findMany({
+      where: {
+        $or: [
+          { kind: 'approval', commentDocumentId: comment.documentId },
+          ...(only ? [] : [{ kind: 'replies', reviewDocumentId: review.documentId }]),
+        ],
+      },
+      select: ['email', 'kind', 'commentDocumentId'],
+    });
   const author = comment.authorEmail.toLowerCase();
   const approval = new Set(subscriptions.filter((s) => s.kind === 'approval').map((s) => s.email));
-  const followers = new Set(subscriptions.filter((s) => s.kind === 'replies' && s.email !== author).map((s) => s.email));
+  const followers = new Set(
+    subscriptions.filter((s) => s.kind === 'replies' && s.email !== author).map((s) => s.email),
+  );
   for (const recipient of approval) {
-    const email = approvedEmail({ reviewTitle: review.title, commentUrl, body: comment.body, unsubscribeUrl: links(config).unsubscribe(recipient) });
+    const email = approvedEmail({
+      reviewTitle: review.title,
+      commentUrl,
+      body: comment.body,
+      unsubscribeUrl: links(config).unsubscribe(recipient),
+    });
     await enqueue(strapi, { kind: 'approved', recipient, email, commentDocumentId: comment.documentId });
   }
   for (const recipient of followers) {
@@ -154,7 +163,8 @@ export const setLastDigest = (strapi: Core.Strapi, sentAt: Date) =>
 
 /** A comment's moderation status as stored now, or null when there is none. */
 export const storedStatus = async (strapi: Core.Strapi, documentId: string): Promise<string | null> =>
-  (await strapi.db.query(COMMENT).findOne({ where: { documentId }, select: ['moderationStatus'] }))?.moderationStatus ?? null;
+  (await strapi.db.query(COMMENT).findOne({ where: { documentId }, select: ['moderationStatus'] }))?.moderationStatus ??
+  null;
 
 /**
  * Queues the emails a comment's new status calls for: its author's and subscribers' when approved, the moderators'
@@ -168,6 +178,8 @@ export const mailOnStatusChange = async (strapi: Core.Strapi, documentId: string
       if (comment.moderationStatus === 'pending') await onHeld(strapi, comment);
     }
   } catch (error) {
-    strapi.log.error(`[mail] could not queue the emails for comment ${documentId}: ${error instanceof Error ? error.message : String(error)}`);
+    strapi.log.error(
+      `[mail] could not queue the emails for comment ${documentId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 };

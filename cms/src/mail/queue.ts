@@ -71,7 +71,9 @@ const refusal = async (strapi: Core.Strapi, job: JobRow): Promise<string | null>
   if (!READER_KINDS.has(job.kind)) return null;
   if (!subscriber?.confirmedAt) return skipReasons.unconfirmed;
   if (job.commentDocumentId) {
-    const comment = await strapi.db.query(COMMENT).findOne({ where: { documentId: job.commentDocumentId }, select: ['moderationStatus'] });
+    const comment = await strapi.db
+      .query(COMMENT)
+      .findOne({ where: { documentId: job.commentDocumentId }, select: ['moderationStatus'] });
     if (comment?.moderationStatus !== 'approved') return skipReasons.notApproved;
   }
   return null;
@@ -92,14 +94,17 @@ const capWait = async (strapi: Core.Strapi, recipient: string, limit: number, no
 
 const deliver = async (strapi: Core.Strapi, job: JobRow) => {
   const config = mailConfig(strapi);
-  const info: unknown = await strapi.plugin('email').service('email').send({
-    to: job.recipient,
-    from: config.from,
-    subject: job.subject,
-    text: job.text,
-    html: job.html,
-    headers: job.headers ?? {},
-  });
+  const info: unknown = await strapi
+    .plugin('email')
+    .service('email')
+    .send({
+      to: job.recipient,
+      from: config.from,
+      subject: job.subject,
+      text: job.text,
+      html: job.html,
+      headers: job.headers ?? {},
+    });
   if (config.transport !== 'file') return;
   // nodemailer's stream transport hands back the raw message: development keeps it where a newcomer can open it.
   const raw = typeof info === 'object' && info !== null && 'message' in info ? info.message : null;
@@ -134,7 +139,10 @@ export const processDue = async (strapi: Core.Strapi, now = new Date()): Promise
   let claimed = 0;
   for (const job of due) {
     const lease = new Date(Date.now() + LEASE_MS);
-    const { count } = await jobs.updateMany({ where: { id: job.id, state: 'queued' }, data: { state: 'sending', nextAttemptAt: lease } });
+    const { count } = await jobs.updateMany({
+      where: { id: job.id, state: 'queued' },
+      data: { state: 'sending', nextAttemptAt: lease },
+    });
     if (count !== 1) continue;
     claimed += 1;
     const reason = await refusal(strapi, job);
@@ -145,13 +153,19 @@ export const processDue = async (strapi: Core.Strapi, now = new Date()): Promise
     // Over the cap the email waits for the address's next free slot; it is not dropped.
     const wait = await capWait(strapi, job.recipient, limit, new Date());
     if (wait) {
-      await jobs.update({ where: { id: job.id }, data: { state: 'queued', nextAttemptAt: wait, lastError: `Hourly limit of ${limit} reached` } });
+      await jobs.update({
+        where: { id: job.id },
+        data: { state: 'queued', nextAttemptAt: wait, lastError: `Hourly limit of ${limit} reached` },
+      });
       continue;
     }
     const attempts = job.attempts + 1;
     try {
       await deliver(strapi, job);
-      await jobs.update({ where: { id: job.id }, data: { state: 'sent', attempts, sentAt: new Date(), lastError: null } });
+      await jobs.update({
+        where: { id: job.id },
+        data: { state: 'sent', attempts, sentAt: new Date(), lastError: null },
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = attempts >= config.attempts;

@@ -10,7 +10,10 @@ export interface Email {
 }
 
 export const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 
 /** Subjects are one line: a name with a line break must not add a header. */
 const oneLine = (value: string, max = 80) => {
@@ -48,34 +51,62 @@ interface Common {
   unsubscribeUrl: string;
 }
 
-export const confirmationEmail = ({ reviewTitle, confirmUrl, hours, unsubscribeUrl }: Common & { reviewTitle: string; confirmUrl: string; hours: number }): Email => {
+export const confirmationEmail = ({
+  reviewTitle,
+  confirmUrl,
+  hours,
+  unsubscribeUrl,
+}: Common & { reviewTitle: string; confirmUrl: string; hours: number }): Email => {
   const subject = 'Confirm your email address for Marquee';
   const intro = `You asked to be emailed about comments on “${reviewTitle}”. Before we send you anything else, please confirm that this is your address.`;
   const after = `The link works for ${hours} hours. If you did not ask for this, ignore this email and you will hear nothing more.`;
   return {
     subject,
     text: `${intro}\n\nConfirm your address: ${confirmUrl}\n\n${after}${footer(unsubscribeUrl)}`,
-    html: layout(subject, `${paragraphs(intro)}${button(confirmUrl, 'Confirm my address')}${paragraphs(after)}`, unsubscribeUrl),
+    html: layout(
+      subject,
+      `${paragraphs(intro)}${button(confirmUrl, 'Confirm my address')}${paragraphs(after)}`,
+      unsubscribeUrl,
+    ),
   };
 };
 
-export const approvedEmail = ({ reviewTitle, commentUrl, body, unsubscribeUrl }: Common & { reviewTitle: string; commentUrl: string; body: string }): Email => {
+export const approvedEmail = ({
+  reviewTitle,
+  commentUrl,
+  body,
+  unsubscribeUrl,
+}: Common & { reviewTitle: string; commentUrl: string; body: string }): Email => {
   const subject = oneLine(`Your comment on “${reviewTitle}” is published`);
   const intro = `A moderator approved your comment on “${reviewTitle}”; everyone can read it now.`;
   return {
     subject,
     text: `${intro}\n\n${body}\n\nSee it on the site: ${commentUrl}${footer(unsubscribeUrl)}`,
-    html: layout(subject, `${paragraphs(intro)}${quote(body)}${button(commentUrl, 'See it on the site')}`, unsubscribeUrl),
+    html: layout(
+      subject,
+      `${paragraphs(intro)}${quote(body)}${button(commentUrl, 'See it on the site')}`,
+      unsubscribeUrl,
+    ),
   };
 };
 
-export const followUpEmail = ({ reviewTitle, commentUrl, authorName, body, unsubscribeUrl }: Common & { reviewTitle: string; commentUrl: string; authorName: string; body: string }): Email => {
+export const followUpEmail = ({
+  reviewTitle,
+  commentUrl,
+  authorName,
+  body,
+  unsubscribeUrl,
+}: Common & { reviewTitle: string; commentUrl: string; authorName: string; body: string }): Email => {
   const subject = oneLine(`New comment on “${reviewTitle}”`);
   const intro = `${authorName} commented on “${reviewTitle}”:`;
   return {
     subject,
     text: `${intro}\n\n${body}\n\nRead the conversation: ${commentUrl}${footer(unsubscribeUrl)}`,
-    html: layout(subject, `${paragraphs(intro)}${quote(body)}${button(commentUrl, 'Read the conversation')}`, unsubscribeUrl),
+    html: layout(
+      subject,
+      `${paragraphs(intro)}${quote(body)}${button(commentUrl, 'Read the conversation')}`,
+      unsubscribeUrl,
+    ),
   };
 };
 
@@ -104,16 +135,27 @@ export const moderatorEmail = ({ comment, unsubscribeUrl }: Common & { comment: 
   };
 };
 
-export const digestEmail = ({ comments, deskUrl, unsubscribeUrl }: Common & { comments: HeldComment[]; deskUrl: string }): Email => {
+export const digestEmail = ({
+  comments,
+  deskUrl,
+  unsubscribeUrl,
+}: Common & { comments: HeldComment[]; deskUrl: string }): Email => {
   const count = comments.length;
   const subject = `${count} comment${count === 1 ? '' : 's'} awaiting moderation on Marquee`;
   const text = comments.map((comment) => `* ${heldFacts(comment)}:\n${comment.body}\n${comment.deskUrl}`).join('\n\n');
   const html = comments
-    .map((comment) => `${paragraphs(`${heldFacts(comment)}:`)}${quote(comment.body)}<p style="margin:0 0 20px"><a href="${escapeHtml(comment.deskUrl)}">Moderate this comment</a></p>`)
+    .map(
+      (comment) =>
+        `${paragraphs(`${heldFacts(comment)}:`)}${quote(comment.body)}<p style="margin:0 0 20px"><a href="${escapeHtml(comment.deskUrl)}">Moderate this comment</a></p>`,
+    )
     .join('');
   return {
     subject,
     text: `${subject}.\n\n${text}\n\nAll pending comments: ${deskUrl}${footer(unsubscribeUrl)}`,
-    html: layout(subject, `${paragraphs(`${subject}.`)}${html}${button(deskUrl, 'Open the moderation desk')}`, unsubscribeUrl),
+    html: layout(
+      subject,
+      `${paragraphs(`${subject}.`)}${html}${button(deskUrl, 'Open the moderation desk')}`,
+      unsubscribeUrl,
+    ),
   };
 };

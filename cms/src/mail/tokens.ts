@@ -22,7 +22,11 @@ const keyOf = (secret: string) => createHmac('sha256', secret).update('marquee m
  * fail. No database lookup is needed, so a token cannot be used to probe which addresses are stored.
  */
 export const signToken = (secret: string, purpose: TokenPurpose, email: string, expiresAtMs: number | null): string => {
-  const payload: Payload = { p: purpose, e: email.toLowerCase(), x: expiresAtMs === null ? 0 : Math.floor(expiresAtMs / 1000) };
+  const payload: Payload = {
+    p: purpose,
+    e: email.toLowerCase(),
+    x: expiresAtMs === null ? 0 : Math.floor(expiresAtMs / 1000),
+  };
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
   const sealed = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
@@ -37,7 +41,10 @@ const open = (secret: string, token: string): unknown => {
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), bytes.subarray(0, IV_BYTES));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     return JSON.parse(plain.toString('utf8'));
   } catch {
     return null;
@@ -45,7 +52,8 @@ const open = (secret: string, token: string): unknown => {
 };
 
 export const verifyToken = (secret: string, purpose: TokenPurpose, token: unknown, nowMs: number): TokenCheck => {
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,1000}$/.test(token) || !secret) return { ok: false, reason: 'invalid' };
+  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,1000}$/.test(token) || !secret)
+    return { ok: false, reason: 'invalid' };
   const payload = open(secret, token);
   if (typeof payload !== 'object' || payload === null) return { ok: false, reason: 'invalid' };
   const { p, e, x } = payload as Record<string, unknown>;

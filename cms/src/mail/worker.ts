@@ -12,7 +12,8 @@ export const startMailWorker = (strapi: Core.Strapi) => {
     );
     return { stop: async () => undefined };
   }
-  if (config.transport === 'file') strapi.log.info(`[mail] no SMTP_HOST: emails are written to ${config.outboxDir}/*.eml`);
+  if (config.transport === 'file')
+    strapi.log.info(`[mail] no SMTP_HOST: emails are written to ${config.outboxDir}/*.eml`);
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = async () => {

@@ -5,7 +5,13 @@ import type { MarqueeConfig } from '../../config/marquee';
 
 // The admin routes that try a password or a token. Strapi limits each per email and address; this limits each
 // address across all emails, so one address cannot try many accounts.
-const GUARDED = new Set(['/admin/login', '/admin/register-admin', '/admin/register', '/admin/forgot-password', '/admin/reset-password']);
+const GUARDED = new Set([
+  '/admin/login',
+  '/admin/register-admin',
+  '/admin/register',
+  '/admin/forgot-password',
+  '/admin/reset-password',
+]);
 
 /** Attempts per client address in fixed windows, in this process's memory (each CMS process counts its own). */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {

@@ -63,5 +63,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       answerUnavailable(ctx, strapi, reasonOf(error));
       return;
     }
-    if (await hiddenOutage(ctx, strapi)) answerUnavailable(ctx, strapi, 'an anonymous request was refused as unauthenticated');
+    if (await hiddenOutage(ctx, strapi))
+      answerUnavailable(ctx, strapi, 'an anonymous request was refused as unauthenticated');
   };

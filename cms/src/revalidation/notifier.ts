@@ -22,7 +22,8 @@ export interface NotifierOptions {
   log: { info(message: string): void; warn(message: string): void };
 }
 
-export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const signBody = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 const quiet = new AsyncLocalStorage<boolean>();
 const inFlight = new Set<Promise<void>>();
@@ -43,7 +44,8 @@ export const withoutNotices = <T>(work: () => Promise<T>) => quiet.run(true, wor
 export const createNotifier = (options: NotifierOptions) => {
   const pending = new Set<NodeJS.Timeout>();
   const enabled = Boolean(options.url && options.secret);
-  if (!enabled) options.log.warn('REVALIDATE_URL or REVALIDATE_SECRET is not set: the web will not be told about changes.');
+  if (!enabled)
+    options.log.warn('REVALIDATE_URL or REVALIDATE_SECRET is not set: the web will not be told about changes.');
 
   const send = async (notice: ChangeNotice, attempt: number): Promise<void> => {
     const body = JSON.stringify({ ...notice, sentAt: new Date().toISOString() });
@@ -58,7 +60,8 @@ export const createNotifier = (options: NotifierOptions) => {
       if (response.ok) return;
       failure = `HTTP ${response.status}`;
     } catch (error) {
-      failure = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      failure =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }
     const what = `${notice.model} ${notice.documentId} (${notice.event})`;
     if (attempt >= options.attempts) {

@@ -22,7 +22,8 @@ export const MODERATION_DEFAULTS = {
   retentionDays: 90,
 } as const;
 
-const orDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => schema.nullish().transform((value) => value ?? fallback);
+const orDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
+  schema.nullish().transform((value) => value ?? fallback);
 
 const settingsSchema = z.object({
   linkThreshold: orDefault(z.number().int(), MODERATION_DEFAULTS.linkThreshold),

@@ -60,7 +60,10 @@ interface Services {
     deleteByIds(ids: number[]): Promise<unknown>;
   };
   contentTypes: {
-    getPermissionsWithNestedFields(actions: AdminAction[], options: { restrictedSubjects: string[] }): AdminPermission[];
+    getPermissionsWithNestedFields(
+      actions: AdminAction[],
+      options: { restrictedSubjects: string[] },
+    ): AdminPermission[];
   };
   apiTokens: {
     getByName(name: string): Promise<{ id: number; accessKey?: string } | null>;
@@ -71,7 +74,10 @@ interface Services {
   encryption: { encrypt(value: string): string };
   contentManagerConfiguration: {
     findConfiguration(contentType: { uid: string }): Promise<ContentManagerConfiguration>;
-    updateConfiguration(contentType: { uid: string }, configuration: Partial<ContentManagerConfiguration>): Promise<unknown>;
+    updateConfiguration(
+      contentType: { uid: string },
+      configuration: Partial<ContentManagerConfiguration>,
+    ): Promise<unknown>;
   };
   upload: {
     upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<{ id: number }[]>;
@@ -91,7 +97,8 @@ export const internals = (strapi: Core.Strapi) => ({
     strapi.plugin('content-manager').service('content-types') as unknown as Services['contentManagerConfiguration'],
   upload: () => strapi.plugin('upload').service('upload') as unknown as Services['upload'],
   /** One of Marquee's own custom services, whose methods Strapi's registry does not type. */
-  own: <T>(uid: 'api::moderation-desk.desk' | 'api::mail-subscriber.mail-subscriber') => strapi.service(uid) as unknown as T,
+  own: <T>(uid: 'api::moderation-desk.desk' | 'api::mail-subscriber.mail-subscriber') =>
+    strapi.service(uid) as unknown as T,
 });
 
 interface Column {

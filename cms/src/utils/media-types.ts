@@ -17,5 +17,7 @@ export const ACCEPTED_MEDIA = 'a PNG, JPEG, WebP, AVIF or GIF image';
 /** True when a file name ends in one of the accepted images' extensions. */
 export const hasImageExtension = (name: string) => {
   const lower = name.toLowerCase();
-  return Object.values(IMAGE_EXTENSIONS).some((extensions) => extensions.some((extension) => lower.endsWith(extension)));
+  return Object.values(IMAGE_EXTENSIONS).some((extensions) =>
+    extensions.some((extension) => lower.endsWith(extension)),
+  );
 };

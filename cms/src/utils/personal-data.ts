@@ -36,6 +36,7 @@ export const exportPersonalData = async (email: string) => {
 export const erasePersonalData = async (email: string, mode: EraseMode) => {
   const address = normaliseEmail(email);
   const results: Record<string, { anonymised: number; removed: number }> = {};
-  for (const contributor of personalDataContributors()) results[contributor.name] = await contributor.erase(address, mode);
+  for (const contributor of personalDataContributors())
+    results[contributor.name] = await contributor.erase(address, mode);
   return results;
 };

@@ -45,11 +45,33 @@ const GROUP = ['$and', '$or'];
 /** Compared as the field's type: @strapi/database casts these values, so a number field needs numbers. */
 const COMPARE = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$notIn', '$between', '$not'];
 /** Text matching: PostgreSQL has no LIKE for numbers, booleans or dates, and JSON only compares as JSON. */
-const MATCH = ['$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi'];
+const MATCH = [
+  '$eqi',
+  '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+];
 const PRESENCE = ['$null', '$notNull'];
 
 const TEXT_TYPES = ['string', 'text', 'richtext', 'email', 'uid', 'enumeration', 'password'];
-const SCALAR_TYPES = ['increments', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp'];
+const SCALAR_TYPES = [
+  'increments',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+];
 const JSON_TYPES = ['json', 'blocks'];
 
 /** The operators a field of this type answers the same on SQLite and PostgreSQL (the ones the admin panel offers). */
@@ -92,7 +114,8 @@ const fieldProblem = (attribute: Attribute, where: unknown, path: string, operat
   }
   const allowed = operatorsFor(attribute.type);
   if (!isRecord(where)) {
-    if (allowed && !allowed.includes(operator)) return `${path}: ${operator} cannot be used on a ${attribute.type} field`;
+    if (allowed && !allowed.includes(operator))
+      return `${path}: ${operator} cannot be used on a ${attribute.type} field`;
     const numeric = NUMERIC[attribute.type];
     return numeric && COMPARE.includes(operator) ? numberProblem(numeric, where, path) : null;
   }
@@ -100,7 +123,8 @@ const fieldProblem = (attribute: Attribute, where: unknown, path: string, operat
     const at = `${path}[${key}]`;
     if (![...COMPARE, ...MATCH, ...PRESENCE].includes(key)) return `${at} is not an operator that applies to a field`;
     if (allowed && !allowed.includes(key)) return `${at}: ${key} cannot be used on a ${attribute.type} field`;
-    if (key === '$between' && !(Array.isArray(value) && value.length === 2)) return `${at} must list exactly two values`;
+    if (key === '$between' && !(Array.isArray(value) && value.length === 2))
+      return `${at} must list exactly two values`;
     const problem = fieldProblem(attribute, value, at, key);
     if (problem) return problem;
   }
@@ -108,7 +132,12 @@ const fieldProblem = (attribute: Attribute, where: unknown, path: string, operat
 };
 
 /** A relation (or component, or media) condition: an id, operators on the id, or conditions on the target's fields. */
-const relationProblem = (target: Model | undefined, where: unknown, path: string, getModel: GetModel): string | null => {
+const relationProblem = (
+  target: Model | undefined,
+  where: unknown,
+  path: string,
+  getModel: GetModel,
+): string | null => {
   if (!isRecord(where)) return fieldProblem(ID, where, `${path}[id]`);
   const keys = Object.keys(where);
   const operators = keys.filter(isOperator);
@@ -165,9 +194,11 @@ export const paginationProblem = (
   { page, start }: { page?: unknown; start?: unknown },
   maxLimit: number,
 ): string | null => {
-  if (page !== undefined && !isWhole(page, 1, MAX_PAGE)) return `pagination[page] must be a whole number from 1 to ${MAX_PAGE}`;
+  if (page !== undefined && !isWhole(page, 1, MAX_PAGE))
+    return `pagination[page] must be a whole number from 1 to ${MAX_PAGE}`;
   const maxStart = MAX_PAGE * maxLimit;
-  if (start !== undefined && !isWhole(start, 0, maxStart)) return `pagination[start] must be a whole number from 0 to ${maxStart}`;
+  if (start !== undefined && !isWhole(start, 0, maxStart))
+    return `pagination[start] must be a whole number from 0 to ${maxStart}`;
   return null;
 };
 

@@ -19,9 +19,20 @@ describe('admin sign-in attempts per address', () => {
     }
     const refused = await login(`${unique('victim')}@marquee.test`);
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toMatchObject({ status: 429, name: 'RateLimitError', message: 'Too many sign-in attempts from this address. Please try again later.' });
+    expect(refused.body.error).toMatchObject({
+      status: 429,
+      name: 'RateLimitError',
+      message: 'Too many sign-in attempts from this address. Please try again later.',
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(800);
-    expect((await app.api().post('/admin/forgot-password').send({ email: `${unique('victim')}@marquee.test` })).status).toBe(429);
+    expect(
+      (
+        await app
+          .api()
+          .post('/admin/forgot-password')
+          .send({ email: `${unique('victim')}@marquee.test` })
+      ).status,
+    ).toBe(429);
   });
 
   it('leaves other admin requests alone', async () => {

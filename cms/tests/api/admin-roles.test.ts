@@ -95,7 +95,9 @@ const roleId = async (code: string) => {
 const grant = async (code: string, subject: string, actions: string[]) => {
   const role = await roleId(code);
   for (const action of actions) {
-    await app.strapi.db.query('admin::permission').create({ data: { action: `${CM}.${action}`, actionParameters: {}, subject, properties: {}, conditions: [], role } });
+    await app.strapi.db.query('admin::permission').create({
+      data: { action: `${CM}.${action}`, actionParameters: {}, subject, properties: {}, conditions: [], role },
+    });
   }
 };
 
@@ -120,7 +122,9 @@ const rights = async (code: string) => {
 
 const loginAs = async (code: string) => {
   const email = `${unique(code)}@marquee.test`;
-  await (app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
+  await (
+    app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }
+  ).create({
     email,
     firstname: 'Role',
     lastname: code,
@@ -137,7 +141,9 @@ beforeAll(async () => {
   app = await bootStrapi({}, { database });
   // What an admin could do in the panel between two starts: give the Author, and a role of their own, rights on
   // readers' data and the desk.
-  await (app.strapi.service('admin::role') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
+  await (
+    app.strapi.service('admin::role') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }
+  ).create({
     name: 'Intern',
     code: 'intern',
     description: 'Reads reviews',
@@ -147,7 +153,15 @@ beforeAll(async () => {
     await grant('strapi-author', type, ALL);
     await grant('intern', type, ALL);
   }
-  await app.strapi.db.query('admin::permission').create({ data: { action: 'api::moderation-desk.use', actionParameters: {}, properties: {}, conditions: [], role: await roleId('intern') } });
+  await app.strapi.db.query('admin::permission').create({
+    data: {
+      action: 'api::moderation-desk.use',
+      actionParameters: {},
+      properties: {},
+      conditions: [],
+      role: await roleId('intern'),
+    },
+  });
   await app.stop();
   app = await bootStrapi({}, { database });
 });
@@ -163,25 +177,42 @@ describe('admin roles after a start', () => {
   });
 
   it('leaves roles Marquee does not define no way onto the moderation desk', async () => {
-    const desk = await app.strapi.db.query('admin::permission').count({ where: { action: { $startsWith: 'api::moderation-desk.' }, role: { code: { $in: ['strapi-author', 'intern'] } } } });
+    const desk = await app.strapi.db.query('admin::permission').count({
+      where: {
+        action: { $startsWith: 'api::moderation-desk.' },
+        role: { code: { $in: ['strapi-author', 'intern'] } },
+      },
+    });
     expect(desk).toBe(0);
   });
 
-  it.each(['strapi-author', 'intern'])('answers 403 when %s creates an approved staff comment or a privacy-log entry', async (code) => {
-    const auth = await loginAs(code);
-    const comment = await app
-      .api()
-      .post('/content-manager/collection-types/api::comment.comment')
-      .set('Authorization', auth)
-      .send({ authorName: 'Marquee Staff', authorEmail: 'staff@marquee.test', body: 'Official', moderationStatus: 'approved', isStaff: true });
-    expect(comment.status).toBe(403);
-    const log = await app
-      .api()
-      .post('/content-manager/collection-types/api::moderation-desk.privacy-log')
-      .set('Authorization', auth)
-      .send({ action: 'export' });
-    expect(log.status).toBe(403);
-    expect((await app.api().get('/content-manager/collection-types/api::comment.comment').set('Authorization', auth)).status).toBe(403);
-    expect(await app.strapi.db.query('api::comment.comment').count()).toBe(0);
-  });
+  it.each(['strapi-author', 'intern'])(
+    'answers 403 when %s creates an approved staff comment or a privacy-log entry',
+    async (code) => {
+      const auth = await loginAs(code);
+      const comment = await app
+        .api()
+        .post('/content-manager/collection-types/api::comment.comment')
+        .set('Authorization', auth)
+        .send({
+          authorName: 'Marquee Staff',
+          authorEmail: 'staff@marquee.test',
+          body: 'Official',
+          moderationStatus: 'approved',
+          isStaff: true,
+        });
+      expect(comment.status).toBe(403);
+      const log = await app
+        .api()
+        .post('/content-manager/collection-types/api::moderation-desk.privacy-log')
+        .set('Authorization', auth)
+        .send({ action: 'export' });
+      expect(log.status).toBe(403);
+      expect(
+        (await app.api().get('/content-manager/collection-types/api::comment.comment').set('Authorization', auth))
+          .status,
+      ).toBe(403);
+      expect(await app.strapi.db.query('api::comment.comment').count()).toBe(0);
+    },
+  );
 });

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { bootStrapi, ON_POSTGRES, POSTGRES_SERVER, runOnPostgresServer, type TestApp, type TestDatabase } from '../helpers/strapi';
+import {
+  bootStrapi,
+  ON_POSTGRES,
+  POSTGRES_SERVER,
+  runOnPostgresServer,
+  type TestApp,
+  type TestDatabase,
+} from '../helpers/strapi';
 
 /**
  * The backup and restore drill, with the tools an operator uses: back up a seeded database while the CMS runs, restore
@@ -24,11 +31,22 @@ const backUpAndRestore = async (source: TestDatabase): Promise<TestDatabase> => 
   if (ON_POSTGRES) {
     const name = `${source.env.DATABASE_NAME}_restored`;
     const dump = path.join(dir, 'marquee.dump');
-    const connection = ['--host', POSTGRES_SERVER.host, '--port', String(POSTGRES_SERVER.port), '--username', POSTGRES_SERVER.user];
+    const connection = [
+      '--host',
+      POSTGRES_SERVER.host,
+      '--port',
+      String(POSTGRES_SERVER.port),
+      '--username',
+      POSTGRES_SERVER.user,
+    ];
     const env = { ...process.env, PGPASSWORD: POSTGRES_SERVER.password };
     await run('pg_dump', [...connection, '--format=custom', '--file', dump, source.env.DATABASE_NAME ?? ''], { env });
     await runOnPostgresServer(`CREATE DATABASE ${name}`);
-    await run('pg_restore', [...connection, '--no-owner', '--no-privileges', '--exit-on-error', '--dbname', name, dump], { env });
+    await run(
+      'pg_restore',
+      [...connection, '--no-owner', '--no-privileges', '--exit-on-error', '--dbname', name, dump],
+      { env },
+    );
     return {
       env: { ...source.env, DATABASE_NAME: name, PUBLIC_DIR: publicDir },
       drop: async () => {
@@ -96,7 +114,9 @@ describe('backup and restore drill', () => {
     restored = await bootStrapi({ SEED_DEMO_CONTENT: 'false' }, { database: copy });
     expect(await countEverything(restored.strapi)).toEqual(counts);
     expect(await publicAnswers(restored)).toEqual(answers);
-    const reviews = z.object({ data: z.array(z.object({ cover: z.object({ url: z.string() }) })) }).parse(answers['/api/reviews']);
+    const reviews = z
+      .object({ data: z.array(z.object({ cover: z.object({ url: z.string() }) })) })
+      .parse(answers['/api/reviews']);
     for (const { cover } of reviews.data) {
       const image = await restored.api().get(cover.url).expect(200);
       expect(image.headers['content-type']).toBe('image/webp');

@@ -12,7 +12,14 @@ afterAll(() => app.stop());
 
 const counts = async () => {
   const result: Record<string, number> = {};
-  for (const uid of ['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'api::comment.comment'] as const) {
+  for (const uid of [
+    'api::review.review',
+    'api::film.film',
+    'api::author.author',
+    'api::genre.genre',
+    'api::faq.faq',
+    'api::comment.comment',
+  ] as const) {
     result[uid] = await app.strapi.db.query(uid).count();
   }
   return result;
@@ -26,15 +33,28 @@ describe('demo content', () => {
       expect(review.film).toMatchObject({ title: expect.any(String), year: expect.any(Number) });
       expect(review.author).toMatchObject({ name: expect.any(String) });
       expect(review.genres.length).toBeGreaterThan(0);
-      expect(review.cover).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.webp$/), width: 1200, height: 675, alternativeText: expect.stringContaining(review.film.title) });
-      expect(review.film.poster).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.webp$/), width: 600, height: 900 });
+      expect(review.cover).toMatchObject({
+        url: expect.stringMatching(/^\/uploads\/.+\.webp$/),
+        width: 1200,
+        height: 675,
+        alternativeText: expect.stringContaining(review.film.title),
+      });
+      expect(review.film.poster).toMatchObject({
+        url: expect.stringMatching(/^\/uploads\/.+\.webp$/),
+        width: 600,
+        height: 900,
+      });
     }
     const image = await app.api().get(response.body.data[0].cover.url).expect(200);
     expect(image.headers['content-type']).toBe('image/webp');
   });
 
   it('seeds the Miracle in Cell No. 7 review with its seven sections, a verdict and five FAQs', async () => {
-    const response = await app.api().get('/api/reviews').query({ 'filters[slug][$eq]': 'miracle-in-cell-no-7-review' }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ 'filters[slug][$eq]': 'miracle-in-cell-no-7-review' })
+      .expect(200);
     const [review] = response.body.data;
     expect(review.film).toMatchObject({ title: 'Miracle in Cell No. 7', year: 2013, country: 'South Korea' });
     expect(review.sections.map((section: { heading: string }) => section.heading)).toEqual([
@@ -76,9 +96,15 @@ describe('demo content', () => {
       const rows: { documentId: string; updatedAt: string; publishedAt: string | null }[] = await app.strapi.db
         .query(uid)
         .findMany({ select: ['documentId', 'updatedAt', 'publishedAt'] });
-      const published = new Map(rows.filter((row) => row.publishedAt).map((row) => [row.documentId, Date.parse(row.updatedAt)]));
+      const published = new Map(
+        rows.filter((row) => row.publishedAt).map((row) => [row.documentId, Date.parse(row.updatedAt)]),
+      );
       for (const draft of rows.filter((row) => !row.publishedAt)) {
-        expect({ uid, documentId: draft.documentId, draftIsNewer: Date.parse(draft.updatedAt) > (published.get(draft.documentId) ?? 0) }).toEqual({
+        expect({
+          uid,
+          documentId: draft.documentId,
+          draftIsNewer: Date.parse(draft.updatedAt) > (published.get(draft.documentId) ?? 0),
+        }).toEqual({
           uid,
           documentId: draft.documentId,
           draftIsNewer: false,
@@ -96,7 +122,9 @@ describe('demo content', () => {
 
 describe('start-up configuration', () => {
   it('gives the Public role exactly the reads the site needs', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' }, populate: ['permissions'] });
     expect(role.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([
       'api::author.author.find',
       'api::author.author.findOne',
@@ -115,7 +143,9 @@ describe('start-up configuration', () => {
   });
 
   it('creates the web token with only its permissions', async () => {
-    const token = await app.strapi.db.query('admin::api-token').findOne({ where: { name: 'marquee-web' }, populate: ['permissions'] });
+    const token = await app.strapi.db
+      .query('admin::api-token')
+      .findOne({ where: { name: 'marquee-web' }, populate: ['permissions'] });
     expect(token.type).toBe('custom');
     expect(token.permissions.map((permission: { action: string }) => permission.action).sort()).toEqual([
       'api::author.author.find',
@@ -138,24 +168,61 @@ describe('start-up configuration', () => {
   it('creates Editor and Moderator roles limited to their content', async () => {
     const subjects = async (code: string) => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code }, populate: ['permissions'] });
-      return new Set(role.permissions.map((permission: { subject: string | null; action: string }) => permission.subject ?? permission.action));
+      return new Set(
+        role.permissions.map(
+          (permission: { subject: string | null; action: string }) => permission.subject ?? permission.action,
+        ),
+      );
     };
     const editor = await subjects('strapi-editor');
-    expect(editor).toEqual(new Set(['api::review.review', 'api::film.film', 'api::author.author', 'api::genre.genre', 'api::faq.faq', 'plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'api::moderation-desk.use', 'api::moderation-desk.promote-faq', 'api::redirect.redirect', 'api::newsroom.use']));
+    expect(editor).toEqual(
+      new Set([
+        'api::review.review',
+        'api::film.film',
+        'api::author.author',
+        'api::genre.genre',
+        'api::faq.faq',
+        'plugin::upload.read',
+        'plugin::upload.configure-view',
+        'plugin::upload.assets.create',
+        'plugin::upload.assets.update',
+        'plugin::upload.assets.download',
+        'plugin::upload.assets.copy-link',
+        'api::moderation-desk.use',
+        'api::moderation-desk.promote-faq',
+        'api::redirect.redirect',
+        'api::newsroom.use',
+      ]),
+    );
     const moderator = await subjects('marquee-moderator');
-    expect(moderator).toEqual(new Set(['api::comment.comment', 'api::comment-report.comment-report', 'api::moderation-setting.moderation-setting', 'api::review.review', 'api::moderation-desk.use', 'api::moderation-desk.personal-data']));
+    expect(moderator).toEqual(
+      new Set([
+        'api::comment.comment',
+        'api::comment-report.comment-report',
+        'api::moderation-setting.moderation-setting',
+        'api::review.review',
+        'api::moderation-desk.use',
+        'api::moderation-desk.personal-data',
+      ]),
+    );
   });
 
   it('lists comments newest first with name, excerpt, status, review and date', async () => {
-    const configuration = await (app.strapi.plugin('content-manager').service('content-types') as unknown as {
-      findConfiguration(contentType: unknown): Promise<{ settings: Record<string, unknown>; layouts: { list: string[] } }>;
-    }).findConfiguration(app.strapi.contentType('api::comment.comment'));
+    const configuration = await (
+      app.strapi.plugin('content-manager').service('content-types') as unknown as {
+        findConfiguration(
+          contentType: unknown,
+        ): Promise<{ settings: Record<string, unknown>; layouts: { list: string[] } }>;
+      }
+    ).findConfiguration(app.strapi.contentType('api::comment.comment'));
     expect(configuration.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
     expect(configuration.layouts.list).toEqual(['authorName', 'body', 'moderationStatus', 'review', 'createdAt']);
   });
 
   it('creates the development admin from ADMIN_EMAIL when none exists', async () => {
-    const admin = await app.strapi.db.query('admin::user').findOne({ where: { email: ADMIN_EMAIL }, populate: ['roles'] });
+    const admin = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: ADMIN_EMAIL }, populate: ['roles'] });
     expect(admin).toMatchObject({ isActive: true, roles: [expect.objectContaining({ code: 'strapi-super-admin' })] });
   });
 
@@ -177,7 +244,10 @@ describe('health', () => {
     // knex's connection cannot be stopped and restarted inside one test; stand in a connection that refuses.
     const db = app.strapi.db as unknown as Record<string, unknown>;
     const descriptor = Object.getOwnPropertyDescriptor(db, 'connection');
-    Object.defineProperty(db, 'connection', { configurable: true, value: { raw: () => Promise.reject(new Error('connection refused')) } });
+    Object.defineProperty(db, 'connection', {
+      configurable: true,
+      value: { raw: () => Promise.reject(new Error('connection refused')) },
+    });
     try {
       expect((await app.api().get('/api/health').expect(503)).body).toEqual({ status: 'error', database: 'down' });
     } finally {

@@ -12,10 +12,16 @@ const LIST = `/content-manager/collection-types/${COMMENT}`;
 const PASSWORD = 'Totals-Passw0rd!';
 
 const counted = async () => Number((await app.strapi.db.connection('comments').count({ count: '*' }))[0]?.count);
-const kept = async () => Number((await app.strapi.db.connection('comment_totals').where({ id: 1 }).first('comments'))?.comments);
+const kept = async () =>
+  Number((await app.strapi.db.connection('comment_totals').where({ id: 1 }).first('comments'))?.comments);
 /** The admin's comment list as the panel asks for it: its total is what the pagination shows. */
 const listTotal = async (query: Record<string, string> = {}) => {
-  const response = await app.api().get(LIST).query({ page: '1', pageSize: '10', sort: 'createdAt:DESC', ...query }).set({ Authorization: `Bearer ${token}` }).expect(200);
+  const response = await app
+    .api()
+    .get(LIST)
+    .query({ page: '1', pageSize: '10', sort: 'createdAt:DESC', ...query })
+    .set({ Authorization: `Bearer ${token}` })
+    .expect(200);
   return Number(response.body.pagination.total);
 };
 
@@ -24,7 +30,9 @@ beforeAll(async () => {
   review = (await createReview(app.strapi, { slug: unique('totals') })).documentId as string;
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'marquee-moderator' } });
   const email = `${unique('totals')}@marquee.test`;
-  await (app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
+  await (
+    app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }
+  ).create({
     email,
     firstname: 'Tot',
     lastname: 'Als',
@@ -33,7 +41,9 @@ beforeAll(async () => {
     registrationToken: null,
     roles: [role.id],
   });
-  token = String((await app.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200)).body.data.token);
+  token = String(
+    (await app.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200)).body.data.token,
+  );
   await createComment(app.strapi, review, { moderationStatus: 'pending' });
   await createComment(app.strapi, review);
 });
@@ -45,7 +55,13 @@ describe('the comment total behind the admin comment list', () => {
     expect(countsWholeTable(undefined)).toBe(true);
     expect(countsWholeTable({ start: 0, limit: 10, filters: {}, status: 'published' })).toBe(true);
     expect(countsWholeTable({ page: 2, pageSize: 10, filters: { $and: [{ $and: [] }, {}] }, _q: ' ' })).toBe(true);
-    expect(countsWholeTable({ start: 0, limit: 1, filters: { $and: [{ $and: [{ moderationStatus: { $eq: 'pending' } }] }, {}] } })).toBe(false);
+    expect(
+      countsWholeTable({
+        start: 0,
+        limit: 1,
+        filters: { $and: [{ $and: [{ moderationStatus: { $eq: 'pending' } }] }, {}] },
+      }),
+    ).toBe(false);
     expect(countsWholeTable({ start: 0, limit: 10, filters: {}, _q: 'spoiler' })).toBe(false);
     expect(countsWholeTable({ filters: { review: { documentId: { $eq: 'x' } } } })).toBe(false);
     expect(countsWholeTable({ where: {} })).toBe(false);
@@ -71,7 +87,13 @@ describe('the comment total behind the admin comment list', () => {
     }));
     const inserted: { id: number }[] = await app.strapi.db.connection('comments').insert(rows, ['id']);
     expect(await kept()).toBe(before + 25);
-    await app.strapi.db.connection('comments').whereIn('id', inserted.map((row) => row.id)).delete();
+    await app.strapi.db
+      .connection('comments')
+      .whereIn(
+        'id',
+        inserted.map((row) => row.id),
+      )
+      .delete();
     expect(await kept()).toBe(before);
     expect(await kept()).toBe(await counted());
   });
@@ -79,7 +101,10 @@ describe('the comment total behind the admin comment list', () => {
   it("gives the admin's list the kept total, and counts a filtered list for real", async () => {
     const total = await counted();
     expect(await listTotal()).toBe(total);
-    const pending = Number((await app.strapi.db.connection('comments').where({ moderation_status: 'pending' }).count({ count: '*' }))[0]?.count);
+    const pending = Number(
+      (await app.strapi.db.connection('comments').where({ moderation_status: 'pending' }).count({ count: '*' }))[0]
+        ?.count,
+    );
     expect(pending).toBeGreaterThan(0);
     expect(await listTotal({ 'filters[$and][0][moderationStatus][$eq]': 'pending' })).toBe(pending);
     // The unfiltered list reads the counter, not the table: a counter put wrong shows there, and only there.
@@ -96,7 +121,9 @@ describe('the comment total behind the admin comment list', () => {
   it('is recounted by the migration each start runs, when rows were written without the triggers', async () => {
     await app.strapi.db.connection('comment_totals').where({ id: 1 }).update({ comments: 424242 });
     const knex = app.strapi.db.connection;
-    const migration = (await import(path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.04T00.00.00.comment-totals.js'))) as {
+    const migration = (await import(
+      path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.04T00.00.00.comment-totals.js')
+    )) as {
       up: (db: typeof knex) => Promise<void>;
     };
     await migration.up(knex);

@@ -1,5 +1,14 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { commentInput, createComment, createReview, formToken, postComment, setModeration, storedComment, unique } from '../helpers/fixtures';
+import {
+  commentInput,
+  createComment,
+  createReview,
+  formToken,
+  postComment,
+  setModeration,
+  storedComment,
+  unique,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 let review: string;
@@ -58,7 +67,10 @@ describe('posting a comment', () => {
   });
 
   it('strips NUL and control characters instead of failing with a 500', async () => {
-    const response = await postComment(app, commentInput(review, { authorName: 'Nul\u0000 Reader', body: `Hello\u0000 there\u0007 ${unique('x')}` })).expect(201);
+    const response = await postComment(
+      app,
+      commentInput(review, { authorName: 'Nul\u0000 Reader', body: `Hello\u0000 there\u0007 ${unique('x')}` }),
+    ).expect(201);
     expect(response.body.data.authorName).toBe('Nul Reader');
     expect(response.body.data.body).toMatch(/^Hello there /);
   });
@@ -72,14 +84,19 @@ describe('posting a comment', () => {
         body: `Great\u200B film\u200F, \u202Emoc.elgoog\u202C \u{1F469}\u200D\u{1F4BB} ${tag}`,
       }),
     ).expect(201);
-    const expected = { authorName: 'Ad\u00E9le Reader', body: `Great film, moc.elgoog \u{1F469}\u200D\u{1F4BB} ${tag}` };
+    const expected = {
+      authorName: 'Ad\u00E9le Reader',
+      body: `Great film, moc.elgoog \u{1F469}\u200D\u{1F4BB} ${tag}`,
+    };
     expect(response.body.data).toMatchObject(expected);
     expect(await storedComment(app.strapi, response.body.data.documentId)).toMatchObject(expected);
   });
 
   it('refuses a name that is empty once invisible characters are removed, and stores nothing', async () => {
     const before = await commentCount();
-    const response = await postComment(app, commentInput(review, { authorName: '\u202E\u200B\u200D\uFEFF' })).expect(400);
+    const response = await postComment(app, commentInput(review, { authorName: '\u202E\u200B\u200D\uFEFF' })).expect(
+      400,
+    );
     expect(response.body.error.details.errors).toEqual([{ path: ['authorName'], message: 'Please enter your name.' }]);
     expect(await commentCount()).toBe(before);
   });
@@ -106,9 +123,10 @@ describe('posting a comment', () => {
 
   it('closes comments on reviews older than the configured number of days', async () => {
     const old = await createReview(app.strapi);
-    await app.strapi.db
-      .query('api::review.review')
-      .updateMany({ where: { documentId: old.documentId }, data: { publishedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await app.strapi.db.query('api::review.review').updateMany({
+      where: { documentId: old.documentId },
+      data: { publishedAt: new Date(Date.now() - 40 * 86_400_000) },
+    });
     await setModeration(app.strapi, { closeAfterDays: 30 });
     try {
       await postComment(app, commentInput(old.documentId)).expect(403);
@@ -144,7 +162,10 @@ describe('posting a comment', () => {
   });
 
   it('holds a comment with links at the threshold and says why', async () => {
-    const response = await postComment(app, commentInput(review, { body: 'see http://a.example and https://b.example' })).expect(201);
+    const response = await postComment(
+      app,
+      commentInput(review, { body: 'see http://a.example and https://b.example' }),
+    ).expect(201);
     expect((await storedComment(app.strapi, response.body.data.documentId)).heldReason).toBe('Contains 2 links');
   });
 
@@ -152,7 +173,10 @@ describe('posting a comment', () => {
     await setModeration(app.strapi, { heldWords: 'spoilers', blockedWords: 'casino\ncheap pills' });
     try {
       const held = await postComment(app, commentInput(review, { body: 'No SPOILERS please' })).expect(201);
-      expect(await storedComment(app.strapi, held.body.data.documentId)).toMatchObject({ moderationStatus: 'pending', heldReason: 'Contains the held word "spoilers"' });
+      expect(await storedComment(app.strapi, held.body.data.documentId)).toMatchObject({
+        moderationStatus: 'pending',
+        heldReason: 'Contains the held word "spoilers"',
+      });
       const blocked = await postComment(app, commentInput(review, { body: 'Try our casino' })).expect(201);
       expect(blocked.body.data.moderationStatus).toBe('pending');
       expect(await storedComment(app.strapi, blocked.body.data.documentId)).toMatchObject({ moderationStatus: 'spam' });
@@ -180,13 +204,19 @@ describe('posting a comment', () => {
   it('answers a filled honeypot as accepted but stores it as spam, never shown', async () => {
     const response = await postComment(app, commentInput(review, { honeypot: 'http://bot.example' })).expect(201);
     expect(response.body.data.moderationStatus).toBe('pending');
-    expect(await storedComment(app.strapi, response.body.data.documentId)).toMatchObject({ moderationStatus: 'spam', heldReason: 'Honeypot field was filled in' });
+    expect(await storedComment(app.strapi, response.body.data.documentId)).toMatchObject({
+      moderationStatus: 'spam',
+      heldReason: 'Honeypot field was filled in',
+    });
   });
 
   it('stores as spam a form submitted faster than a person could, or with a forged token', async () => {
     const fast = await postComment(app, commentInput(review, { formToken: formToken(500) })).expect(201);
     expect(await storedComment(app.strapi, fast.body.data.documentId)).toMatchObject({ moderationStatus: 'spam' });
-    const forged = await postComment(app, commentInput(review, { formToken: `${Date.now() - 10_000}.${'a'.repeat(64)}` })).expect(201);
+    const forged = await postComment(
+      app,
+      commentInput(review, { formToken: `${Date.now() - 10_000}.${'a'.repeat(64)}` }),
+    ).expect(201);
     expect(await storedComment(app.strapi, forged.body.data.documentId)).toMatchObject({ moderationStatus: 'spam' });
   });
 });
@@ -198,7 +228,7 @@ describe('replies', () => {
     expect(response.body.data.parent).toBe(parent.documentId);
   });
 
-  it('refuses a reply to a pending comment with 404 and to another review\'s comment with 400', async () => {
+  it("refuses a reply to a pending comment with 404 and to another review's comment with 400", async () => {
     const pending = await createComment(app.strapi, review, { moderationStatus: 'pending' });
     await postComment(app, commentInput(review, { parent: pending.documentId })).expect(404);
     const other = (await createReview(app.strapi)).documentId;
@@ -229,12 +259,19 @@ describe('the approved-comment thread', () => {
   it('lists approved comments threaded, oldest first, never pending, rejected or spam', async () => {
     const first = await createComment(app.strapi, threadReview, { body: 'first' });
     await createComment(app.strapi, threadReview, { body: 'reply', parent: first.documentId });
-    await createComment(app.strapi, threadReview, { body: 'pending reply', parent: first.documentId, moderationStatus: 'pending' });
+    await createComment(app.strapi, threadReview, {
+      body: 'pending reply',
+      parent: first.documentId,
+      moderationStatus: 'pending',
+    });
     await createComment(app.strapi, threadReview, { body: 'second' });
     for (const moderationStatus of ['pending', 'rejected', 'spam']) {
       await createComment(app.strapi, threadReview, { body: `hidden ${moderationStatus}`, moderationStatus });
     }
-    const rejected = await createComment(app.strapi, threadReview, { body: 'rejected parent', moderationStatus: 'rejected' });
+    const rejected = await createComment(app.strapi, threadReview, {
+      body: 'rejected parent',
+      moderationStatus: 'rejected',
+    });
     await createComment(app.strapi, threadReview, { body: 'orphaned reply', parent: rejected.documentId });
 
     const response = await app.api().get(`/api/comments/review/${threadSlug}`).expect(200);
@@ -276,16 +313,31 @@ describe('the approved-comment thread', () => {
       expect({ hidden, status: response.status }).toEqual({ hidden, status: 404 });
     }
     await app.api().get(`/api/comments/review/no-such-review/${first.documentId}`).expect(404);
-    await app.api().get(`/api/comments/review/${slug}/${first.documentId}`).query({ filters: { x: 1 } }).expect(400);
+    await app
+      .api()
+      .get(`/api/comments/review/${slug}/${first.documentId}`)
+      .query({ filters: { x: 1 } })
+      .expect(400);
   });
 
   it('answers a page out of range or a malformed page size with 400, like every other list', async () => {
-    for (const query of [{ page: '99999999999999999999' }, { page: '10001' }, { page: '0' }, { page: 'abc' }, { pageSize: '0' }, { pageSize: 'x' }]) {
+    for (const query of [
+      { page: '99999999999999999999' },
+      { page: '10001' },
+      { page: '0' },
+      { page: 'abc' },
+      { pageSize: '0' },
+      { pageSize: 'x' },
+    ]) {
       const response = await app.api().get(`/api/comments/review/${threadSlug}`).query(query);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(JSON.stringify(response.body)).not.toContain('99999999999999999999');
     }
-    const last = await app.api().get(`/api/comments/review/${threadSlug}`).query({ page: '10000', pageSize: '500' }).expect(200);
+    const last = await app
+      .api()
+      .get(`/api/comments/review/${threadSlug}`)
+      .query({ page: '10000', pageSize: '500' })
+      .expect(200);
     expect(last.body.meta.pagination).toMatchObject({ page: 10000, pageSize: 50 });
   });
 

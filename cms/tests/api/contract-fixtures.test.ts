@@ -10,13 +10,15 @@ import { commentInput, createReview, postComment, unique } from '../helpers/fixt
  * shows what changed and the web's tests then run against the new shape.
  */
 const contractDir = path.resolve(__dirname, '..', '..', '..', 'web', 'test', 'fixtures', 'contract');
-const NOTE = 'Written by cms/tests/api/contract-fixtures.test.ts from the real CMS (ids and dates replaced by fixed values). Do not edit by hand.';
+const NOTE =
+  'Written by cms/tests/api/contract-fixtures.test.ts from the real CMS (ids and dates replaced by fixed values). Do not edit by hand.';
 
 /** Ids and dates change on every run; everything else is the contract. */
 const stable = (value: unknown, replacements: Map<string, string>): unknown => {
   if (typeof value === 'string') return replacements.get(value) ?? value;
   if (Array.isArray(value)) return value.map((item) => stable(item, replacements));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, stable(item, replacements)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, stable(item, replacements)]));
   return value;
 };
 

@@ -60,7 +60,8 @@ let review: string;
 let outage: Outage;
 
 const waitFor = async (condition: () => boolean, ms = 5000) => {
-  for (const started = Date.now(); !condition() && Date.now() - started < ms; ) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const started = Date.now(); !condition() && Date.now() - started < ms;)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 beforeAll(async () => {
@@ -122,7 +123,11 @@ describe('requests while the database is unavailable', () => {
 
       const read = await app.api().get('/api/reviews');
       expect(read.status).toBe(503);
-      expect(read.body.error).toMatchObject({ status: 503, name: 'ServiceUnavailableError', message: expect.stringMatching(/try again/) });
+      expect(read.body.error).toMatchObject({
+        status: 503,
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(/try again/),
+      });
     } finally {
       await outage.end();
     }

@@ -15,7 +15,8 @@ const uploads = fixture('uploads');
 
 // The compiled module Strapi itself runs, so that the import's quiet scopes (no mail, no notice per comment) are the
 // ones the loaded middlewares read.
-const loadWriter = (): typeof Writer => createRequire(__filename)(path.join(appDir, 'dist', 'src', 'import', 'wordpress', 'writer.js'));
+const loadWriter = (): typeof Writer =>
+  createRequire(__filename)(path.join(appDir, 'dist', 'src', 'import', 'wordpress', 'writer.js'));
 const { importWordpress } = loadWriter();
 
 let app: TestApp;
@@ -44,8 +45,12 @@ const census = async () => {
 };
 
 const draftOf = (slug: string) =>
-  app.strapi.db.query(REVIEW).findOne({ where: { slug, publishedAt: null }, populate: { sections: true, cover: true, genres: true, author: true } });
-const publishedOf = (slug: string) => app.strapi.db.query(REVIEW).findOne({ where: { slug, publishedAt: { $notNull: true } } });
+  app.strapi.db.query(REVIEW).findOne({
+    where: { slug, publishedAt: null },
+    populate: { sections: true, cover: true, genres: true, author: true },
+  });
+const publishedOf = (slug: string) =>
+  app.strapi.db.query(REVIEW).findOne({ where: { slug, publishedAt: { $notNull: true } } });
 const commentsOf = async (slug: string) => {
   const review = await draftOf(slug);
   return app.strapi.db.query(COMMENT).findMany({
@@ -82,7 +87,13 @@ describe('posts', () => {
     expect(first.counts.reviews).toEqual({ imported: 7, updated: 0, skipped: 0, failed: 0 });
     expect(await publishedOf('arrival-review')).not.toBeNull();
     expect(await publishedOf('blade-runner-2049')).not.toBeNull();
-    for (const slug of ['dune-part-three', 'past-lives-a-first-look', 'members-only-tar', 'private-aftersun', 'pending-oppenheimer']) {
+    for (const slug of [
+      'dune-part-three',
+      'past-lives-a-first-look',
+      'members-only-tar',
+      'private-aftersun',
+      'pending-oppenheimer',
+    ]) {
       expect(await draftOf(slug)).not.toBeNull();
       expect(await publishedOf(slug)).toBeNull();
     }
@@ -101,7 +112,11 @@ describe('posts', () => {
 
   it('keeps the title, excerpt, author and categories as genres', async () => {
     const arrival = await draftOf('arrival-review');
-    expect(arrival).toMatchObject({ title: 'Arrival', excerpt: 'A film about language, grief and time.', author: { name: 'Ada Critic', slug: 'ada' } });
+    expect(arrival).toMatchObject({
+      title: 'Arrival',
+      excerpt: 'A film about language, grief and time.',
+      author: { name: 'Ada Critic', slug: 'ada' },
+    });
     expect(arrival.genres.map((genre: { name: string }) => genre.name).sort()).toEqual(['Drama', 'Science Fiction']);
     expect(first.counts.authors).toEqual({ imported: 2, updated: 0, skipped: 0, failed: 0 });
     expect(first.counts.genres).toEqual({ imported: 2, updated: 0, skipped: 0, failed: 0 });
@@ -109,55 +124,113 @@ describe('posts', () => {
 
   it('splits the body into sections at its h2 headings, as blocks, with its image uploaded and placed', async () => {
     const arrival = await draftOf('arrival-review');
-    expect(arrival.sections.map((section: { heading: string }) => section.heading)).toEqual(['Arrival', 'The story', 'The verdict']);
+    expect(arrival.sections.map((section: { heading: string }) => section.heading)).toEqual([
+      'Arrival',
+      'The story',
+      'The verdict',
+    ]);
     const story = arrival.sections[1].body;
     expect(story[0]).toEqual({
       type: 'paragraph',
       children: [
         { type: 'text', text: 'Twelve shells land across the world. Louise Banks, a linguist, is asked to ' },
-        { type: 'link', url: 'https://en.wikipedia.org/wiki/Arrival_(film)', children: [{ type: 'text', text: 'talk to them' }] },
+        {
+          type: 'link',
+          url: 'https://en.wikipedia.org/wiki/Arrival_(film)',
+          children: [{ type: 'text', text: 'talk to them' }],
+        },
         { type: 'text', text: '.' },
       ],
     });
-    expect(story[1]).toMatchObject({ type: 'image', image: { alternativeText: 'A shell over the valley', caption: 'The shell over Montana', url: expect.stringMatching(/^\/uploads\//) } });
+    expect(story[1]).toMatchObject({
+      type: 'image',
+      image: {
+        alternativeText: 'A shell over the valley',
+        caption: 'The shell over Montana',
+        url: expect.stringMatching(/^\/uploads\//),
+      },
+    });
     expect(story.map((block: { type: string }) => block.type)).toEqual(['paragraph', 'image', 'list']);
-    expect(arrival.sections[2].body.map((block: { type: string }) => block.type)).toEqual(['quote', 'heading', 'paragraph']);
+    expect(arrival.sections[2].body.map((block: { type: string }) => block.type)).toEqual([
+      'quote',
+      'heading',
+      'paragraph',
+    ]);
   });
 
   it('never keeps scripts, iframes, styles or unknown shortcodes, and counts them', async () => {
     const arrival = await draftOf('arrival-review');
     const stored = JSON.stringify(arrival.sections);
-    for (const markup of ['<script', 'alert(', '<iframe', 'youtube', '<style', 'display: none', '[gallery']) expect(stored).not.toContain(markup);
+    for (const markup of ['<script', 'alert(', '<iframe', 'youtube', '<style', 'display: none', '[gallery'])
+      expect(stored).not.toContain(markup);
     expect(first.removed).toEqual({ script: 1, iframe: 1, style: 1, shortcode: 1 });
     expect(first.warnings).toContainEqual({ title: 'Arrival', message: '1 script left out of the body' });
   });
 
   it('makes the FAQ section and Yoast FAQ blocks into FAQs of the review, published with it', async () => {
-    const response = await app.api().get('/api/faqs').query({ 'filters[review][slug][$eq]': 'arrival-review', sort: 'order:asc' }).expect(200);
-    expect(response.body.data.map((faq: { question: string }) => faq.question)).toEqual(['Is Arrival based on a book?', 'How long is it?']);
-    expect(response.body.data[1].answer).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: '116 minutes.' }] }]);
-    const blade = await app.api().get('/api/faqs').query({ 'filters[review][slug][$eq]': 'blade-runner-2049', sort: 'order:asc' }).expect(200);
-    expect(blade.body.data.map((faq: { question: string }) => faq.question)).toEqual(['Is K a replicant?', 'Do I need to see the first film?']);
+    const response = await app
+      .api()
+      .get('/api/faqs')
+      .query({ 'filters[review][slug][$eq]': 'arrival-review', sort: 'order:asc' })
+      .expect(200);
+    expect(response.body.data.map((faq: { question: string }) => faq.question)).toEqual([
+      'Is Arrival based on a book?',
+      'How long is it?',
+    ]);
+    expect(response.body.data[1].answer).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '116 minutes.' }] },
+    ]);
+    const blade = await app
+      .api()
+      .get('/api/faqs')
+      .query({ 'filters[review][slug][$eq]': 'blade-runner-2049', sort: 'order:asc' })
+      .expect(200);
+    expect(blade.body.data.map((faq: { question: string }) => faq.question)).toEqual([
+      'Is K a replicant?',
+      'Do I need to see the first film?',
+    ]);
     expect(first.counts.faqs).toEqual({ imported: 4, updated: 0, skipped: 0, failed: 0 });
   });
 
   it('makes the featured image the cover, with its alt text', async () => {
     const arrival = await draftOf('arrival-review');
-    expect(arrival.cover).toMatchObject({ name: 'arrival-shell.png', alternativeText: 'A heptapod shell hanging over a green valley', mime: 'image/png', width: 48, height: 27 });
+    expect(arrival.cover).toMatchObject({
+      name: 'arrival-shell.png',
+      alternativeText: 'A heptapod shell hanging over a green valley',
+      mime: 'image/png',
+      width: 48,
+      height: 27,
+    });
   });
 
   it('reads the rating from the meta key, and imports a post without one as it was, listed in the report', async () => {
     expect(Number((await draftOf('arrival-review')).rating)).toBe(4.5);
     expect((await draftOf('blade-runner-2049')).rating).toBeNull();
     expect(await publishedOf('blade-runner-2049')).not.toBeNull();
-    expect(first.withoutRating).toEqual(['Blade Runner 2049: the long way round', 'Past Lives – a first look', 'Private notes on Aftersun', 'Pending: Oppenheimer']);
-    expect(first.warnings).toContainEqual({ title: 'Pending: Oppenheimer', message: 'rating "7" is not on the 1-5 scale' });
+    expect(first.withoutRating).toEqual([
+      'Blade Runner 2049: the long way round',
+      'Past Lives – a first look',
+      'Private notes on Aftersun',
+      'Pending: Oppenheimer',
+    ]);
+    expect(first.warnings).toContainEqual({
+      title: 'Pending: Oppenheimer',
+      message: 'rating "7" is not on the 1-5 scale',
+    });
   });
 
   it('shows a published review to readers with no stars in its data when it has no rating', async () => {
-    const response = await app.api().get('/api/reviews').query({ 'filters[slug][$eq]': 'blade-runner-2049' }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ 'filters[slug][$eq]': 'blade-runner-2049' })
+      .expect(200);
     expect(response.body.data).toHaveLength(1);
-    expect(response.body.data[0]).toMatchObject({ title: 'Blade Runner 2049: the long way round', rating: null, commentsOpen: false });
+    expect(response.body.data[0]).toMatchObject({
+      title: 'Blade Runner 2049: the long way round',
+      rating: null,
+      commentsOpen: false,
+    });
     const drafts = await app.api().get('/api/reviews').query({ 'filters[slug][$eq]': 'dune-part-three' }).expect(200);
     expect(drafts.body.data).toEqual([]);
   });
@@ -167,7 +240,13 @@ describe('posts', () => {
       where: { fromPath: { $in: ['/2024/05/arrival-review', '/?p=101'] } },
       orderBy: { fromPath: 'asc' },
     });
-    expect(redirects.map((r: { fromPath: string; permanent: boolean; origin: string }) => [r.fromPath, r.permanent, r.origin])).toEqual([
+    expect(
+      redirects.map((r: { fromPath: string; permanent: boolean; origin: string }) => [
+        r.fromPath,
+        r.permanent,
+        r.origin,
+      ]),
+    ).toEqual([
       ['/2024/05/arrival-review', true, 'import'],
       ['/?p=101', true, 'import'],
     ]);
@@ -181,7 +260,9 @@ describe('posts', () => {
 
   it('tells the web about each published review once its comments are in, and nothing per comment', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const reviews = notices.filter((notice) => notice.model === 'review').map((notice) => `${notice.event} ${notice.slug}`);
+    const reviews = notices
+      .filter((notice) => notice.model === 'review')
+      .map((notice) => `${notice.event} ${notice.slug}`);
     expect(reviews.sort()).toEqual(['publish arrival-review', 'publish blade-runner-2049']);
     expect(notices.filter((notice) => notice.model === 'comment')).toEqual([]);
   });
@@ -190,7 +271,9 @@ describe('posts', () => {
 describe('comments', () => {
   it('maps each state: approved, pending and spam kept, trash and pingbacks left out', async () => {
     const comments = await commentsOf('arrival-review');
-    expect(comments.map((c: { authorName: string; moderationStatus: string }) => [c.authorName, c.moderationStatus])).toEqual([
+    expect(
+      comments.map((c: { authorName: string; moderationStatus: string }) => [c.authorName, c.moderationStatus]),
+    ).toEqual([
       ['Maya Reader', 'approved'],
       ['Ada Critic', 'approved'],
       ['Tom Third', 'approved'],
@@ -204,7 +287,8 @@ describe('comments', () => {
 
   it('keeps threads, attaching a reply deeper than three levels to the deepest allowed parent', async () => {
     const comments = await commentsOf('arrival-review');
-    const parentOf = (name: string) => comments.find((c: { authorName: string }) => c.authorName === name)?.parent?.body ?? null;
+    const parentOf = (name: string) =>
+      comments.find((c: { authorName: string }) => c.authorName === name)?.parent?.body ?? null;
     expect(parentOf('Maya Reader')).toBeNull();
     expect(parentOf('Ada Critic')).toBe('The best film about language I know.');
     expect(parentOf('Tom Third')).toBe('Thank you, Maya. The novella is even stranger.');
@@ -222,7 +306,9 @@ describe('comments', () => {
       ipHash: hashIp('203.0.113.7', TEST_SECRETS.COMMENT_IP_HASH_SECRET),
     });
     expect(new Date(byName('Maya Reader').createdAt).toISOString()).toBe('2024-05-11T10:00:00.000Z');
-    expect(byName('Lena Links').body).toBe('Loved it, see my notes (https://lena.example.org/arrival).\n\nSecond paragraph.');
+    expect(byName('Lena Links').body).toBe(
+      'Loved it, see my notes (https://lena.example.org/arrival).\n\nSecond paragraph.',
+    );
     expect(JSON.stringify(comments)).not.toContain('203.0.113.7');
   });
 
@@ -230,13 +316,23 @@ describe('comments', () => {
     const response = await app.api().get('/api/comments/review/arrival-review').expect(200);
     expect(response.body.meta.pagination.total).toBe(2);
     type Thread = { authorName: string; replies: Thread[] };
-    const names = (threads: Thread[]): unknown[] => threads.map((c) => (c.replies.length > 0 ? [c.authorName, names(c.replies)] : c.authorName));
-    expect(names(response.body.data)).toEqual([['Maya Reader', [['Ada Critic', ['Tom Third', 'Ivy Fourth']]]], 'Lena Links']);
+    const names = (threads: Thread[]): unknown[] =>
+      threads.map((c) => (c.replies.length > 0 ? [c.authorName, names(c.replies)] : c.authorName));
+    expect(names(response.body.data)).toEqual([
+      ['Maya Reader', [['Ada Critic', ['Tom Third', 'Ivy Fourth']]]],
+      'Lena Links',
+    ]);
     const text = JSON.stringify(response.body);
     expect(text).toContain('The best film about language I know.');
     expect(text).not.toContain('Waiting for a moderator.');
     expect(text).not.toContain('Buy cheap pills');
-    for (const secret of ['maya@example.org', 'ada@reels.example.com', 'authorEmail', 'ipHash', hashIp('203.0.113.7', TEST_SECRETS.COMMENT_IP_HASH_SECRET)]) {
+    for (const secret of [
+      'maya@example.org',
+      'ada@reels.example.com',
+      'authorEmail',
+      'ipHash',
+      hashIp('203.0.113.7', TEST_SECRETS.COMMENT_IP_HASH_SECRET),
+    ]) {
       expect(text).not.toContain(secret);
     }
     const reviews = JSON.stringify((await app.api().get('/api/reviews').query({ populate: '*' }).expect(200)).body);
@@ -268,16 +364,26 @@ describe('running it again', () => {
     try {
       const changed = readFileSync(fixture('film-reviews.xml'), 'utf8')
         .replace('<title><![CDATA[Arrival]]></title>', '<title><![CDATA[Arrival (2016)]]></title>')
-        .replace('Waiting for a moderator.]]></wp:comment_content>\n      <wp:comment_approved><![CDATA[0]]>', 'Waiting for a moderator.]]></wp:comment_content>\n      <wp:comment_approved><![CDATA[1]]>');
+        .replace(
+          'Waiting for a moderator.]]></wp:comment_content>\n      <wp:comment_approved><![CDATA[0]]>',
+          'Waiting for a moderator.]]></wp:comment_content>\n      <wp:comment_approved><![CDATA[1]]>',
+        );
       writeFileSync(path.join(dir, 'film-reviews.xml'), changed);
       const before = await census();
-      const report = await importWordpress(app.strapi, { file: path.join(dir, 'film-reviews.xml'), uploads, ratingMeta: 'rating', dryRun: false });
+      const report = await importWordpress(app.strapi, {
+        file: path.join(dir, 'film-reviews.xml'),
+        uploads,
+        ratingMeta: 'rating',
+        dryRun: false,
+      });
       expect(report.counts.reviews).toEqual({ imported: 0, updated: 1, skipped: 6, failed: 0 });
       expect(report.counts.comments).toEqual({ imported: 0, updated: 1, skipped: 6, failed: 0 });
       expect(await census()).toEqual(before);
       expect((await draftOf('arrival-review')).title).toBe('Arrival (2016)');
       expect((await publishedOf('arrival-review')).title).toBe('Arrival (2016)');
-      const pat = (await commentsOf('arrival-review')).find((c: { authorName: string }) => c.authorName === 'Pat Pending');
+      const pat = (await commentsOf('arrival-review')).find(
+        (c: { authorName: string }) => c.authorName === 'Pat Pending',
+      );
       expect(pat.moderationStatus).toBe('approved');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -325,4 +431,3 @@ describe('bad input', () => {
     expect(report.counts.reviews.imported).toBeGreaterThan(0);
   });
 });
-

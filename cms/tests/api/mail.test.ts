@@ -30,12 +30,16 @@ const mailEnv = (smtp: SmtpServer, extra: Record<string, string> = {}) => ({
 const queueSettled = (strapi: Core.Strapi) =>
   waitFor(
     async () =>
-      (await strapi.db.query(JOB).count({ where: { $or: [{ state: 'sending' }, { state: 'queued', nextAttemptAt: { $lte: new Date() } }] } })) === 0,
+      (await strapi.db.query(JOB).count({
+        where: { $or: [{ state: 'sending' }, { state: 'queued', nextAttemptAt: { $lte: new Date() } }] },
+      })) === 0,
     'the mail queue to settle',
   );
 
 const linkIn = (message: Received, path: string) => {
-  const match = new RegExp(`${SITE.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_-]+)`).exec(message.mail.text ?? '');
+  const match = new RegExp(`${SITE.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_-]+)`).exec(
+    message.mail.text ?? '',
+  );
   if (!match?.[1]) throw new Error(`No ${path} link in "${message.mail.subject}"`);
   return match[1];
 };
@@ -56,7 +60,9 @@ const forward = (app: TestApp, action: 'confirm' | 'unsubscribe', token: string,
 const createAdmin = async (strapi: Core.Strapi, roleCode: string, isActive = true) => {
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `${unique(roleCode)}@staff.example`;
-  await strapi.db.query('admin::user').create({ data: { firstname: 'Staff', lastname: roleCode, email, isActive, blocked: false, roles: [role.id] } });
+  await strapi.db
+    .query('admin::user')
+    .create({ data: { firstname: 'Staff', lastname: roleCode, email, isActive, blocked: false, roles: [role.id] } });
   return email;
 };
 
@@ -76,7 +82,10 @@ describe('email notifications', () => {
   /** Posts as a new reader with both boxes ticked and confirms the address from the email it gets. */
   const confirmedReader = async () => {
     const email = `${unique('follower')}@readers.example`;
-    await postComment(app, commentInput(review, { authorEmail: email, notifyReplies: true, notifyApproval: true })).expect(201);
+    await postComment(
+      app,
+      commentInput(review, { authorEmail: email, notifyReplies: true, notifyApproval: true }),
+    ).expect(201);
     const confirmation = await waitFor(() => smtp.to(email)[0], 'the confirmation email');
     await forward(app, 'confirm', linkIn(confirmation, '/mail/confirm')).expect(200);
     return email;
@@ -101,7 +110,10 @@ describe('email notifications', () => {
 
   it('sends an unconfirmed address its confirmation and nothing else, even once its comment is approved', async () => {
     const reader = `${unique('new')}@readers.example`;
-    const posted = await postComment(app, commentInput(review, { authorEmail: reader, notifyReplies: true, notifyApproval: true })).expect(201);
+    const posted = await postComment(
+      app,
+      commentInput(review, { authorEmail: reader, notifyReplies: true, notifyApproval: true }),
+    ).expect(201);
     const confirmation = await waitFor(() => smtp.to(reader)[0], 'the confirmation email');
     expect(confirmation.mail.subject).toBe('Confirm your email address for Marquee');
     expect(confirmation.mail.from?.value).toEqual([{ name: 'Marquee', address: 'mail@site.example' }]);
@@ -112,8 +124,14 @@ describe('email notifications', () => {
     await approve(other.body.data.documentId);
     await queueSettled(app.strapi);
     expect(smtp.to(reader)).toHaveLength(1);
-    const held = await app.strapi.db.query(JOB).findMany({ where: { recipient: reader, kind: { $ne: 'confirmation' } } });
-    expect(held.map((job: { kind: string; state: string; lastError: string }) => [job.kind, job.state, job.lastError]).sort()).toEqual([
+    const held = await app.strapi.db
+      .query(JOB)
+      .findMany({ where: { recipient: reader, kind: { $ne: 'confirmation' } } });
+    expect(
+      held
+        .map((job: { kind: string; state: string; lastError: string }) => [job.kind, job.state, job.lastError])
+        .sort(),
+    ).toEqual([
       ['approved', 'skipped', 'Address not confirmed'],
       ['follow-up', 'skipped', 'Address not confirmed'],
     ]);
@@ -121,8 +139,15 @@ describe('email notifications', () => {
     // Confirming sends what waited for it.
     await forward(app, 'confirm', linkIn(confirmation, '/mail/confirm')).expect(200, { data: { status: 'confirmed' } });
     await waitFor(() => smtp.to(reader).length === 3, 'the emails that waited for the confirmation');
-    const subjects = smtp.to(reader).map((message) => message.mail.subject).sort();
-    expect(subjects).toEqual(['Confirm your email address for Marquee', 'New comment on “Mailed review”', 'Your comment on “Mailed review” is published']);
+    const subjects = smtp
+      .to(reader)
+      .map((message) => message.mail.subject)
+      .sort();
+    expect(subjects).toEqual([
+      'Confirm your email address for Marquee',
+      'New comment on “Mailed review”',
+      'Your comment on “Mailed review” is published',
+    ]);
     const published = smtp.to(reader).find((message) => message.mail.subject?.includes('is published'));
     expect(published?.mail.text).toContain(`${SITE}/reviews/${reviewSlug}#comment-${posted.body.data.documentId}`);
   });
@@ -133,12 +158,20 @@ describe('email notifications', () => {
       const recipient = message.to[0] ?? '';
       expect(rawHeader(message, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click']);
       const [listUnsubscribe] = rawHeader(message, 'List-Unsubscribe');
-      const match = /^<https:\/\/site\.example\/api\/mail\/unsubscribe\?token=([A-Za-z0-9_-]+)>, <mailto:unsubscribe@site\.example\?subject=unsubscribe>$/.exec(listUnsubscribe ?? '');
+      const match =
+        /^<https:\/\/site\.example\/api\/mail\/unsubscribe\?token=([A-Za-z0-9_-]+)>, <mailto:unsubscribe@site\.example\?subject=unsubscribe>$/.exec(
+          listUnsubscribe ?? '',
+        );
       expect(match?.[1]).toBeDefined();
-      expect(verifyToken(process.env.APP_KEYS ?? '', 'unsubscribe', match?.[1], Date.now())).toEqual({ ok: true, email: recipient });
+      expect(verifyToken(process.env.APP_KEYS ?? '', 'unsubscribe', match?.[1], Date.now())).toEqual({
+        ok: true,
+        email: recipient,
+      });
       // The address is sealed, not just signed: it cannot be read from the URL in a proxy's log.
       expect(Buffer.from(match?.[1] ?? '', 'base64url').toString('latin1')).not.toContain(recipient.split('@')[0]);
-      expect(verifyToken(process.env.APP_KEYS ?? '', 'unsubscribe', linkIn(message, '/api/mail/unsubscribe'), Date.now())).toEqual({ ok: true, email: recipient });
+      expect(
+        verifyToken(process.env.APP_KEYS ?? '', 'unsubscribe', linkIn(message, '/api/mail/unsubscribe'), Date.now()),
+      ).toEqual({ ok: true, email: recipient });
       expect(message.mail.html).toContain('Unsubscribe');
       expect(message.mail.text).toBeTruthy();
     }
@@ -162,7 +195,9 @@ describe('email notifications', () => {
     await forward(app, 'confirm', unsubscribeToken).expect(400);
     await forward(app, 'confirm', token, 'not-the-web-token').expect(401);
     await app.api().post('/api/mail/confirm').send({ data: { token } }).expect(403);
-    const subscriber = await app.strapi.db.query('api::mail-subscriber.mail-subscriber').findOne({ where: { email: reader } });
+    const subscriber = await app.strapi.db
+      .query('api::mail-subscriber.mail-subscriber')
+      .findOne({ where: { email: reader } });
     expect(subscriber.confirmedAt).toBeNull();
   });
 
@@ -170,15 +205,26 @@ describe('email notifications', () => {
     const follower = await confirmedReader();
     const before = smtp.to(follower).length;
     const writer = `${unique('writer')}@readers.example`;
-    const held = await postComment(app, commentInput(review, { authorEmail: writer, body: `Held words here ${unique('b')}` })).expect(201);
+    const held = await postComment(
+      app,
+      commentInput(review, { authorEmail: writer, body: `Held words here ${unique('b')}` }),
+    ).expect(201);
     const spam = await postComment(app, commentInput(review, { honeypot: 'I am a bot' })).expect(201);
     await approve(spam.body.data.documentId, 'spam');
     await queueSettled(app.strapi);
     expect(smtp.to(follower)).toHaveLength(before);
-    expect(smtp.received.some((message) => message.to.some((to) => !to.endsWith('@staff.example')) && message.mail.text?.includes('Held words here'))).toBe(false);
+    expect(
+      smtp.received.some(
+        (message) =>
+          message.to.some((to) => !to.endsWith('@staff.example')) && message.mail.text?.includes('Held words here'),
+      ),
+    ).toBe(false);
 
     await approve(held.body.data.documentId);
-    const followUp = await waitFor(() => smtp.to(follower).find((message) => message.mail.text?.includes('Held words here')), 'the follow-up');
+    const followUp = await waitFor(
+      () => smtp.to(follower).find((message) => message.mail.text?.includes('Held words here')),
+      'the follow-up',
+    );
     expect(followUp.mail.subject).toBe('New comment on “Mailed review”');
 
     const own = await postComment(app, commentInput(review, { authorEmail: follower })).expect(201);
@@ -188,11 +234,16 @@ describe('email notifications', () => {
   });
 
   it('emails each active moderator and super admin about a held comment, with a link to it in the desk', async () => {
-    const posted = await postComment(app, commentInput(review, { body: `Please moderate me ${unique('m')}` })).expect(201);
+    const posted = await postComment(app, commentInput(review, { body: `Please moderate me ${unique('m')}` })).expect(
+      201,
+    );
     const documentId = posted.body.data.documentId;
     const desk = `${CMS}/admin/moderation?tab=pending&comment=${documentId}`;
     for (const staff of [moderator, superAdmin]) {
-      const message = await waitFor(() => smtp.to(staff).find((m) => m.mail.text?.includes(desk)), `the moderator email to ${staff}`);
+      const message = await waitFor(
+        () => smtp.to(staff).find((m) => m.mail.text?.includes(desk)),
+        `the moderator email to ${staff}`,
+      );
       expect(message.mail.subject).toBe('Comment awaiting moderation on “Mailed review”');
       expect(message.mail.text).toContain('Please moderate me');
       expect(message.mail.html).toContain(desk.replace(/&/g, '&amp;'));
@@ -206,8 +257,13 @@ describe('email notifications', () => {
     const name = '<img src=x onerror=alert(1)>\nBcc: victim@example.com';
     const body = `<script>alert("x")</script> & <b>bold</b> ${unique('x')}`;
     await postComment(app, commentInput(review, { authorName: name, body })).expect(201);
-    const message = await waitFor(() => smtp.to(moderator).find((m) => m.mail.text?.includes('<script>alert("x")</script>')), 'the email');
-    expect(message.mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    const message = await waitFor(
+      () => smtp.to(moderator).find((m) => m.mail.text?.includes('<script>alert("x")</script>')),
+      'the email',
+    );
+    expect(message.mail.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;',
+    );
     expect(message.mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(message.mail.html).not.toMatch(/<script|<img|<b>/);
     expect(message.to).toEqual([moderator]);
@@ -225,10 +281,16 @@ describe('email notifications', () => {
 
     // Half an hour on: the worker's clock is the real one, so the digest is run as it will be then.
     expect(await runDigest(app.strapi, new Date(Date.now() + 31 * 60_000))).toBe(2);
-    const digest = await waitFor(() => smtp.to(moderator).find((m) => m.mail.subject === '2 comments awaiting moderation on Marquee'), 'the digest');
+    const digest = await waitFor(
+      () => smtp.to(moderator).find((m) => m.mail.subject === '2 comments awaiting moderation on Marquee'),
+      'the digest',
+    );
     expect(digest.mail.text).toContain(`${CMS}/admin/moderation?tab=pending&comment=${first.body.data.documentId}`);
     expect(digest.mail.text).toContain(`${CMS}/admin/moderation?tab=pending&comment=${second.body.data.documentId}`);
-    await waitFor(() => smtp.to(superAdmin).some((m) => m.mail.subject === '2 comments awaiting moderation on Marquee'), 'the super admin digest');
+    await waitFor(
+      () => smtp.to(superAdmin).some((m) => m.mail.subject === '2 comments awaiting moderation on Marquee'),
+      'the super admin digest',
+    );
     await queueSettled(app.strapi);
     expect(smtp.to(moderator)).toHaveLength(before + 1);
     await setModeration(app.strapi, { moderatorEmails: 'each' });
@@ -244,14 +306,20 @@ describe('email notifications', () => {
     await approve(posted.body.data.documentId);
     await queueSettled(app.strapi);
     expect(smtp.to(follower)).toHaveLength(before);
-    expect(await app.strapi.db.query('api::mail-subscription.mail-subscription').count({ where: { email: follower } })).toBe(0);
+    expect(
+      await app.strapi.db.query('api::mail-subscription.mail-subscription').count({ where: { email: follower } }),
+    ).toBe(0);
   });
 
   it('holds an address to its hourly limit: the email over it waits for the next window', async () => {
     await setModeration(app.strapi, { mailHourlyLimit: 2 });
     const staff = `${unique('capped')}@staff.example`;
     for (const n of [1, 2, 3]) {
-      await enqueue(app.strapi, { kind: 'moderator', recipient: staff, email: { subject: `Capped ${n}`, text: 'text', html: '<p>html</p>' } });
+      await enqueue(app.strapi, {
+        kind: 'moderator',
+        recipient: staff,
+        email: { subject: `Capped ${n}`, text: 'text', html: '<p>html</p>' },
+      });
     }
     await waitFor(() => smtp.to(staff).length === 2, 'two emails');
     await queueSettled(app.strapi);
@@ -267,7 +335,11 @@ describe('email notifications', () => {
   it('retries with growing delays while the SMTP server refuses, then delivers once', async () => {
     const staff = `${unique('retry')}@staff.example`;
     smtp.refuse(staff, 2);
-    await enqueue(app.strapi, { kind: 'moderator', recipient: staff, email: { subject: 'Retried', text: 'text', html: '<p>html</p>' } });
+    await enqueue(app.strapi, {
+      kind: 'moderator',
+      recipient: staff,
+      email: { subject: 'Retried', text: 'text', html: '<p>html</p>' },
+    });
     await waitFor(() => smtp.to(staff).length === 1, 'the delivery after two refusals');
     const times = smtp.attempts.filter((attempt) => attempt.to === staff).map((attempt) => attempt.at);
     expect(times).toHaveLength(3);
@@ -275,14 +347,21 @@ describe('email notifications', () => {
     expect(t1 - t0).toBeGreaterThanOrEqual(300);
     expect(t2 - t1).toBeGreaterThanOrEqual(600);
     // The server has the message a moment before the worker records that it was sent.
-    const job = await waitFor(() => app.strapi.db.query(JOB).findOne({ where: { recipient: staff, state: 'sent' } }), 'the job to be sent');
+    const job = await waitFor(
+      () => app.strapi.db.query(JOB).findOne({ where: { recipient: staff, state: 'sent' } }),
+      'the job to be sent',
+    );
     expect(job).toMatchObject({ attempts: 3, lastError: null });
   });
 
   it('gives up after the last attempt and records why', async () => {
     const staff = `${unique('refused')}@staff.example`;
     smtp.refuse(staff, 10);
-    await enqueue(app.strapi, { kind: 'moderator', recipient: staff, email: { subject: 'Never', text: 'text', html: '<p>html</p>' } });
+    await enqueue(app.strapi, {
+      kind: 'moderator',
+      recipient: staff,
+      email: { subject: 'Never', text: 'text', html: '<p>html</p>' },
+    });
     const job = await waitFor(
       () => app.strapi.db.query(JOB).findOne({ where: { recipient: staff, state: 'failed' } }),
       'the job to fail',
@@ -300,13 +379,20 @@ describe('the mail queue across a restart', () => {
     try {
       // A worker that would not poll for ten minutes: the CMS stops before it sends anything.
       const first = await bootStrapi(mailEnv(smtp, { MAIL_POLL_MS: '600000' }), { database });
-      await enqueue(first.strapi, { kind: 'moderator', recipient: 'survivor@staff.example', email: { subject: 'Survived', text: 'text', html: '<p>html</p>' } });
+      await enqueue(first.strapi, {
+        kind: 'moderator',
+        recipient: 'survivor@staff.example',
+        email: { subject: 'Survived', text: 'text', html: '<p>html</p>' },
+      });
       await first.stop();
       expect(smtp.received).toHaveLength(0);
 
       const second = await bootStrapi(mailEnv(smtp), { database });
       try {
-        const message = await waitFor(() => smtp.to('survivor@staff.example')[0], 'the email queued before the restart');
+        const message = await waitFor(
+          () => smtp.to('survivor@staff.example')[0],
+          'the email queued before the restart',
+        );
         expect(message.mail.subject).toBe('Survived');
       } finally {
         await second.stop();
@@ -328,8 +414,15 @@ describe('email without an SMTP server (development)', () => {
       return app.strapi.log;
     });
     try {
-      await enqueue(app.strapi, { kind: 'moderator', recipient: 'dev@staff.example', email: { subject: 'Written to disk', text: 'Plain part', html: '<p>HTML part</p>' } });
-      const file = await waitFor(() => readdirSync(outbox).find((name) => name.endsWith('-moderator.eml')), 'the .eml file');
+      await enqueue(app.strapi, {
+        kind: 'moderator',
+        recipient: 'dev@staff.example',
+        email: { subject: 'Written to disk', text: 'Plain part', html: '<p>HTML part</p>' },
+      });
+      const file = await waitFor(
+        () => readdirSync(outbox).find((name) => name.endsWith('-moderator.eml')),
+        'the .eml file',
+      );
       const raw = readFileSync(path.join(outbox, file), 'utf8');
       expect(raw).toMatch(/^Subject: Written to disk$/m);
       expect(raw).toMatch(/^To: dev@staff\.example$/m);
@@ -337,9 +430,15 @@ describe('email without an SMTP server (development)', () => {
       expect(raw).toContain('Plain part');
       expect(raw).toContain('<p>HTML part</p>');
       // The file is written first and the subject logged after it: wait for the line rather than race it.
-      const line = await waitFor(() => logged.find((entry) => entry.includes('"Written to disk"') && entry.includes('.eml')), 'the subject to be logged');
+      const line = await waitFor(
+        () => logged.find((entry) => entry.includes('"Written to disk"') && entry.includes('.eml')),
+        'the subject to be logged',
+      );
       expect(line).toContain(path.basename(outbox));
-      await waitFor(() => app.strapi.db.query(JOB).findOne({ where: { recipient: 'dev@staff.example', state: 'sent' } }), 'the job to be sent');
+      await waitFor(
+        () => app.strapi.db.query(JOB).findOne({ where: { recipient: 'dev@staff.example', state: 'sent' } }),
+        'the job to be sent',
+      );
       // Nothing half-written is left beside it.
       expect(readdirSync(outbox)).toEqual([file]);
     } finally {

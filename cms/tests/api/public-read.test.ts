@@ -10,9 +10,18 @@ beforeAll(async () => {
   app = await bootStrapi();
   const { strapi } = app;
   const genre = await strapi.documents('api::genre.genre').create({ data: { name: 'Drama', slug: 'drama' } });
-  const author = await strapi.documents('api::author.author').create({ data: { name: 'Mara Ellison', slug: 'mara-ellison', bio: 'Critic.' } });
+  const author = await strapi
+    .documents('api::author.author')
+    .create({ data: { name: 'Mara Ellison', slug: 'mara-ellison', bio: 'Critic.' } });
   const film = await strapi.documents('api::film.film').create({
-    data: { title: 'Test Film', slug: 'test-film', year: 2013, directors: [{ name: 'A Director' }], cast: [{ name: 'An Actor', character: 'Hero' }], genres: [genre.documentId] } as never,
+    data: {
+      title: 'Test Film',
+      slug: 'test-film',
+      year: 2013,
+      directors: [{ name: 'A Director' }],
+      cast: [{ name: 'An Actor', character: 'Hero' }],
+      genres: [genre.documentId],
+    } as never,
   });
   const review = await createReview(strapi, {
     slug: 'published-review',
@@ -44,7 +53,9 @@ beforeAll(async () => {
   // A published review whose draft has unpublished edits: the public must keep seeing the published title.
   modifiedSlug = unique('modified');
   const modified = await createReview(strapi, { slug: modifiedSlug, title: 'Published title' });
-  await strapi.documents('api::review.review').update({ documentId: modified.documentId, data: { title: 'Unpublished edit' } as never });
+  await strapi
+    .documents('api::review.review')
+    .update({ documentId: modified.documentId, data: { title: 'Unpublished edit' } as never });
 });
 
 afterAll(() => app.stop());
@@ -61,7 +72,13 @@ describe('public reads', () => {
       rating: 4,
       bestRating: 5,
       worstRating: 1,
-      film: { title: 'Test Film', year: 2013, directors: [{ name: 'A Director' }], cast: [{ name: 'An Actor', character: 'Hero' }], genres: [{ slug: 'drama' }] },
+      film: {
+        title: 'Test Film',
+        year: 2013,
+        directors: [{ name: 'A Director' }],
+        cast: [{ name: 'An Actor', character: 'Hero' }],
+        genres: [{ slug: 'drama' }],
+      },
       author: { name: 'Mara Ellison', slug: 'mara-ellison' },
       genres: [{ name: 'Drama', slug: 'drama' }],
       sections: [{ heading: 'Plot summary', spoiler: false, body: paragraph('What happens.') }],
@@ -71,7 +88,11 @@ describe('public reads', () => {
   });
 
   it('finds one review by slug with its published FAQs in order', async () => {
-    const response = await app.api().get('/api/reviews').query({ 'filters[slug][$eq]': 'published-review' }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ 'filters[slug][$eq]': 'published-review' })
+      .expect(200);
     expect(response.body.data).toHaveLength(1);
     expect(response.body.data[0].faqs.map((faq: { question: string }) => faq.question)).toEqual(['First?', 'Second?']);
   });
@@ -92,11 +113,15 @@ describe('public reads', () => {
   });
 
   it('shows the published version of a review that has unpublished edits', async () => {
-    const response = await app.api().get('/api/reviews').query({ status: 'draft', 'filters[slug][$eq]': modifiedSlug }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ status: 'draft', 'filters[slug][$eq]': modifiedSlug })
+      .expect(200);
     expect(response.body.data[0].title).toBe('Published title');
   });
 
-  it('lets the web token read drafts for the editors\' preview', async () => {
+  it("lets the web token read drafts for the editors' preview", async () => {
     const response = await app
       .api()
       .get('/api/reviews')
@@ -107,28 +132,43 @@ describe('public reads', () => {
   });
 
   it('lists site-wide FAQs without drafts', async () => {
-    const response = await app.api().get('/api/faqs').query({ 'filters[review][$null]': true, status: 'draft' }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/faqs')
+      .query({ 'filters[review][$null]': true, status: 'draft' })
+      .expect(200);
     expect(response.body.data.map((faq: { question: string }) => faq.question)).toEqual(['Site-wide?']);
   });
 
   it('reads films, authors and genres', async () => {
-    expect((await app.api().get('/api/films').expect(200)).body.data[0]).toMatchObject({ title: 'Test Film', directors: [{ name: 'A Director' }] });
+    expect((await app.api().get('/api/films').expect(200)).body.data[0]).toMatchObject({
+      title: 'Test Film',
+      directors: [{ name: 'A Director' }],
+    });
     expect((await app.api().get('/api/authors').expect(200)).body.data[0]).toMatchObject({ name: 'Mara Ellison' });
     expect((await app.api().get('/api/genres').expect(200)).body.data[0]).toMatchObject({ name: 'Drama' });
   });
 
   it('answers search by title from the CMS', async () => {
-    const response = await app.api().get('/api/reviews').query({ 'filters[$or][0][title][$containsi]': 'PUBLISHED title' }).expect(200);
+    const response = await app
+      .api()
+      .get('/api/reviews')
+      .query({ 'filters[$or][0][title][$containsi]': 'PUBLISHED title' })
+      .expect(200);
     expect(slugs(response.body)).toEqual([modifiedSlug]);
   });
 });
 
 describe('review rules', () => {
-  it('refuses to save a rating outside the review\'s own scale', async () => {
-    await expect(createReview(app.strapi, { rating: 7, bestRating: 5, worstRating: 1 })).rejects.toThrow('The rating must be between 1 and 5.');
+  it("refuses to save a rating outside the review's own scale", async () => {
+    await expect(createReview(app.strapi, { rating: 7, bestRating: 5, worstRating: 1 })).rejects.toThrow(
+      'The rating must be between 1 and 5.',
+    );
     const ok = await createReview(app.strapi, { rating: 7, bestRating: 10, worstRating: 1 });
     await expect(
-      app.strapi.documents('api::review.review').update({ documentId: ok.documentId, data: { bestRating: 5 } as never }),
+      app.strapi
+        .documents('api::review.review')
+        .update({ documentId: ok.documentId, data: { bestRating: 5 } as never }),
     ).rejects.toThrow('The rating must be between 1 and 5.');
   });
 });

@@ -1,5 +1,13 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { commentInput, createComment, createReview, postComment, setModeration, storedComment, unique } from '../helpers/fixtures';
+import {
+  commentInput,
+  createComment,
+  createReview,
+  postComment,
+  setModeration,
+  storedComment,
+  unique,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 
@@ -42,18 +50,21 @@ describe('posting a rating with a comment', () => {
     expect(none.body.data.rating).toBeNull();
   });
 
-  it.each([[0], [6], [3.5], ['4'], ['five']])('refuses a rating of %p with a field error on rating, and stores nothing', async (rating) => {
-    const { documentId } = await newReview();
-    const before = await app.strapi.db.query('api::comment.comment').count();
-    const response = await postComment(app, commentInput(documentId, { rating })).expect(400);
-    expect(response.body.error.details.errors).toEqual([
-      { path: ['rating'], message: 'A rating must be a whole number of stars from 1 to 5, or no rating.' },
-    ]);
-    expect(await app.strapi.db.query('api::comment.comment').count()).toBe(before);
-  });
+  it.each([[0], [6], [3.5], ['4'], ['five']])(
+    'refuses a rating of %p with a field error on rating, and stores nothing',
+    async (rating) => {
+      const { documentId } = await newReview();
+      const before = await app.strapi.db.query('api::comment.comment').count();
+      const response = await postComment(app, commentInput(documentId, { rating })).expect(400);
+      expect(response.body.error.details.errors).toEqual([
+        { path: ['rating'], message: 'A rating must be a whole number of stars from 1 to 5, or no rating.' },
+      ]);
+      expect(await app.strapi.db.query('api::comment.comment').count()).toBe(before);
+    },
+  );
 });
 
-describe('the readers\' rating of a review', () => {
+describe("the readers' rating of a review", () => {
   it('counts only approved ratings, and shows nothing below the minimum count', async () => {
     const { slug, documentId } = await newReview();
     await rated(documentId, { rating: 5 });
@@ -140,14 +151,24 @@ describe('the readers\' rating of a review', () => {
     }
   });
 
-  it('shows each approved comment\'s own stars and nothing private in the thread', async () => {
+  it("shows each approved comment's own stars and nothing private in the thread", async () => {
     const { slug, documentId } = await newReview();
     for (const rating of [5, 4, 4]) await rated(documentId, { rating });
     const body = await thread(slug);
     expect(body.meta.readerRating).toEqual({ average: 4.3, count: 3 });
     expect(body.data.map((comment: { rating: number }) => comment.rating)).toEqual([5, 4, 4]);
     for (const comment of body.data) {
-      expect(Object.keys(comment).sort()).toEqual(['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'faq', 'isStaff', 'rating', 'replies']);
+      expect(Object.keys(comment).sort()).toEqual([
+        'authorName',
+        'authorWebsite',
+        'body',
+        'createdAt',
+        'documentId',
+        'faq',
+        'isStaff',
+        'rating',
+        'replies',
+      ]);
     }
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/@example\.com|ipHash|userAgent|StoredAgent|ffffffff|reportCount|hiddenByReports/);

@@ -54,10 +54,16 @@ const threadIds = async () =>
   );
 
 describe('reporting a comment', () => {
-  it('records the report with the reader\'s hashed address, counts it, and answers nothing private', async () => {
+  it("records the report with the reader's hashed address, counts it, and answers nothing private", async () => {
     const comment = await createComment(app.strapi, review);
-    const response = await report({ comment: comment.documentId, reason: 'spoiler', note: '  Gives the ending away.  ' }, '198.51.100.7').expect(201);
-    expect(response.body).toEqual({ data: { comment: comment.documentId, reason: 'spoiler', note: 'Gives the ending away.' }, meta: {} });
+    const response = await report(
+      { comment: comment.documentId, reason: 'spoiler', note: '  Gives the ending away.  ' },
+      '198.51.100.7',
+    ).expect(201);
+    expect(response.body).toEqual({
+      data: { comment: comment.documentId, reason: 'spoiler', note: 'Gives the ending away.' },
+      meta: {},
+    });
     const [stored] = await reportsOn(comment.documentId);
     expect(stored).toMatchObject({
       reason: 'spoiler',
@@ -66,11 +72,14 @@ describe('reporting a comment', () => {
       ipHash: hashIp('198.51.100.7', TEST_SECRETS.COMMENT_IP_HASH_SECRET),
       userAgent: 'ReportingBrowser/1.0',
     });
-    expect(await storedComment(app.strapi, comment.documentId)).toMatchObject({ reportCount: 1, hiddenByReports: false });
+    expect(await storedComment(app.strapi, comment.documentId)).toMatchObject({
+      reportCount: 1,
+      hiddenByReports: false,
+    });
     expect(await threadIds()).toContain(comment.documentId);
   });
 
-  it('hides the comment from the thread, and its rating from the readers\' score, once it reaches the threshold', async () => {
+  it("hides the comment from the thread, and its rating from the readers' score, once it reaches the threshold", async () => {
     const slug = unique('threshold');
     const { documentId: reviewId } = await createReview(app.strapi, { slug });
     const comment = await createComment(app.strapi, reviewId, { rating: 1, ipHash: 'a'.repeat(64) });
@@ -80,7 +89,10 @@ describe('reporting a comment', () => {
 
     await report({ comment: comment.documentId, reason: 'abuse' }).expect(201);
     await report({ comment: comment.documentId, reason: 'spam' }).expect(201);
-    expect(await storedComment(app.strapi, comment.documentId)).toMatchObject({ reportCount: 2, hiddenByReports: false });
+    expect(await storedComment(app.strapi, comment.documentId)).toMatchObject({
+      reportCount: 2,
+      hiddenByReports: false,
+    });
     await report({ comment: comment.documentId, reason: 'other', note: 'Rude.' }).expect(201);
     expect(await storedComment(app.strapi, comment.documentId)).toMatchObject({
       reportCount: 3,
@@ -105,7 +117,11 @@ describe('reporting a comment', () => {
     await report({ comment: comment.documentId, reason: 'spam' }).expect(201);
     await settleNotices();
     expect(notices.filter(({ documentId }) => documentId === comment.documentId)).toEqual([
-      expect.objectContaining({ model: 'comment', event: 'update', review: expect.objectContaining({ slug: reviewSlug }) }),
+      expect.objectContaining({
+        model: 'comment',
+        event: 'update',
+        review: expect.objectContaining({ slug: reviewSlug }),
+      }),
     ]);
   });
 
@@ -158,7 +174,9 @@ describe('reporting a comment', () => {
       const second = await createComment(app.strapi, review);
       await report({ comment: first.documentId, reason: 'spam' }, '198.51.100.30').expect(201);
       const response = await report({ comment: second.documentId, reason: 'spam' }, '198.51.100.30').expect(429);
-      expect(response.body.error.message).toBe('You are sending reports too quickly. Please wait a moment and try again.');
+      expect(response.body.error.message).toBe(
+        'You are sending reports too quickly. Please wait a moment and try again.',
+      );
       expect(await reportsOn(second.documentId)).toHaveLength(0);
       // Another reader is not held back by the first one.
       await report({ comment: second.documentId, reason: 'spam' }, '198.51.100.31').expect(201);
@@ -171,11 +189,15 @@ describe('reporting a comment', () => {
 describe('who may report', () => {
   it('refuses an anonymous request with 403', async () => {
     const comment = await createComment(app.strapi, review);
-    await app.api().post('/api/comment-reports').send({ data: { comment: comment.documentId, reason: 'spam' } }).expect(403);
+    await app
+      .api()
+      .post('/api/comment-reports')
+      .send({ data: { comment: comment.documentId, reason: 'spam' } })
+      .expect(403);
     expect(await reportsOn(comment.documentId)).toHaveLength(0);
   });
 
-  it('refuses any API token but the web\'s with 403', async () => {
+  it("refuses any API token but the web's with 403", async () => {
     const tokens = app.strapi.service('admin::api-token-content-api') as unknown as {
       create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
     };
@@ -197,7 +219,9 @@ describe('who may report', () => {
     ['PUT', '/api/comment-reports/x'],
     ['DELETE', '/api/comment-reports/x'],
   ])('routes no %s %s, even for the web token', async (method, path) => {
-    const response = await app.api()[method.toLowerCase() as 'get' | 'put' | 'delete'](path)
+    const response = await app
+      .api()
+      [method.toLowerCase() as 'get' | 'put' | 'delete'](path)
       .set('Authorization', `Bearer ${TEST_SECRETS.WEB_API_TOKEN}`)
       .send({ data: { resolved: true } });
     expect([403, 404, 405]).toContain(response.status);

@@ -45,9 +45,16 @@ describe('the retention job', () => {
       authorEmail: old.authorEmail,
       moderationStatus: 'approved',
     });
-    expect(await storedComment(app.strapi, recent.documentId)).toMatchObject({ ipHash: 'f'.repeat(64), userAgent: 'StoredAgent/1.0' });
+    expect(await storedComment(app.strapi, recent.documentId)).toMatchObject({
+      ipHash: 'f'.repeat(64),
+      userAgent: 'StoredAgent/1.0',
+    });
     const reports = app.strapi.db.query('api::comment-report.comment-report');
-    expect(await reports.findOne({ where: { documentId: oldReport.documentId } })).toMatchObject({ ipHash: null, userAgent: null, reason: 'spam' });
+    expect(await reports.findOne({ where: { documentId: oldReport.documentId } })).toMatchObject({
+      ipHash: null,
+      userAgent: null,
+      reason: 'spam',
+    });
     expect(await reports.findOne({ where: { documentId: recentReport.documentId } })).toMatchObject({
       ipHash: 'e'.repeat(64),
       userAgent: 'ReportAgent/1.0',

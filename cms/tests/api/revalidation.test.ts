@@ -123,14 +123,18 @@ describe('telling the web that content changed', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(received.filter((notice) => notice.body.model === 'comment')).toHaveLength(0);
 
-    await app.strapi.documents('api::comment.comment').update({ documentId, data: { moderationStatus: 'approved' } as never });
+    await app.strapi
+      .documents('api::comment.comment')
+      .update({ documentId, data: { moderationStatus: 'approved' } as never });
     expect((await waitForNotice((body) => body.documentId === documentId)).body).toMatchObject({
       model: 'comment',
       event: 'update',
       review: { slug },
     });
     received = [];
-    await app.strapi.documents('api::comment.comment').update({ documentId, data: { moderationStatus: 'spam' } as never });
+    await app.strapi
+      .documents('api::comment.comment')
+      .update({ documentId, data: { moderationStatus: 'spam' } as never });
     await waitForNotice((body) => body.documentId === documentId);
   });
 
@@ -139,13 +143,24 @@ describe('telling the web that content changed', () => {
     const comment = await createComment(app.strapi, review.documentId, { moderationStatus: 'approved', rating: 4 });
     await waitForNotice((body) => body.documentId === comment.documentId);
     const comments = app.strapi.documents('api::comment.comment');
-    for (const data of [{ body: 'Edited by a moderator' }, { authorName: 'Renamed' }, { rating: 2 }, { authorWebsite: 'https://reader.example' }]) {
+    for (const data of [
+      { body: 'Edited by a moderator' },
+      { authorName: 'Renamed' },
+      { rating: 2 },
+      { authorWebsite: 'https://reader.example' },
+    ]) {
       received = [];
       await comments.update({ documentId: comment.documentId, data: data as never });
-      expect((await waitForNotice((body) => body.documentId === comment.documentId)).body).toMatchObject({ model: 'comment', event: 'update' });
+      expect((await waitForNotice((body) => body.documentId === comment.documentId)).body).toMatchObject({
+        model: 'comment',
+        event: 'update',
+      });
     }
     received = [];
-    await comments.update({ documentId: comment.documentId, data: { reportCount: 1, ipHash: null, userAgent: null } as never });
+    await comments.update({
+      documentId: comment.documentId,
+      data: { reportCount: 1, ipHash: null, userAgent: null } as never,
+    });
     const pending = await createComment(app.strapi, review.documentId, { moderationStatus: 'pending' });
     await comments.update({ documentId: pending.documentId, data: { body: 'Edited while held' } as never });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -155,7 +170,10 @@ describe('telling the web that content changed', () => {
   it('tells the web about a comment that arrives already approved', async () => {
     const review = await createReview(app.strapi);
     const comment = await createComment(app.strapi, review.documentId, { moderationStatus: 'approved' });
-    expect((await waitForNotice((body) => body.documentId === comment.documentId)).body).toMatchObject({ model: 'comment', event: 'create' });
+    expect((await waitForNotice((body) => body.documentId === comment.documentId)).body).toMatchObject({
+      model: 'comment',
+      event: 'create',
+    });
   });
 
   it('retries with backoff when the web does not answer 2xx', async () => {

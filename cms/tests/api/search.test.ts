@@ -37,11 +37,25 @@ describe('GET /api/search', () => {
   });
 
   it('answers only what a result line shows: no private or editorial fields', async () => {
-    const film = await app.strapi.documents('api::film.film').create({ data: { title: 'Quorvaline', slug: unique('film'), year: 1999 } as never });
+    const film = await app.strapi
+      .documents('api::film.film')
+      .create({ data: { title: 'Quorvaline', slug: unique('film'), year: 1999 } as never });
     const review = await createReview(app.strapi, { title: 'Quorvaline review', film: film.documentId });
     const [hit] = hitsOf((await search({ q: 'quorvaline' }).expect(200)).body);
-    expect(Object.keys(hit ?? {}).sort()).toEqual(['cover', 'documentId', 'excerpt', 'film', 'slug', 'snippet', 'title']);
-    expect(hit).toMatchObject({ documentId: review.documentId, film: { title: 'Quorvaline', year: 1999 }, cover: null });
+    expect(Object.keys(hit ?? {}).sort()).toEqual([
+      'cover',
+      'documentId',
+      'excerpt',
+      'film',
+      'slug',
+      'snippet',
+      'title',
+    ]);
+    expect(hit).toMatchObject({
+      documentId: review.documentId,
+      film: { title: 'Quorvaline', year: 1999 },
+      cover: null,
+    });
   });
 
   it('cuts snippets into text segments: markup and marker-looking text in the data stay text', async () => {
@@ -62,20 +76,32 @@ describe('GET /api/search', () => {
     expect(hit?.title).toBe('<b>Bold</b> <script>alert(1)</script> title');
     const segments = hit?.snippet ?? [];
     expect(segments.every((segment) => Object.keys(segment).sort().join() === 'highlight,text')).toBe(true);
-    expect(segments.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toEqual(['glimmerwick']);
+    expect(segments.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toEqual([
+      'glimmerwick',
+    ]);
     const text = segments.map((segment) => segment.text).join('');
     expect(text).toContain(marker);
     expect(text).toContain('glimmerwick');
     // Whatever the database's parser makes of the tags, they come back as characters of the text, never as marks.
-    expect(segments.filter((segment) => !segment.highlight).map((segment) => segment.text).join('')).toMatch(/after/);
+    expect(
+      segments
+        .filter((segment) => !segment.highlight)
+        .map((segment) => segment.text)
+        .join(''),
+    ).toMatch(/after/);
   });
 
   it("finds words that are only in a review's verdict", async () => {
     const word = 'quillothrax';
-    const review = await createReview(app.strapi, { title: 'A review with a telling verdict', verdict: `A ${word} of a film: see it twice.` });
+    const review = await createReview(app.strapi, {
+      title: 'A review with a telling verdict',
+      verdict: `A ${word} of a film: see it twice.`,
+    });
     const [hit] = hitsOf((await search({ q: word }).expect(200)).body);
     expect(hit?.documentId).toBe(review.documentId);
-    expect(hit?.snippet.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toEqual([word]);
+    expect(hit?.snippet.filter((segment) => segment.highlight).map((segment) => segment.text.toLowerCase())).toEqual([
+      word,
+    ]);
   });
 
   it('finds only published reviews, and follows publish, unpublish and delete', async () => {
@@ -84,10 +110,14 @@ describe('GET /api/search', () => {
     expect(hitsOf((await search({ q: word }).expect(200)).body)).toEqual([]);
 
     await app.strapi.documents(REVIEW).publish({ documentId: draft.documentId });
-    expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.documentId)).toEqual([draft.documentId]);
+    expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.documentId)).toEqual([
+      draft.documentId,
+    ]);
 
     // An edit saved as a draft changes nothing until it is published.
-    await app.strapi.documents(REVIEW).update({ documentId: draft.documentId, data: { title: 'Renamed in draft' } as never });
+    await app.strapi
+      .documents(REVIEW)
+      .update({ documentId: draft.documentId, data: { title: 'Renamed in draft' } as never });
     expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.title)).toEqual([`${word} draft`]);
 
     await app.strapi.documents(REVIEW).unpublish({ documentId: draft.documentId });
@@ -143,7 +173,7 @@ describe('GET /api/search', () => {
     expect(capped.body.meta.pagination.pageSize).toBe(50);
   });
 
-  it('forgives one typo in a word of 5 to 8 letters and two from 9, none under 5 (Meilisearch\'s rule)', async () => {
+  it("forgives one typo in a word of 5 to 8 letters and two from 9, none under 5 (Meilisearch's rule)", async () => {
     const review = await createReview(app.strapi, {
       title: 'An ordinary title',
       excerpt: 'A plinkett and the zubo.',
@@ -168,16 +198,46 @@ describe('GET /api/search', () => {
   });
 
   it('ranks matches as written above matches through a typo, even a title match', async () => {
-    const exact = await createReview(app.strapi, { title: 'A quiet story', excerpt: 'Of a brandlewick and its keeper.' });
-    const typo = await createReview(app.strapi, { title: 'Brandlewock review: loud and newer', excerpt: 'Nothing else.' });
+    const exact = await createReview(app.strapi, {
+      title: 'A quiet story',
+      excerpt: 'Of a brandlewick and its keeper.',
+    });
+    const typo = await createReview(app.strapi, {
+      title: 'Brandlewock review: loud and newer',
+      excerpt: 'Nothing else.',
+    });
     const hits = hitsOf((await search({ q: 'brandlewick' }).expect(200)).body).map((hit) => hit.documentId);
     expect(hits).toEqual([exact.documentId, typo.documentId]);
   });
 
   it('finds real titles with a slash, and answers every odd query a reader can type with 200', async () => {
     const faceOff = await createReview(app.strapi, { title: 'Face/Off review: two faces, one film' });
-    expect(hitsOf((await search({ q: 'Face/Off' }).expect(200)).body).map((hit) => hit.documentId)).toContain(faceOff.documentId);
-    for (const q of ['Face/Off', 'AC/DC', '100%', '%', '%%', '.', '..', '../..', '#x', '#', '"', "'", '`', '\\', '?', '&', '😀', '🎬 film', 'café', '<b>', 'a/b/c/']) {
+    expect(hitsOf((await search({ q: 'Face/Off' }).expect(200)).body).map((hit) => hit.documentId)).toContain(
+      faceOff.documentId,
+    );
+    for (const q of [
+      'Face/Off',
+      'AC/DC',
+      '100%',
+      '%',
+      '%%',
+      '.',
+      '..',
+      '../..',
+      '#x',
+      '#',
+      '"',
+      "'",
+      '`',
+      '\\',
+      '?',
+      '&',
+      '😀',
+      '🎬 film',
+      'café',
+      '<b>',
+      'a/b/c/',
+    ]) {
       const response = await search({ q });
       expect({ q, status: response.status }).toEqual({ q, status: 200 });
       expect(Array.isArray(response.body.data)).toBe(true);
@@ -213,18 +273,29 @@ describe('the search and index migration', () => {
 
   it("indexes the verdicts of a database made before they were searched, once, then bootstrap's refill", async () => {
     const word = 'vermiculant';
-    const review = await createReview(app.strapi, { title: 'A review indexed before verdicts were', verdict: `The ${word} verdict.` });
+    const review = await createReview(app.strapi, {
+      title: 'A review indexed before verdicts were',
+      verdict: `The ${word} verdict.`,
+    });
     const knex = app.strapi.db.connection;
     // The row as the index held it before: no verdict.
-    await knex('review_search').where({ document_id: review.documentId }).update(ON_POSTGRES ? { content: 'none', document: knex.raw("to_tsvector('english', 'none')") } : { body: 'none' });
+    await knex('review_search')
+      .where({ document_id: review.documentId })
+      .update(
+        ON_POSTGRES ? { content: 'none', document: knex.raw("to_tsvector('english', 'none')") } : { body: 'none' },
+      );
     expect(hitsOf((await search({ q: word }).expect(200)).body)).toEqual([]);
 
-    const migration = (await import(path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.07T00.00.00.search-verdict.js'))) as {
+    const migration = (await import(
+      path.join(__dirname, '..', '..', 'database', 'migrations', '2026.12.07T00.00.00.search-verdict.js')
+    )) as {
       up: (k: typeof knex) => Promise<void>;
     };
     await migration.up(knex);
     await ensureSearchSchema(app.strapi);
-    expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.documentId)).toEqual([review.documentId]);
+    expect(hitsOf((await search({ q: word }).expect(200)).body).map((hit) => hit.documentId)).toEqual([
+      review.documentId,
+    ]);
     const ran = await knex('strapi_migrations').select('name');
     expect(ran.map(({ name }: { name: string }) => name)).toContain('2026.12.07T00.00.00.search-verdict.js');
   });

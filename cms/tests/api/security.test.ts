@@ -23,13 +23,32 @@ beforeAll(async () => {
   const slug = unique('secure');
   const doc = await createReview(app.strapi, { slug });
   review = { documentId: doc.documentId, slug };
-  const parent = await createComment(app.strapi, doc.documentId, { authorEmail: SECRET_EMAIL, userAgent: SECRET_AGENT, body: 'top' });
-  await createComment(app.strapi, doc.documentId, { authorEmail: SECRET_EMAIL, userAgent: SECRET_AGENT, body: 'reply', parent: parent.documentId });
+  const parent = await createComment(app.strapi, doc.documentId, {
+    authorEmail: SECRET_EMAIL,
+    userAgent: SECRET_AGENT,
+    body: 'top',
+  });
+  await createComment(app.strapi, doc.documentId, {
+    authorEmail: SECRET_EMAIL,
+    userAgent: SECRET_AGENT,
+    body: 'reply',
+    parent: parent.documentId,
+  });
 });
 
 afterAll(() => app.stop());
 
-const PRIVATE = [SECRET_EMAIL, SECRET_AGENT, 'f'.repeat(64), 'authorEmail', 'ipHash', 'userAgent', 'createdBy', 'updatedBy', 'password'];
+const PRIVATE = [
+  SECRET_EMAIL,
+  SECRET_AGENT,
+  'f'.repeat(64),
+  'authorEmail',
+  'ipHash',
+  'userAgent',
+  'createdBy',
+  'updatedBy',
+  'password',
+];
 const expectNoPrivateFields = (body: unknown) => {
   const text = JSON.stringify(body);
   for (const needle of PRIVATE) expect(text).not.toContain(needle);
@@ -70,7 +89,10 @@ describe('private fields never leave the public API', () => {
   });
 
   it('returns only public fields when a comment is created', async () => {
-    const response = await postComment(app, commentInput(review.documentId, { authorEmail: `${unique('p')}@example.com` })).expect(201);
+    const response = await postComment(
+      app,
+      commentInput(review.documentId, { authorEmail: `${unique('p')}@example.com` }),
+    ).expect(201);
     expect(Object.keys(response.body.data).sort()).toEqual(
       ['authorName', 'authorWebsite', 'body', 'createdAt', 'documentId', 'moderationStatus', 'parent', 'rating'].sort(),
     );
@@ -93,10 +115,12 @@ describe('mass assignment', () => {
   });
 });
 
-describe('the trusted path for the reader\'s address', () => {
+describe("the trusted path for the reader's address", () => {
   it('believes X-Marquee-Client-IP with the web token', async () => {
     const response = await postComment(app, commentInput(review.documentId), '192.0.2.44').expect(201);
-    expect((await storedComment(app.strapi, response.body.data.documentId)).ipHash).toBe(hashIp('192.0.2.44', TEST_SECRETS.COMMENT_IP_HASH_SECRET));
+    expect((await storedComment(app.strapi, response.body.data.documentId)).ipHash).toBe(
+      hashIp('192.0.2.44', TEST_SECRETS.COMMENT_IP_HASH_SECRET),
+    );
   });
 
   it('ignores X-Marquee-Client-IP with any other token', async () => {
@@ -118,7 +142,11 @@ describe('the trusted path for the reader\'s address', () => {
 
 describe('what anonymous visitors may not do', () => {
   it('cannot post a comment straight to the CMS', async () => {
-    await app.api().post('/api/comments').send({ data: commentInput(review.documentId) }).expect(403);
+    await app
+      .api()
+      .post('/api/comments')
+      .send({ data: commentInput(review.documentId) })
+      .expect(403);
   });
 
   it.each([
@@ -136,7 +164,10 @@ describe('what anonymous visitors may not do', () => {
     ['GET', '/api/users'],
   ])('%s %s answers 403', async (method, path) => {
     const url = path.replace('REVIEW', review.documentId);
-    const response = await app.api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url).send({ data: { title: 'x' } });
+    const response = await app
+      .api()
+      [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
+      .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
   });
 
@@ -156,7 +187,9 @@ describe('what the web token may not do', () => {
     ['GET', '/api/users'],
   ])('%s %s answers 403', async (method, path) => {
     const url = path.replace('REVIEW', review.documentId);
-    const response = await app.api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
+    const response = await app
+      .api()
+      [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
       .set('Authorization', `Bearer ${TEST_SECRETS.WEB_API_TOKEN}`)
       .send({ data: { title: 'x' } });
     expect(response.status).toBe(403);
@@ -198,11 +231,15 @@ describe('CORS', () => {
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
       expect(response.headers['access-control-allow-credentials']).toBeUndefined();
     }
-    const preflight = await app.api().options('/api/comments').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    const preflight = await app
+      .api()
+      .options('/api/comments')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('lets the admin panel\'s own origin (PUBLIC_URL) refresh its session from a browser', async () => {
+  it("lets the admin panel's own origin (PUBLIC_URL) refresh its session from a browser", async () => {
     const response = await app
       .api()
       .post('/admin/access-token')
@@ -215,13 +252,21 @@ describe('CORS', () => {
     expect(response.body.data.token).toEqual(expect.any(String));
   });
 
-  it.each([SITE, ADMIN_ORIGIN, EXTRA_ORIGIN, 'https://partner.marquee.test'])('lets %s read the content API', async (origin) => {
-    const response = await app.api().get('/api/reviews').set('Origin', origin).expect(200);
-    expect(response.headers['access-control-allow-origin']).toBe(origin);
-    expect(response.headers.vary).toMatch(/Origin/);
-    const preflight = await app.api().options('/api/reviews').set('Origin', origin).set('Access-Control-Request-Method', 'GET').expect(204);
-    expect(preflight.headers['access-control-allow-origin']).toBe(origin);
-  });
+  it.each([SITE, ADMIN_ORIGIN, EXTRA_ORIGIN, 'https://partner.marquee.test'])(
+    'lets %s read the content API',
+    async (origin) => {
+      const response = await app.api().get('/api/reviews').set('Origin', origin).expect(200);
+      expect(response.headers['access-control-allow-origin']).toBe(origin);
+      expect(response.headers.vary).toMatch(/Origin/);
+      const preflight = await app
+        .api()
+        .options('/api/reviews')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'GET')
+        .expect(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe(origin);
+    },
+  );
 });
 
 describe('response headers', () => {
@@ -258,10 +303,10 @@ describe('malformed query input answers 400, not 500', () => {
     ['a word in a range', { 'filters[rating][$between][0]': 'a', 'filters[rating][$between][1]': '5' }],
     ['a range of one value', { 'filters[rating][$between]': '4' }],
     ['a word compared with an integer', { 'filters[bestRating][$eq]': 'five' }],
-    ['an integer beyond PostgreSQL\'s integer', { 'filters[bestRating][$gt]': '3000000000' }],
-    ['a word compared with a related film\'s year', { 'filters[film][year][$gt]': 'abc' }],
-    ['a word as a related film\'s id', { 'filters[film]': 'abc' }],
-    ['a word in a component\'s id', { 'filters[sections][id][$eq]': 'x' }],
+    ["an integer beyond PostgreSQL's integer", { 'filters[bestRating][$gt]': '3000000000' }],
+    ["a word compared with a related film's year", { 'filters[film][year][$gt]': 'abc' }],
+    ["a word as a related film's id", { 'filters[film]': 'abc' }],
+    ["a word in a component's id", { 'filters[sections][id][$eq]': 'x' }],
     ['text matching on a number', { 'filters[rating][$contains]': '4' }],
     ['comparing a rich-text (JSON) field', { 'filters[sections][body][$eq]': 'x' }],
     ['$or that is not a list', { 'filters[$or][a][title]': 'x' }],
@@ -276,7 +321,11 @@ describe('malformed query input answers 400, not 500', () => {
     await expect400(path, { 'filters[id][$gt]': 'abc' });
     await expect400(path, { 'filters[id][$in][0]': 'x' });
     await expect400(path, { 'filters[id][$eq]': HUGE });
-    const outOfRange: Record<string, string>[] = [{ 'pagination[page]': HUGE }, { 'pagination[page]': '10001' }, { 'pagination[start]': HUGE }];
+    const outOfRange: Record<string, string>[] = [
+      { 'pagination[page]': HUGE },
+      { 'pagination[page]': '10001' },
+      { 'pagination[start]': HUGE },
+    ];
     for (const query of outOfRange) {
       const response = await expect400(path, query);
       expect(JSON.stringify(response.body)).not.toMatch(/99999999999999999999|1e\+20|100000000000000000000/);
@@ -290,7 +339,7 @@ describe('malformed query input answers 400, not 500', () => {
     ['a NUL in an exact slug filter', '/api/reviews?filters[slug][$eq]=%00'],
     ['a NUL in a text filter', '/api/reviews?filters[title][$containsi]=a%00b'],
     ['a NUL as a review id', '/api/reviews/%00'],
-    ['a NUL as a thread\'s review slug', '/api/comments/review/%00'],
+    ["a NUL as a thread's review slug", '/api/comments/review/%00'],
     ['a NUL in a FAQ filter', '/api/faqs?filters[question][$contains]=%00'],
     ['another control character in a filter', '/api/films?filters[title][$eq]=%01'],
     ['a broken escape in the query', '/api/reviews?filters[slug][$eq]=%E0%A4%A'],
@@ -304,7 +353,10 @@ describe('malformed query input answers 400, not 500', () => {
 
   it('still answers ordinary escapes, spaces and non-ASCII text', async () => {
     await app.api().get('/api/search?q=caf%C3%A9+noir').expect(200);
-    await app.api().get(`/api/reviews?filters[slug][$eq]=${encodeURIComponent(review.slug)}&filters[title][$containsi]=%C3%A9`).expect(200);
+    await app
+      .api()
+      .get(`/api/reviews?filters[slug][$eq]=${encodeURIComponent(review.slug)}&filters[title][$containsi]=%C3%A9`)
+      .expect(200);
     await app.api().get('/api/comments/review/%C3%A9t%C3%A9').expect(404);
   });
 
@@ -312,7 +364,11 @@ describe('malformed query input answers 400, not 500', () => {
     const response = await app
       .api()
       .get('/api/reviews')
-      .query({ 'filters[rating][$between][0]': '3.5', 'filters[rating][$between][1]': '4', 'filters[slug][$eq]': review.slug })
+      .query({
+        'filters[rating][$between][0]': '3.5',
+        'filters[rating][$between][1]': '4',
+        'filters[slug][$eq]': review.slug,
+      })
       .expect(200);
     expect(response.body.data.map((item: { slug: string }) => item.slug)).toEqual([review.slug]);
     await app.api().get('/api/films').query({ 'filters[year][$gte]': '2000', 'filters[id][$in][0]': '1' }).expect(200);

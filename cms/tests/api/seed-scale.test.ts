@@ -58,9 +58,13 @@ beforeAll(async () => {
   };
   // Strapi makes its tables and runs the migrations; the generator then fills them.
   app = await bootStrapi({}, { database });
-  const { stdout } = await run(process.execPath, [script, '--reviews', String(REVIEWS), '--comments', String(COMMENTS)], {
-    env: seedEnv(name),
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [script, '--reviews', String(REVIEWS), '--comments', String(COMMENTS)],
+    {
+      env: seedEnv(name),
+    },
+  );
   seedOutput = stdout;
 }, 180_000);
 
@@ -84,7 +88,12 @@ describe('npm run seed:scale', () => {
               (SELECT comments FROM comment_totals WHERE id = 1) AS kept`,
     );
     // `kept`: the total the admin's comment list shows, counted by triggers as the generator's bulk SQL wrote.
-    expect(counts).toMatchObject({ published: String(REVIEWS), drafts: String(REVIEWS), comments: String(COMMENTS), kept: String(COMMENTS) });
+    expect(counts).toMatchObject({
+      published: String(REVIEWS),
+      drafts: String(REVIEWS),
+      comments: String(COMMENTS),
+      kept: String(COMMENTS),
+    });
     // Eight of every ten of a review's comments: 80% give or take the reviews whose count is not a multiple of ten.
     expect(Number(counts?.approved) / COMMENTS).toBeGreaterThan(0.78);
     expect(Number(counts?.approved) / COMMENTS).toBeLessThan(0.82);
@@ -97,13 +106,20 @@ describe('npm run seed:scale', () => {
     expect(body.data).toHaveLength(1);
     const [review] = body.data;
     expect(review.title).toMatch(/ review: /);
-    expect(review.film).toMatchObject({ title: expect.any(String), year: expect.any(Number), directors: [{ name: expect.any(String) }] });
+    expect(review.film).toMatchObject({
+      title: expect.any(String),
+      year: expect.any(Number),
+      directors: [{ name: expect.any(String) }],
+    });
     expect(review.film.cast).toHaveLength(3);
     expect(review.author).toMatchObject({ name: expect.any(String), slug: expect.stringMatching(/^scale-author-/) });
     expect(review.genres.length).toBeGreaterThanOrEqual(1);
     expect(review.sections).toHaveLength(5);
     expect(review.sections[0]).toMatchObject({ heading: 'Plot summary', spoiler: false });
-    expect(review.sections[0].body[0]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', text: expect.stringMatching(/\w+ \w+/) }] });
+    expect(review.sections[0].body[0]).toMatchObject({
+      type: 'paragraph',
+      children: [{ type: 'text', text: expect.stringMatching(/\w+ \w+/) }],
+    });
     expect(review.seo).toMatchObject({ metaTitle: review.title });
     expect(review.faqs).toHaveLength(2);
     const one = await app.api().get(`/api/reviews/${review.documentId}`).expect(200);
@@ -124,25 +140,39 @@ describe('npm run seed:scale', () => {
       1 + Math.max(0, ...(comment.replies as { replies: unknown[] }[]).map(depth));
     const depths = (first.body.data as { replies: unknown[] }[]).map(depth);
     expect(Math.max(...depths)).toBe(3);
-    const last = await app.api().get('/api/comments/review/scale-review-1').query({ pageSize: '50', page: String(first.body.meta.pagination.pageCount) }).expect(200);
+    const last = await app
+      .api()
+      .get('/api/comments/review/scale-review-1')
+      .query({ pageSize: '50', page: String(first.body.meta.pagination.pageCount) })
+      .expect(200);
     expect(last.body.data.length).toBeGreaterThan(0);
   });
 
   it('fills the search index: a generated review is found by its title', async () => {
-    const [row] = await sql<{ title: string; document_id: string }>(`SELECT title, document_id FROM reviews WHERE slug = 'scale-review-3' AND published_at IS NOT NULL`);
-    const { body } = await app.api().get('/api/search').query({ q: row?.title ?? '' }).expect(200);
+    const [row] = await sql<{ title: string; document_id: string }>(
+      `SELECT title, document_id FROM reviews WHERE slug = 'scale-review-3' AND published_at IS NOT NULL`,
+    );
+    const { body } = await app
+      .api()
+      .get('/api/search')
+      .query({ q: row?.title ?? '' })
+      .expect(200);
     expect(body.data.map((hit: { documentId: string }) => hit.documentId)).toContain(row?.document_id);
   });
 
   it('refuses a database that already holds reviews without --reset, and SQLite', async () => {
-    await expect(run(process.execPath, [script, '--reviews', '2', '--comments', '0'], { env: seedEnv(name) })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, [script, '--reviews', '2', '--comments', '0'], { env: seedEnv(name) }),
+    ).rejects.toMatchObject({
       stderr: expect.stringMatching(/already holds \d+ review rows/),
     });
     await expect(
       run(process.execPath, [script, '--reviews', '2'], { env: { ...seedEnv(name), DATABASE_CLIENT: 'sqlite' } }),
     ).rejects.toMatchObject({ stderr: expect.stringMatching(/PostgreSQL only/) });
-    await expect(run(process.execPath, [script, '--reviews', '2'], { env: seedEnv('postgres') })).rejects.toMatchObject({
-      stderr: expect.stringMatching(/Refusing to fill "postgres"/),
-    });
+    await expect(run(process.execPath, [script, '--reviews', '2'], { env: seedEnv('postgres') })).rejects.toMatchObject(
+      {
+        stderr: expect.stringMatching(/Refusing to fill "postgres"/),
+      },
+    );
   });
 });

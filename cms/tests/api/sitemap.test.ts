@@ -25,19 +25,19 @@ describe('GET /api/sitemap/reviews', () => {
   it('lists every published review, newest first, with only its slug and last change, anonymously', async () => {
     const response = await sitemap().expect(200);
     expect(slugsOf(response.body)).toEqual([...published].reverse());
-    expect(response.body.data.every((entry: object) => Object.keys(entry).sort().join() === 'slug,updatedAt')).toBe(true);
+    expect(response.body.data.every((entry: object) => Object.keys(entry).sort().join() === 'slug,updatedAt')).toBe(
+      true,
+    );
     expect(response.body.data[0].updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(response.body.meta.pagination).toEqual({ page: 1, pageSize: 5000, pageCount: 1, total: 5 });
     expect(slugsOf(response.body)).not.toContain(draft);
   });
 
   it('chunks by page and pageSize: the chunks add up to the whole list, without overlap', async () => {
-    const pages = await Promise.all([1, 2, 3].map(async (page) => (await sitemap({ page: String(page), pageSize: '2' }).expect(200)).body));
-    expect(pages.map(slugsOf)).toEqual([
-      [published[4], published[3]],
-      [published[2], published[1]],
-      [published[0]],
-    ]);
+    const pages = await Promise.all(
+      [1, 2, 3].map(async (page) => (await sitemap({ page: String(page), pageSize: '2' }).expect(200)).body),
+    );
+    expect(pages.map(slugsOf)).toEqual([[published[4], published[3]], [published[2], published[1]], [published[0]]]);
     expect(pages[2].meta.pagination).toEqual({ page: 3, pageSize: 2, pageCount: 3, total: 5 });
     expect(slugsOf((await sitemap({ page: '4', pageSize: '2' }).expect(200)).body)).toEqual([]);
   });

@@ -11,7 +11,8 @@ interface Thread {
   body: string;
   replies: Thread[];
 }
-const shape = (comments: Thread[]): unknown[] => comments.map((comment) => ({ body: comment.body, replies: shape(comment.replies) }));
+const shape = (comments: Thread[]): unknown[] =>
+  comments.map((comment) => ({ body: comment.body, replies: shape(comment.replies) }));
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -21,7 +22,11 @@ beforeAll(async () => {
   // pending reply and an approved reply to that pending one, both hidden.
   const add = async (name: string, parent?: string, moderationStatus = 'approved') => {
     bodies[name] = unique(name);
-    const created = await createComment(app.strapi, review.documentId, { body: bodies[name], parent, moderationStatus });
+    const created = await createComment(app.strapi, review.documentId, {
+      body: bodies[name],
+      parent,
+      moderationStatus,
+    });
     ids[name] = created.documentId;
     return created.documentId;
   };
@@ -40,7 +45,12 @@ beforeAll(async () => {
 
 afterAll(() => app.stop());
 
-const page = (number: number) => app.api().get(`/api/comments/review/${slug}`).query({ page: String(number), pageSize: '2' }).expect(200);
+const page = (number: number) =>
+  app
+    .api()
+    .get(`/api/comments/review/${slug}`)
+    .query({ page: String(number), pageSize: '2' })
+    .expect(200);
 
 describe('comment thread pagination', () => {
   it('gives page 1 its top-level comments with all their approved replies', async () => {
@@ -58,7 +68,8 @@ describe('comment thread pagination', () => {
       { body: bodies.t3, replies: [] },
       { body: bodies.t4, replies: [{ body: bodies.r4, replies: [] }] },
     ]);
-    for (const hidden of ['r1', 'r1a', 'r4-pending', 'r4-under-pending', 't6-spam']) expect(text).not.toContain(bodies[hidden]);
+    for (const hidden of ['r1', 'r1a', 'r4-pending', 'r4-under-pending', 't6-spam'])
+      expect(text).not.toContain(bodies[hidden]);
     expect(body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 3, total: 5 });
   });
 
@@ -72,7 +83,9 @@ describe('comment thread pagination', () => {
   it('keeps the public comment fields and nothing private', async () => {
     const { body } = await page(1);
     const [first] = body.data as Record<string, unknown>[];
-    expect(Object.keys(first ?? {})).toEqual(expect.arrayContaining(['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'replies']));
+    expect(Object.keys(first ?? {})).toEqual(
+      expect.arrayContaining(['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'replies']),
+    );
     expect(JSON.stringify(body)).not.toMatch(/authorEmail|ipHash|userAgent|"id":/);
   });
 
@@ -87,7 +100,10 @@ describe('comment thread pagination', () => {
     expect(shape(first.body.data).map((comment) => (comment as { body: string }).body)).toEqual([bodies.t2, bodies.t3]);
     expect(first.body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
     await comments.update({ documentId: ids.t5 ?? '', data: { moderationStatus: 'approved' } as never });
-    expect(shape((await page(2)).body.data).map((comment) => (comment as { body: string }).body)).toEqual([bodies.t4, bodies.t5]);
+    expect(shape((await page(2)).body.data).map((comment) => (comment as { body: string }).body)).toEqual([
+      bodies.t4,
+      bodies.t5,
+    ]);
   });
 });
 
@@ -95,7 +111,13 @@ describe('a thread page is found by place, not by walking the thread', () => {
   const comments = () => app.strapi.documents('api::comment.comment');
   const bodiesOf = async (slugOf: string, number: number, size = 2) =>
     shape(
-      (await app.api().get(`/api/comments/review/${slugOf}`).query({ page: String(number), pageSize: String(size) }).expect(200)).body.data,
+      (
+        await app
+          .api()
+          .get(`/api/comments/review/${slugOf}`)
+          .query({ page: String(number), pageSize: String(size) })
+          .expect(200)
+      ).body.data,
     ).map((comment) => (comment as { body: string }).body);
 
   const newThread = async (statuses: string[]) => {
@@ -120,26 +142,44 @@ describe('a thread page is found by place, not by walking the thread', () => {
     // Hidden by readers' reports: out of its place until a moderator decides, and the pages close up.
     await comments().update({ documentId: made[0]?.documentId ?? '', data: { hiddenByReports: true } as never });
     expect(await bodiesOf(placed, 1)).toEqual([c2, c3]);
-    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '1', pageSize: '2' }).expect(200);
+    const { body } = await app
+      .api()
+      .get(`/api/comments/review/${placed}`)
+      .query({ page: '1', pageSize: '2' })
+      .expect(200);
     expect(body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 4 });
   });
 
   it('leaves every comment in its place when one is edited or reported', async () => {
     const { slug: placed, documentId, made } = await newThread(['approved', 'approved', 'approved']);
     const places = async () =>
-      (await app.strapi.db.connection('comment_threads').where({ review_document_id: documentId }).orderBy('position').select('position'))
-        .map((row: { position: number }) => row.position);
-    await comments().update({ documentId: made[0]?.documentId ?? '', data: { body: unique('edited'), reportCount: 1 } as never });
+      (
+        await app.strapi.db
+          .connection('comment_threads')
+          .where({ review_document_id: documentId })
+          .orderBy('position')
+          .select('position')
+      ).map((row: { position: number }) => row.position);
+    await comments().update({
+      documentId: made[0]?.documentId ?? '',
+      data: { body: unique('edited'), reportCount: 1 } as never,
+    });
     expect(await places()).toEqual([1, 2, 3]);
     expect(await bodiesOf(placed, 2)).toEqual([made[2]?.body]);
   });
 
   it('gives every comment approved at the same moment a place of its own', async () => {
     const { slug: placed, made } = await newThread(Array.from({ length: 8 }, () => 'pending'));
-    await Promise.all(made.map(({ documentId }) => comments().update({ documentId, data: { moderationStatus: 'approved' } as never })));
+    await Promise.all(
+      made.map(({ documentId }) => comments().update({ documentId, data: { moderationStatus: 'approved' } as never })),
+    );
     const pages = [await bodiesOf(placed, 1, 3), await bodiesOf(placed, 2, 3), await bodiesOf(placed, 3, 3)];
     expect(pages.flat()).toEqual(made.map((comment) => comment.body));
-    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '1', pageSize: '3' }).expect(200);
+    const { body } = await app
+      .api()
+      .get(`/api/comments/review/${placed}`)
+      .query({ page: '1', pageSize: '3' })
+      .expect(200);
     expect(body.meta.pagination).toMatchObject({ total: 8, pageCount: 3 });
   });
 
@@ -155,7 +195,11 @@ describe('a thread page is found by place, not by walking the thread', () => {
     await migration.up(knex);
     expect(await bodiesOf(placed, 1)).toEqual([made[0]?.body, made[1]?.body]);
     expect(await bodiesOf(placed, 2)).toEqual([made[3]?.body]);
-    const { body } = await app.api().get(`/api/comments/review/${placed}`).query({ page: '2', pageSize: '2' }).expect(200);
+    const { body } = await app
+      .api()
+      .get(`/api/comments/review/${placed}`)
+      .query({ page: '2', pageSize: '2' })
+      .expect(200);
     expect(body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
   });
 });

@@ -10,7 +10,9 @@ let apiToken = '';
 const PASSWORD = 'Upload-Passw0rd!';
 
 const image = (format: 'png' | 'jpeg' | 'webp' | 'avif' | 'gif') =>
-  sharp({ create: { width: 8, height: 6, channels: 3, background: '#c0392b' } })[format]().toBuffer();
+  sharp({ create: { width: 8, height: 6, channels: 3, background: '#c0392b' } })
+    [format]()
+    .toBuffer();
 
 const SCRIPT = Buffer.from("fetch('/admin/users', { method: 'POST', credentials: 'include' });\n");
 const PAGE = Buffer.from('<!doctype html><html><body><script src="/uploads/steal.js"></script></body></html>\n');
@@ -20,7 +22,9 @@ beforeAll(async () => {
   app = await bootStrapi();
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
   const email = `${unique('editor')}@marquee.test`;
-  await (app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }).create({
+  await (
+    app.strapi.service('admin::user') as unknown as { create(attributes: Record<string, unknown>): Promise<unknown> }
+  ).create({
     email,
     firstname: 'Eddie',
     lastname: 'Editor',
@@ -29,7 +33,9 @@ beforeAll(async () => {
     registrationToken: null,
     roles: [role.id],
   });
-  editorJwt = String((await app.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200)).body.data.token);
+  editorJwt = String(
+    (await app.api().post('/admin/login').send({ email, password: PASSWORD }).expect(200)).body.data.token,
+  );
   const tokens = app.strapi.service('admin::api-token-content-api') as unknown as {
     create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
   };
@@ -51,12 +57,30 @@ const send = (route: (typeof ROUTES)[number], bytes: Buffer, filename: string, c
 
 describe.each(ROUTES)('uploading through $through', (route) => {
   const refused: [string, () => Buffer | Promise<Buffer>, string, string, string][] = [
-    ['a script', () => SCRIPT, 'steal.js', 'application/javascript', "File type 'application/javascript' is not allowed"],
+    [
+      'a script',
+      () => SCRIPT,
+      'steal.js',
+      'application/javascript',
+      "File type 'application/javascript' is not allowed",
+    ],
     ['an HTML page', () => PAGE, 'page.html', 'text/html', "File type 'text/html' is not allowed"],
     ['an SVG with script', () => SVG, 'drawing.svg', 'image/svg+xml', "File type 'image/svg+xml' is not allowed"],
-    ['an HTML page named .png and declared image/png', () => PAGE, 'photo.png', 'image/png', '"photo.png" is not a PNG, JPEG, WebP, AVIF or GIF image; the media library accepts only those.'],
+    [
+      'an HTML page named .png and declared image/png',
+      () => PAGE,
+      'photo.png',
+      'image/png',
+      '"photo.png" is not a PNG, JPEG, WebP, AVIF or GIF image; the media library accepts only those.',
+    ],
     ['a PNG named .html', () => image('png'), 'poster.html', 'text/html', "File type 'text/html' is not allowed"],
-    ['a PNG named .jpg', () => image('png'), 'poster.jpg', 'image/jpeg', '"poster.jpg" holds a PNG image but is named .jpg; rename it .png.'],
+    [
+      'a PNG named .jpg',
+      () => image('png'),
+      'poster.jpg',
+      'image/jpeg',
+      '"poster.jpg" holds a PNG image but is named .jpg; rename it .png.',
+    ],
   ];
 
   it.each(refused)('refuses %s with 400 and stores nothing', async (_what, bytes, filename, contentType, message) => {

@@ -21,7 +21,10 @@ interface Service {
   healthcheck?: { test: string[] };
   deploy?: { replicas?: number };
 }
-const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(read('docker-compose.yml')) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 const service = (name: string): Service => {
   const found = compose.services[name];
   if (!found) throw new Error(`no ${name} service`);
@@ -33,7 +36,8 @@ const cmsVariables = () => {
   const names = new Set<string>();
   const dir = path.join(root, 'cms', 'config');
   for (const file of readdirSync(dir)) {
-    for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/env(?:\.\w+)?\('([A-Z0-9_]+)'/g)) names.add(match[1] ?? '');
+    for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/env(?:\.\w+)?\('([A-Z0-9_]+)'/g))
+      names.add(match[1] ?? '');
   }
   return names;
 };
@@ -47,7 +51,40 @@ const webVariables = () => {
 
 // Read by the apps with a default that is right in production too; anything new must be provided or added here.
 const DEFAULTED = {
-  cms: ['DATABASE_URL', 'DATABASE_SSL', 'DATABASE_SSL_REJECT_UNAUTHORIZED', 'DATABASE_SCHEMA', 'DATABASE_POOL_MIN', 'DATABASE_POOL_MAX', 'DATABASE_CONNECTION_TIMEOUT', 'DATABASE_FILENAME', 'IS_PROXIED', 'PREVIEW_ENABLED', 'COMMENT_MIN_SUBMIT_SECONDS', 'REVALIDATE_ATTEMPTS', 'REVALIDATE_BASE_DELAY_MS', 'REVALIDATE_TIMEOUT_MS', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PUBLIC_DIR', 'CORS_ORIGINS', 'MAIL_OUTBOX_DIR', 'MAIL_UNSUBSCRIBE_MAILTO', 'MAIL_TOKEN_SECRET', 'MAIL_CONFIRM_HOURS', 'MAIL_POLL_MS', 'MAIL_ATTEMPTS', 'MAIL_BASE_DELAY_MS', 'CRON_ENABLED', 'REVISIONS_KEPT', 'ACTIVITY_LOG_DAYS', 'SCHEDULE_EVERY_SECONDS', 'REDIRECT_ALLOWED_HOSTS', 'ADMIN_LOGIN_MAX_PER_ADDRESS', 'ADMIN_LOGIN_WINDOW_MINUTES'],
+  cms: [
+    'DATABASE_URL',
+    'DATABASE_SSL',
+    'DATABASE_SSL_REJECT_UNAUTHORIZED',
+    'DATABASE_SCHEMA',
+    'DATABASE_POOL_MIN',
+    'DATABASE_POOL_MAX',
+    'DATABASE_CONNECTION_TIMEOUT',
+    'DATABASE_FILENAME',
+    'IS_PROXIED',
+    'PREVIEW_ENABLED',
+    'COMMENT_MIN_SUBMIT_SECONDS',
+    'REVALIDATE_ATTEMPTS',
+    'REVALIDATE_BASE_DELAY_MS',
+    'REVALIDATE_TIMEOUT_MS',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'PUBLIC_DIR',
+    'CORS_ORIGINS',
+    'MAIL_OUTBOX_DIR',
+    'MAIL_UNSUBSCRIBE_MAILTO',
+    'MAIL_TOKEN_SECRET',
+    'MAIL_CONFIRM_HOURS',
+    'MAIL_POLL_MS',
+    'MAIL_ATTEMPTS',
+    'MAIL_BASE_DELAY_MS',
+    'CRON_ENABLED',
+    'REVISIONS_KEPT',
+    'ACTIVITY_LOG_DAYS',
+    'SCHEDULE_EVERY_SECONDS',
+    'REDIRECT_ALLOWED_HOSTS',
+    'ADMIN_LOGIN_MAX_PER_ADDRESS',
+    'ADMIN_LOGIN_WINDOW_MINUTES',
+  ],
   web: ['CMS_TIMEOUT_MS'],
 };
 
@@ -67,7 +104,8 @@ describe('docker-compose.yml', () => {
       SMTP_PASS: '${SMTP_PASS:-}',
       MAIL_FROM: expect.stringMatching(/^\$\{MAIL_FROM:-/),
     });
-    for (const name of ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'MAIL_FROM']) expect(read('.env.example')).toMatch(new RegExp(`^${name}=`, 'm'));
+    for (const name of ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'MAIL_FROM'])
+      expect(read('.env.example')).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 
   it('keeps PostgreSQL on a named volume with a pg_isready healthcheck and no published port', () => {
@@ -89,7 +127,10 @@ describe('docker-compose.yml', () => {
 
   it('starts each service only when what it needs is healthy', () => {
     expect(service('cms').depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
-    expect(service('web').depends_on).toEqual({ cms: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(service('web').depends_on).toEqual({
+      cms: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
     expect(service('proxy').depends_on).toEqual({ web: { condition: 'service_healthy' } });
   });
 
@@ -122,7 +163,7 @@ describe('docker-compose.yml', () => {
     expect(read('.env.example')).toMatch(/^SITE_URL=http:\/\/localhost:8080$/m);
   });
 
-  it('runs the official nginx image on the repository\'s proxy config, every placeholder filled', () => {
+  it("runs the official nginx image on the repository's proxy config, every placeholder filled", () => {
     const proxy = service('proxy');
     expect(proxy.image).toMatch(/^nginx:1\.\d+/);
     expect(proxy.volumes).toEqual([
@@ -130,7 +171,9 @@ describe('docker-compose.yml', () => {
       './proxy/reader.js:/etc/nginx/njs/reader.js:ro',
     ]);
     expect(proxy.environment?.NGINX_ENVSUBST_FILTER).toBe('^MARQUEE_');
-    const placeholders = new Set([...read('proxy/nginx.conf').matchAll(/\$\{(MARQUEE_[A-Z0-9_]+)\}/g)].map((match) => match[1] ?? ''));
+    const placeholders = new Set(
+      [...read('proxy/nginx.conf').matchAll(/\$\{(MARQUEE_[A-Z0-9_]+)\}/g)].map((match) => match[1] ?? ''),
+    );
     expect([...placeholders].sort()).toEqual([
       'MARQUEE_CACHE_DIR',
       'MARQUEE_COOKIE_SECRET',
@@ -170,7 +213,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('takes every secret from .env, and .env.example names each with no real value', () => {
-    const required = new Set([...read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((match) => match[1] ?? ''));
+    const required = new Set(
+      [...read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((match) => match[1] ?? ''),
+    );
     const example = Object.fromEntries(
       read('.env.example')
         .split('\n')

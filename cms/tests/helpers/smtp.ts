@@ -40,7 +40,11 @@ export const startSmtp = async () => {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((mail) => {
-            received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()), mail, raw: raw.toString('utf8') });
+            received.push({
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+              mail,
+              raw: raw.toString('utf8'),
+            });
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -61,7 +65,11 @@ export const startSmtp = async () => {
 
 export type SmtpServer = Awaited<ReturnType<typeof startSmtp>>;
 
-export const waitFor = async <T>(probe: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> => {
+export const waitFor = async <T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> => {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -71,7 +71,11 @@ export const createDatabase = async (): Promise<TestDatabase> => {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-cms-'));
   return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), PUBLIC_DIR: path.join(dir, 'public') },
+    env: {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(dir, 'data.db'),
+      PUBLIC_DIR: path.join(dir, 'public'),
+    },
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 };
@@ -82,7 +86,9 @@ export const createDatabase = async (): Promise<TestDatabase> => {
  * Waits until the pool has been idle for a few consecutive checks (at most 2 s).
  */
 const settle = async (strapi: Core.Strapi) => {
-  const { pool } = (strapi.db.connection as unknown as { client: { pool: { numUsed(): number; numPendingAcquires(): number } } }).client;
+  const { pool } = (
+    strapi.db.connection as unknown as { client: { pool: { numUsed(): number; numPendingAcquires(): number } } }
+  ).client;
   let idleChecks = 0;
   for (let round = 0; round < 100 && idleChecks < 3; round += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -102,7 +108,10 @@ export interface TestApp {
  * Boots the real Strapi app (compiled once by global-setup) on a database of its own, or on `database` (to boot
  * again on the same data, as a restart does).
  */
-export const bootStrapi = async (env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> => {
+export const bootStrapi = async (
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> => {
   const database = options.database ?? (await createDatabase());
   mkdirSync(path.join(database.env.PUBLIC_DIR ?? '', 'uploads'), { recursive: true });
   Object.assign(process.env, {

@@ -14,13 +14,15 @@ afterEach(() => {
 const corsOrigins = (vars: Record<string, string | undefined>) => {
   for (const name of VARS) delete process.env[name];
   Object.assign(process.env, vars);
-  const cors = middlewares({ env }).find((entry) => typeof entry === 'object' && 'name' in entry && entry.name === 'strapi::cors');
+  const cors = middlewares({ env }).find(
+    (entry) => typeof entry === 'object' && 'name' in entry && entry.name === 'strapi::cors',
+  );
   if (typeof cors !== 'object' || !('config' in cors)) throw new Error('strapi::cors is not configured');
   return cors.config;
 };
 
 describe('config/middlewares.ts', () => {
-  it('allows only the admin\'s own origin, the site and CORS_ORIGINS, as bare origins', () => {
+  it("allows only the admin's own origin, the site and CORS_ORIGINS, as bare origins", () => {
     expect(
       corsOrigins({
         NODE_ENV: 'production',
@@ -29,18 +31,29 @@ describe('config/middlewares.ts', () => {
         CORS_ORIGINS: 'https://preview.example.org, https://partner.example.net:8443/feed',
       }),
     ).toEqual({
-      origin: ['https://cms.example.org', 'https://www.example.org', 'https://preview.example.org', 'https://partner.example.net:8443'],
+      origin: [
+        'https://cms.example.org',
+        'https://www.example.org',
+        'https://preview.example.org',
+        'https://partner.example.net:8443',
+      ],
     });
   });
 
   it('adds the local admin panel in development only', () => {
-    expect(corsOrigins({ NODE_ENV: 'development' })).toEqual({ origin: ['http://localhost:1337', 'http://localhost:3000'] });
-    expect(corsOrigins({ NODE_ENV: 'development', PORT: '1440' })).toEqual({ origin: ['http://localhost:1440', 'http://localhost:3000'] });
+    expect(corsOrigins({ NODE_ENV: 'development' })).toEqual({
+      origin: ['http://localhost:1337', 'http://localhost:3000'],
+    });
+    expect(corsOrigins({ NODE_ENV: 'development', PORT: '1440' })).toEqual({
+      origin: ['http://localhost:1440', 'http://localhost:3000'],
+    });
     expect(corsOrigins({ NODE_ENV: 'production' })).toEqual({ origin: ['http://localhost:3000'] });
   });
 
   it('stops the start on an origin that is not an http(s) URL, rather than locking browsers out silently', () => {
-    expect(() => corsOrigins({ CORS_ORIGINS: 'preview.example.org' })).toThrow('CORS_ORIGINS must be an http(s) URL, got "preview.example.org"');
+    expect(() => corsOrigins({ CORS_ORIGINS: 'preview.example.org' })).toThrow(
+      'CORS_ORIGINS must be an http(s) URL, got "preview.example.org"',
+    );
     expect(() => corsOrigins({ CLIENT_URL: 'javascript:alert(1)' })).toThrow(/CLIENT_URL must be an http\(s\) URL/);
   });
 

@@ -1,6 +1,8 @@
 import { MAX_PAGE, paginationProblem, whereProblem, wholeNumberParam, type Model } from '../../src/utils/query-guard';
 
-const film: Model = { attributes: { title: { type: 'string' }, year: { type: 'integer' }, budget: { type: 'biginteger' } } };
+const film: Model = {
+  attributes: { title: { type: 'string' }, year: { type: 'integer' }, budget: { type: 'biginteger' } },
+};
 const section: Model = { attributes: { heading: { type: 'string' }, body: { type: 'blocks' } } };
 const review: Model = {
   attributes: {
@@ -44,12 +46,18 @@ describe('whereProblem', () => {
     [{ rating: { $between: '4' } }, 'filters[rating][$between] must list exactly two values'],
     [{ rating: { $contains: '4' } }, 'filters[rating][$contains]: $contains cannot be used on a decimal field'],
     [{ rating: { $and: [{ $gt: '1' }] } }, 'filters[rating][$and] is not an operator that applies to a field'],
-    [{ commentsOpen: { $startsWith: 't' } }, 'filters[commentsOpen][$startsWith]: $startsWith cannot be used on a boolean field'],
+    [
+      { commentsOpen: { $startsWith: 't' } },
+      'filters[commentsOpen][$startsWith]: $startsWith cannot be used on a boolean field',
+    ],
     [{ id: { $gt: '1.5' } }, 'filters[id][$gt] must be a whole number'],
     [{ id: '2147483648' }, 'filters[id] must be a whole number from -2147483648 to 2147483647'],
     [{ film: 'abc' }, 'filters[film][id] must be a whole number'],
     [{ film: { $eq: '1', title: 'x' } }, 'filters[film] cannot mix operators with field names'],
-    [{ film: { year: { $gt: '3000000000' } } }, 'filters[film][year][$gt] must be a whole number from -2147483648 to 2147483647'],
+    [
+      { film: { year: { $gt: '3000000000' } } },
+      'filters[film][year][$gt] must be a whole number from -2147483648 to 2147483647',
+    ],
     [{ film: { budget: { $gt: '1e3' } } }, 'filters[film][budget][$gt] must be a whole number'],
     [{ sections: { body: 'x' } }, 'filters[sections][body]: $eq cannot be used on a blocks field'],
     [{ $or: { title: 'x' } }, 'filters[$or] must be a list of conditions'],
@@ -68,12 +76,17 @@ describe('paginationProblem', () => {
     expect(paginationProblem({}, 50)).toBeNull();
   });
 
-  it.each([['0'], ['-1'], ['1.5'], ['abc'], [String(MAX_PAGE + 1)], ['99999999999999999999']])('refuses page %s', (page) => {
-    expect(paginationProblem({ page }, 50)).toBe(`pagination[page] must be a whole number from 1 to ${MAX_PAGE}`);
-  });
+  it.each([['0'], ['-1'], ['1.5'], ['abc'], [String(MAX_PAGE + 1)], ['99999999999999999999']])(
+    'refuses page %s',
+    (page) => {
+      expect(paginationProblem({ page }, 50)).toBe(`pagination[page] must be a whole number from 1 to ${MAX_PAGE}`);
+    },
+  );
 
   it('refuses an offset beyond MAX_PAGE full pages', () => {
-    expect(paginationProblem({ start: '99999999999999999999' }, 50)).toBe(`pagination[start] must be a whole number from 0 to ${MAX_PAGE * 50}`);
+    expect(paginationProblem({ start: '99999999999999999999' }, 50)).toBe(
+      `pagination[start] must be a whole number from 0 to ${MAX_PAGE * 50}`,
+    );
   });
 });
 

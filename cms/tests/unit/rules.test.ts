@@ -17,7 +17,10 @@ const valid = { authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Nice r
 describe('parseSubmission', () => {
   it('accepts a minimal comment and lower-cases the email', () => {
     const result = parseSubmission({ ...valid, authorEmail: 'Ada@Example.COM' });
-    expect(result).toEqual({ ok: true, value: expect.objectContaining({ authorEmail: 'ada@example.com', authorWebsite: null, parent: null }) });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ authorEmail: 'ada@example.com', authorWebsite: null, parent: null }),
+    });
   });
 
   it('names every missing required field', () => {
@@ -75,7 +78,11 @@ describe('cleanText', () => {
 
   it.each([
     ['right-to-left override (U+202E), shown reversed', '\u202Emoc.elgoog', 'moc.elgoog'],
-    ['left-to-right and right-to-left embeddings and the pop (U+202A, U+202B, U+202C)', '\u202AAda\u202B Lovelace\u202C', 'Ada Lovelace'],
+    [
+      'left-to-right and right-to-left embeddings and the pop (U+202A, U+202B, U+202C)',
+      '\u202AAda\u202B Lovelace\u202C',
+      'Ada Lovelace',
+    ],
     ['left-to-right override (U+202D)', 'A\u202Dda', 'Ada'],
     ['isolates (U+2066 to U+2069)', '\u2066A\u2067d\u2068a\u2069', 'Ada'],
     ['marks (U+200E, U+200F, U+061C)', 'A\u200Ed\u200Fa\u061C', 'Ada'],
@@ -186,7 +193,13 @@ describe('nameKey', () => {
 
 describe('moderate', () => {
   const base: ModerationInput = {
-    submission: { authorName: 'Ada', authorEmail: 'ada@example.com', authorWebsite: null, body: 'Nice review', honeypot: '' },
+    submission: {
+      authorName: 'Ada',
+      authorEmail: 'ada@example.com',
+      authorWebsite: null,
+      body: 'Nice review',
+      honeypot: '',
+    },
     formToken: 'ok',
     settings: { linkThreshold: 2, heldWords: ['refund'], blockedWords: ['casino'], autoApproveReturning: true },
     returning: false,
@@ -200,10 +213,12 @@ describe('moderate', () => {
 
   it('approves a returning commenter when the setting is on, and holds them when it is off', () => {
     expect(moderate({ ...base, returning: true }).status).toBe('approved');
-    expect(moderate({ ...base, returning: true, settings: { ...base.settings, autoApproveReturning: false } }).status).toBe('pending');
+    expect(
+      moderate({ ...base, returning: true, settings: { ...base.settings, autoApproveReturning: false } }).status,
+    ).toBe('pending');
   });
 
-  it('holds a returning commenter who uses a staff member\'s email or name', () => {
+  it("holds a returning commenter who uses a staff member's email or name", () => {
     expect(moderate({ ...base, returning: true, impersonatesStaff: true })).toEqual({
       status: 'pending',
       reason: "Uses a staff member's email or name",

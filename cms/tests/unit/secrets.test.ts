@@ -30,8 +30,12 @@ describe('assertProductionSecrets', () => {
 
   it('refuses production with a missing or placeholder secret, naming it', () => {
     expect(() => assertProductionSecrets(fakeStrapi(true, { 'admin.auth.secret': '' }))).toThrow(/ADMIN_JWT_SECRET/);
-    expect(() => assertProductionSecrets(fakeStrapi(true, { 'admin.apiToken.salt': 'tobemodified' }))).toThrow(/API_TOKEN_SALT/);
-    expect(() => assertProductionSecrets(fakeStrapi(true, { 'admin.secrets.encryptionKey': 'short' }))).toThrow(/ENCRYPTION_KEY/);
+    expect(() => assertProductionSecrets(fakeStrapi(true, { 'admin.apiToken.salt': 'tobemodified' }))).toThrow(
+      /API_TOKEN_SALT/,
+    );
+    expect(() => assertProductionSecrets(fakeStrapi(true, { 'admin.secrets.encryptionKey': 'short' }))).toThrow(
+      /ENCRYPTION_KEY/,
+    );
   });
 
   it('does not check secrets outside production', () => {

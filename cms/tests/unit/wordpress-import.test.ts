@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { htmlToBlocks, htmlToPlainText } from '../../src/import/wordpress/html';
-import { itemKind, oldPaths, parseRating, planComments, planReview, wpDate, wpSlug } from '../../src/import/wordpress/map';
+import {
+  itemKind,
+  oldPaths,
+  parseRating,
+  planComments,
+  planReview,
+  wpDate,
+  wpSlug,
+} from '../../src/import/wordpress/map';
 import { readWxr, WxrError, type WxrComment, type WxrItem } from '../../src/import/wordpress/wxr';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'wxr', name);
@@ -11,12 +19,24 @@ const readAll = async (name: string) => {
   return entries;
 };
 
-const items = async (name: string) => (await readAll(name)).flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
+const items = async (name: string) =>
+  (await readAll(name)).flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
 const channel = { title: 'Reels', link: 'https://reels.example.com', version: '1.2' };
 
 const wpComment = (id: string, parent: string, extra: Partial<WxrComment> = {}): WxrComment => ({
-  id, author: `Reader ${id}`, email: `r${id}@example.org`, url: '', ip: '', dateGmt: '2024-01-01 00:00:00', date: '', content: `Comment ${id}`,
-  approved: '1', type: 'comment', parent, userId: '0', ...extra,
+  id,
+  author: `Reader ${id}`,
+  email: `r${id}@example.org`,
+  url: '',
+  ip: '',
+  dateGmt: '2024-01-01 00:00:00',
+  date: '',
+  content: `Comment ${id}`,
+  approved: '1',
+  type: 'comment',
+  parent,
+  userId: '0',
+  ...extra,
 });
 
 describe('reading a WXR file', () => {
@@ -28,7 +48,10 @@ describe('reading a WXR file', () => {
     expect(all.filter((item) => item.postType === 'post')).toHaveLength(58);
     expect(all.reduce((sum, item) => sum + item.comments.length, 0)).toBe(33);
     const channelEntry = entries.find((entry) => entry.kind === 'channel');
-    expect(channelEntry).toEqual({ kind: 'channel', channel: { title: 'Theme Unit Test Data', link: 'https://wpthemetestdata.wordpress.com', version: '1.2' } });
+    expect(channelEntry).toEqual({
+      kind: 'channel',
+      channel: { title: 'Theme Unit Test Data', link: 'https://wpthemetestdata.wordpress.com', version: '1.2' },
+    });
   });
 
   it('keeps the right-to-left text and emoji of the UTF-8 challenges export', async () => {
@@ -45,7 +68,9 @@ describe('reading a WXR file', () => {
   });
 
   it('refuses well-formed RSS that is not a WordPress export', async () => {
-    await expect(readAll('not-wxr.xml')).rejects.toThrow('not-wxr.xml:2:19: the <rss> element does not declare the WordPress export namespace (xmlns:wp): this is not a WordPress export (WXR)');
+    await expect(readAll('not-wxr.xml')).rejects.toThrow(
+      'not-wxr.xml:2:19: the <rss> element does not declare the WordPress export namespace (xmlns:wp): this is not a WordPress export (WXR)',
+    );
   });
 
   it('refuses an external entity (XXE) without reading it', async () => {
@@ -54,7 +79,9 @@ describe('reading a WXR file', () => {
 
   it('refuses an entity expansion bomb (billion laughs) without expanding it', async () => {
     const started = Date.now();
-    await expect(readAll('billion-laughs.xml')).rejects.toThrow(/billion-laughs\.xml:\d+:\d+: the file declares a DOCTYPE/);
+    await expect(readAll('billion-laughs.xml')).rejects.toThrow(
+      /billion-laughs\.xml:\d+:\d+: the file declares a DOCTYPE/,
+    );
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
@@ -79,7 +106,14 @@ describe('a post body as blocks', () => {
           { type: 'text', text: '.' },
         ],
       },
-      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'One' }] }, { type: 'list-item', children: [{ type: 'text', text: 'Two' }] }] },
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [
+          { type: 'list-item', children: [{ type: 'text', text: 'One' }] },
+          { type: 'list-item', children: [{ type: 'text', text: 'Two' }] },
+        ],
+      },
       { type: 'quote', children: [{ type: 'text', text: 'Quoted.' }] },
       { type: 'image-ref', src: 'https://site.example/wp-content/uploads/a.png', alt: 'Alt', caption: 'Cap' },
       { type: 'heading', level: 3, children: [{ type: 'text', text: 'Small' }] },
@@ -90,7 +124,14 @@ describe('a post body as blocks', () => {
     const { blocks } = htmlToBlocks('First line\nstill first.\n\nSecond with <em>style</em>.\n\n\nThird.');
     expect(blocks).toEqual([
       { type: 'paragraph', children: [{ type: 'text', text: 'First line still first.' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: 'Second with ' }, { type: 'text', text: 'style', italic: true }, { type: 'text', text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Second with ' },
+          { type: 'text', text: 'style', italic: true },
+          { type: 'text', text: '.' },
+        ],
+      },
       { type: 'paragraph', children: [{ type: 'text', text: 'Third.' }] },
     ]);
   });
@@ -123,9 +164,11 @@ describe('a post body as blocks', () => {
 
 describe('a comment body as plain text', () => {
   it('keeps the words and the link targets, never markup', () => {
-    expect(htmlToPlainText('<p>See <a href="https://example.org/n">my notes</a>.</p><script>alert(1)</script><p><b>Two</b></p>')).toBe(
-      'See my notes (https://example.org/n).\n\nTwo',
-    );
+    expect(
+      htmlToPlainText(
+        '<p>See <a href="https://example.org/n">my notes</a>.</p><script>alert(1)</script><p><b>Two</b></p>',
+      ),
+    ).toBe('See my notes (https://example.org/n).\n\nTwo');
   });
 });
 
@@ -144,7 +187,10 @@ describe('mapping a post', () => {
       firstPublishedAt: '2024-05-10T09:00:00.000Z',
       publishAt: null,
       coverAttachmentId: '200',
-      genres: [{ slug: 'science-fiction', name: 'Science Fiction' }, { slug: 'drama', name: 'Drama' }],
+      genres: [
+        { slug: 'science-fiction', name: 'Science Fiction' },
+        { slug: 'drama', name: 'Drama' },
+      ],
       oldPaths: ['/2024/05/arrival-review/', '/?p=101'],
       removed: { script: 1, iframe: 1, style: 1, shortcode: 1 },
     });
@@ -152,7 +198,9 @@ describe('mapping a post', () => {
 
   it('maps each status: future is a scheduled draft, password-protected, private and pending are drafts', async () => {
     const all = await items('film-reviews.xml');
-    const plans = all.filter((item) => itemKind(item) === 'review').map((item) => planReview(item, channel, { ratingMeta: 'rating' }));
+    const plans = all
+      .filter((item) => itemKind(item) === 'review')
+      .map((item) => planReview(item, channel, { ratingMeta: 'rating' }));
     expect(plans.map((plan) => [plan.wpId, plan.status, plan.publishAt])).toEqual([
       ['101', 'published', null],
       ['102', 'published', null],
@@ -162,7 +210,19 @@ describe('mapping a post', () => {
       ['109', 'draft', null],
       ['110', 'draft', null],
     ]);
-    expect(all.map(itemKind)).toEqual(['attachment', 'review', 'review', 'review', 'review', 'page', 'menu-item', 'trash', 'review', 'review', 'review']);
+    expect(all.map(itemKind)).toEqual([
+      'attachment',
+      'review',
+      'review',
+      'review',
+      'review',
+      'page',
+      'menu-item',
+      'trash',
+      'review',
+      'review',
+      'review',
+    ]);
   });
 
   it("makes a slug by WordPress's rule when a draft has none", async () => {
@@ -187,7 +247,9 @@ describe('mapping a post', () => {
 
   it('gives the old paths under a blog in a folder', () => {
     const item = { link: 'https://example.com/blog/2020/01/post/', postId: '7' } as Pick<WxrItem, 'link' | 'postId'>;
-    expect(oldPaths({ ...(item as WxrItem) }, { title: '', link: 'https://example.com/blog', version: '1.2' })).toEqual(['/blog/2020/01/post/', '/blog/?p=7']);
+    expect(oldPaths({ ...(item as WxrItem) }, { title: '', link: 'https://example.com/blog', version: '1.2' })).toEqual(
+      ['/blog/2020/01/post/', '/blog/?p=7'],
+    );
   });
 });
 
@@ -214,7 +276,10 @@ describe('mapping comments', () => {
   });
 
   it('attaches a reply deeper than three levels to the deepest allowed parent, parents first', () => {
-    const { comments } = planComments([wpComment('5', '4'), wpComment('4', '3'), wpComment('3', '2'), wpComment('2', '1'), wpComment('1', '0')], []);
+    const { comments } = planComments(
+      [wpComment('5', '4'), wpComment('4', '3'), wpComment('3', '2'), wpComment('2', '1'), wpComment('1', '0')],
+      [],
+    );
     expect(comments.map((c) => [c.wpId, c.parentWpId])).toEqual([
       ['1', null],
       ['2', '1'],
@@ -225,7 +290,10 @@ describe('mapping comments', () => {
   });
 
   it('moves a reply to a trashed comment up to the comment above it', () => {
-    const { comments } = planComments([wpComment('1', '0'), wpComment('2', '1', { approved: 'trash' }), wpComment('3', '2')], []);
+    const { comments } = planComments(
+      [wpComment('1', '0'), wpComment('2', '1', { approved: 'trash' }), wpComment('3', '2')],
+      [],
+    );
     expect(comments.map((c) => [c.wpId, c.parentWpId])).toEqual([
       ['1', null],
       ['3', '1'],

@@ -1,8 +1,8 @@
-import type { Comment } from '@/lib/cms/comments'
-import { formatDateTime } from '@/lib/format'
-import { replyPath } from '@/lib/paths'
+import type { Comment } from '@/lib/cms/comments';
+import { formatDateTime } from '@/lib/format';
+import { replyPath } from '@/lib/paths';
 
-const MAX_REPLY_DEPTH = 3
+const MAX_REPLY_DEPTH = 3;
 
 function CommentBody({ body }: { body: string }) {
   // Reader text is rendered as text: paragraphs split on blank lines, never parsed as markup.
@@ -12,7 +12,7 @@ function CommentBody({ body }: { body: string }) {
         <p key={i}>{p}</p>
       ))}
     </div>
-  )
+  );
 }
 
 export function CommentAuthor({ name, website }: { name: string; website: string | null }) {
@@ -22,19 +22,19 @@ export function CommentAuthor({ name, website }: { name: string; website: string
     </a>
   ) : (
     <span className="comment-author">{name}</span>
-  )
+  );
 }
 
-type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: number }
+type ListProps = { reviewSlug: string; commentsOpen: boolean; commentsPage?: number };
 
 /** Works without JavaScript: the review's reply page renders the form answering that comment (cached like the review). */
 export function replyHref(reviewSlug: string, commentId: string, commentsPage = 1): string {
-  return `${replyPath(reviewSlug, commentId, commentsPage)}#respond`
+  return `${replyPath(reviewSlug, commentId, commentsPage)}#respond`;
 }
 
 /** The report form for one comment: the same page for every reader, so it can be cached. */
 export function reportHref(reviewSlug: string, commentId: string): string {
-  return `/reviews/${reviewSlug}/report/${encodeURIComponent(commentId)}`
+  return `/reviews/${reviewSlug}/report/${encodeURIComponent(commentId)}`;
 }
 
 function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListProps & { comment: Comment }) {
@@ -58,7 +58,10 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
         </header>
         {comment.rating ? (
           <p className="comment-stars">
-            <span aria-hidden="true">{'★'.repeat(comment.rating)}{'☆'.repeat(5 - comment.rating)}</span>
+            <span aria-hidden="true">
+              {'★'.repeat(comment.rating)}
+              {'☆'.repeat(5 - comment.rating)}
+            </span>
             <span className="sr-only">Rated the film {comment.rating} out of 5</span>
           </p>
         ) : null}
@@ -78,7 +81,12 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
               Reply
             </a>
           ) : null}
-          <a href={reportHref(reviewSlug, comment.id)} className="report-link" rel="nofollow" aria-label={`Report the comment by ${comment.authorName}`}>
+          <a
+            href={reportHref(reviewSlug, comment.id)}
+            className="report-link"
+            rel="nofollow"
+            aria-label={`Report the comment by ${comment.authorName}`}
+          >
             Report
           </a>
         </p>
@@ -86,21 +94,33 @@ function CommentItem({ comment, reviewSlug, commentsOpen, commentsPage }: ListPr
       {comment.replies.length > 0 ? (
         <ol className="children">
           {comment.replies.map((r) => (
-            <CommentItem key={r.id} comment={r} reviewSlug={reviewSlug} commentsOpen={commentsOpen} commentsPage={commentsPage} />
+            <CommentItem
+              key={r.id}
+              comment={r}
+              reviewSlug={reviewSlug}
+              commentsOpen={commentsOpen}
+              commentsPage={commentsPage}
+            />
           ))}
         </ol>
       ) : null}
     </li>
-  )
+  );
 }
 
 export function CommentList({ comments, reviewSlug, commentsOpen, commentsPage }: ListProps & { comments: Comment[] }) {
-  if (comments.length === 0) return <p className="muted">No comments yet. Be the first to leave one.</p>
+  if (comments.length === 0) return <p className="muted">No comments yet. Be the first to leave one.</p>;
   return (
     <ol className="comment-list">
       {comments.map((c) => (
-        <CommentItem key={c.id} comment={c} reviewSlug={reviewSlug} commentsOpen={commentsOpen} commentsPage={commentsPage} />
+        <CommentItem
+          key={c.id}
+          comment={c}
+          reviewSlug={reviewSlug}
+          commentsOpen={commentsOpen}
+          commentsPage={commentsPage}
+        />
       ))}
     </ol>
-  )
+  );
 }

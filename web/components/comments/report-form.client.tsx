@@ -1,17 +1,23 @@
-'use client'
+'use client';
 
-import { useActionState, useEffect, useRef } from 'react'
-import { NOTE_MAX, REPORT_REASONS, REPORT_REASON_LABELS, type ReportFormState, initialReportFormState } from '@/lib/comments/report-state'
+import { useActionState, useEffect, useRef } from 'react';
+import {
+  NOTE_MAX,
+  REPORT_REASONS,
+  REPORT_REASON_LABELS,
+  type ReportFormState,
+  initialReportFormState,
+} from '@/lib/comments/report-state';
 
-export type ReportAction = (state: ReportFormState, formData: FormData) => Promise<ReportFormState>
+export type ReportAction = (state: ReportFormState, formData: FormData) => Promise<ReportFormState>;
 
 /** The report form: radio buttons for the reason and an optional note; a plain form post without JavaScript. */
 export function ReportForm({ action, permalink }: { action: ReportAction; permalink: string }) {
-  const [state, formAction, pending] = useActionState(action, initialReportFormState, permalink)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const [state, formAction, pending] = useActionState(action, initialReportFormState, permalink);
+  const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.status === 'error') alertRef.current?.focus()
-  }, [state.status, state.submittedAt])
+    if (state.status === 'error') alertRef.current?.focus();
+  }, [state.status, state.submittedAt]);
 
   return (
     <>
@@ -20,10 +26,19 @@ export function ReportForm({ action, permalink }: { action: ReportAction; permal
           <p>{state.message}</p>
         </div>
       ) : null}
-      <form action={formAction} noValidate className="report-form comment-form" aria-labelledby="report-title" key={state.submittedAt}>
+      <form
+        action={formAction}
+        noValidate
+        className="report-form comment-form"
+        aria-labelledby="report-title"
+        key={state.submittedAt}
+      >
         <fieldset aria-describedby={state.fieldErrors.reason ? 'reason-error' : undefined}>
           <legend id="reason">
-            Why should a moderator look at this comment? <span className="required" aria-hidden="true">*</span>
+            Why should a moderator look at this comment?{' '}
+            <span className="required" aria-hidden="true">
+              *
+            </span>
           </legend>
           {REPORT_REASONS.map((reason) => (
             <p key={reason} className="choice">
@@ -38,7 +53,11 @@ export function ReportForm({ action, permalink }: { action: ReportAction; permal
               <label htmlFor={`reason-${reason}`}>{REPORT_REASON_LABELS[reason]}</label>
             </p>
           ))}
-          {state.fieldErrors.reason ? <span id="reason-error" className="field-error">{state.fieldErrors.reason}</span> : null}
+          {state.fieldErrors.reason ? (
+            <span id="reason-error" className="field-error">
+              {state.fieldErrors.reason}
+            </span>
+          ) : null}
         </fieldset>
         <p className="field">
           <label htmlFor="note">Note for the moderator (optional)</label>
@@ -51,7 +70,11 @@ export function ReportForm({ action, permalink }: { action: ReportAction; permal
             aria-invalid={state.fieldErrors.note ? true : undefined}
             aria-describedby={state.fieldErrors.note ? 'note-error' : undefined}
           />
-          {state.fieldErrors.note ? <span id="note-error" className="field-error">{state.fieldErrors.note}</span> : null}
+          {state.fieldErrors.note ? (
+            <span id="note-error" className="field-error">
+              {state.fieldErrors.note}
+            </span>
+          ) : null}
         </p>
         <p className="form-submit">
           <button type="submit" disabled={pending} aria-disabled={pending}>
@@ -60,5 +83,5 @@ export function ReportForm({ action, permalink }: { action: ReportAction; permal
         </p>
       </form>
     </>
-  )
+  );
 }

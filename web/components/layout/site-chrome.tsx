@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from 'next/link';
 
 /**
  * The reader's links (here, on cards, on the review page) do not prefetch: on a phone, prefetching every link in view
@@ -14,20 +14,30 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main">
           <ul>
-            <li><Link prefetch={false} href="/">Reviews</Link></li>
-            <li><Link prefetch={false} href="/faq">FAQ</Link></li>
+            <li>
+              <Link prefetch={false} href="/">
+                Reviews
+              </Link>
+            </li>
+            <li>
+              <Link prefetch={false} href="/faq">
+                FAQ
+              </Link>
+            </li>
           </ul>
         </nav>
         <search>
           <form action="/search" method="get" className="search-form">
-            <label htmlFor="site-search" className="sr-only">Search reviews</label>
+            <label htmlFor="site-search" className="sr-only">
+              Search reviews
+            </label>
             <input id="site-search" name="q" type="search" placeholder="Search reviews" />
             <button type="submit">Search</button>
           </form>
         </search>
       </div>
     </header>
-  )
+  );
 }
 
 export function SiteFooter() {
@@ -35,9 +45,16 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="wrap">
         <p>
-          Marquee · <Link prefetch={false} href="/feed.xml">RSS feed</Link> · <Link prefetch={false} href="/faq">FAQ</Link>
+          Marquee ·{' '}
+          <Link prefetch={false} href="/feed.xml">
+            RSS feed
+          </Link>{' '}
+          ·{' '}
+          <Link prefetch={false} href="/faq">
+            FAQ
+          </Link>
         </p>
       </div>
     </footer>
-  )
+  );
 }

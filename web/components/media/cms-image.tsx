@@ -1,13 +1,25 @@
-import type { Image } from '@/lib/cms/strapi'
+import type { Image } from '@/lib/cms/strapi';
 
 /** Plain <img>: the files are already sized by Strapi and served same-origin via app/uploads. */
-export function CmsImage({ image, className, sizes, priority = false, alt }: { image: Image; className?: string; sizes?: string; priority?: boolean; alt?: string }) {
+export function CmsImage({
+  image,
+  className,
+  sizes,
+  priority = false,
+  alt,
+}: {
+  image: Image;
+  className?: string;
+  sizes?: string;
+  priority?: boolean;
+  alt?: string;
+}) {
   return (
     // eslint-disable-next-line @next/next/no-img-element
     <img
       src={image.src}
       srcSet={image.srcSet ?? undefined}
-      sizes={image.srcSet ? sizes ?? '100vw' : undefined}
+      sizes={image.srcSet ? (sizes ?? '100vw') : undefined}
       alt={alt ?? image.alt}
       width={image.width ?? undefined}
       height={image.height ?? undefined}
@@ -18,5 +30,5 @@ export function CmsImage({ image, className, sizes, priority = false, alt }: { i
       // first, and the cover painted only after them.
       decoding={priority ? 'sync' : 'async'}
     />
-  )
+  );
 }

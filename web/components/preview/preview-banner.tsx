@@ -7,5 +7,5 @@ export function PreviewBanner() {
         <a href="/api/preview/exit">Exit preview</a>
       </p>
     </div>
-  )
+  );
 }

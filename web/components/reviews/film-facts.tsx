@@ -1,20 +1,26 @@
-import { CmsImage } from '@/components/media/cms-image'
-import type { Film } from '@/lib/cms/films'
-import { formatRuntime } from '@/lib/format'
+import { CmsImage } from '@/components/media/cms-image';
+import type { Film } from '@/lib/cms/films';
+import { formatRuntime } from '@/lib/format';
 
 export function FilmFacts({ film }: { film: Film }) {
   const facts: [string, string][] = [
-    ...(film.originalTitle && film.originalTitle !== film.title ? [['Original title', film.originalTitle] as [string, string]] : []),
+    ...(film.originalTitle && film.originalTitle !== film.title
+      ? [['Original title', film.originalTitle] as [string, string]]
+      : []),
     ...(film.year ? [['Year', String(film.year)] as [string, string]] : []),
-    ...(film.directors.length > 0 ? [[film.directors.length > 1 ? 'Directors' : 'Director', film.directors.join(', ')] as [string, string]] : []),
+    ...(film.directors.length > 0
+      ? [[film.directors.length > 1 ? 'Directors' : 'Director', film.directors.join(', ')] as [string, string]]
+      : []),
     ...(film.country ? [['Country', film.country] as [string, string]] : []),
     ...(film.language ? [['Language', film.language] as [string, string]] : []),
     ...(film.runtimeMinutes ? [['Runtime', formatRuntime(film.runtimeMinutes)] as [string, string]] : []),
     ...(film.genres.length > 0 ? [['Genres', film.genres.map((g) => g.name).join(', ')] as [string, string]] : []),
-  ]
+  ];
   return (
     <aside className="film-facts" aria-labelledby="film-facts-title">
-      {film.poster ? <CmsImage image={film.poster} className="film-poster" alt={film.poster.alt || `Poster of ${film.title}`} /> : null}
+      {film.poster ? (
+        <CmsImage image={film.poster} className="film-poster" alt={film.poster.alt || `Poster of ${film.title}`} />
+      ) : null}
       <h2 id="film-facts-title">{film.title}</h2>
       <dl>
         {facts.map(([term, value]) => (
@@ -38,5 +44,5 @@ export function FilmFacts({ film }: { film: Film }) {
         </>
       ) : null}
     </aside>
-  )
+  );
 }

@@ -1,11 +1,11 @@
-import { formatRating, ratingText } from '@/lib/format'
-import type { Review } from '@/lib/cms/reviews'
+import { formatRating, ratingText } from '@/lib/format';
+import type { Review } from '@/lib/cms/reviews';
 
 /** Stars for the eye, "4 out of 5" for everyone else; nothing for a review without a critic's rating. */
 export function RatingStars({ rating, size = 'md' }: { rating: Review['rating']; size?: 'md' | 'lg' }) {
-  if (!rating) return null
-  const stars = Math.min(Math.max(Math.round(rating.best), 1), 10)
-  const fill = Math.min(Math.max(rating.value / rating.best, 0), 1) * 100
+  if (!rating) return null;
+  const stars = Math.min(Math.max(Math.round(rating.best), 1), 10);
+  const fill = Math.min(Math.max(rating.value / rating.best, 0), 1) * 100;
   return (
     <span className={`rating rating-${size}`}>
       <span className="rating-stars" aria-hidden="true">
@@ -19,5 +19,5 @@ export function RatingStars({ rating, size = 'md' }: { rating: Review['rating'];
         {formatRating(rating.value)}/{rating.best}
       </span>
     </span>
-  )
+  );
 }

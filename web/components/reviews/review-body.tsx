@@ -1,9 +1,17 @@
-import { RichText } from '@/components/rich-text/rich-text'
-import type { Faq } from '@/lib/cms/faqs'
-import type { ReviewSection } from '@/lib/cms/reviews'
+import { RichText } from '@/components/rich-text/rich-text';
+import type { Faq } from '@/lib/cms/faqs';
+import type { ReviewSection } from '@/lib/cms/reviews';
 
-export function TableOfContents({ sections, hasVerdict, hasFaqs }: { sections: ReviewSection[]; hasVerdict: boolean; hasFaqs: boolean }) {
-  if (sections.length < 2) return null
+export function TableOfContents({
+  sections,
+  hasVerdict,
+  hasFaqs,
+}: {
+  sections: ReviewSection[];
+  hasVerdict: boolean;
+  hasFaqs: boolean;
+}) {
+  if (sections.length < 2) return null;
   return (
     <nav className="toc" aria-labelledby="toc-title">
       <h2 id="toc-title">Contents</h2>
@@ -14,11 +22,19 @@ export function TableOfContents({ sections, hasVerdict, hasFaqs }: { sections: R
             {s.spoiler ? <span className="badge">Spoilers</span> : null}
           </li>
         ))}
-        {hasVerdict ? <li><a href="#verdict">Verdict</a></li> : null}
-        {hasFaqs ? <li><a href="#faq">Questions and answers</a></li> : null}
+        {hasVerdict ? (
+          <li>
+            <a href="#verdict">Verdict</a>
+          </li>
+        ) : null}
+        {hasFaqs ? (
+          <li>
+            <a href="#faq">Questions and answers</a>
+          </li>
+        ) : null}
       </ol>
     </nav>
-  )
+  );
 }
 
 /** Spoiler sections stay closed in a <details> until the reader opens them (works without JS). */
@@ -42,12 +58,22 @@ export function ReviewSections({ sections }: { sections: ReviewSection[] }) {
         ),
       )}
     </>
-  )
+  );
 }
 
-export function FaqList({ faqs, id = 'faq', title = 'Questions and answers', headingLevel = 2 }: { faqs: Faq[]; id?: string; title?: string; headingLevel?: 1 | 2 }) {
-  if (faqs.length === 0) return null
-  const Heading = headingLevel === 1 ? 'h1' : 'h2'
+export function FaqList({
+  faqs,
+  id = 'faq',
+  title = 'Questions and answers',
+  headingLevel = 2,
+}: {
+  faqs: Faq[];
+  id?: string;
+  title?: string;
+  headingLevel?: 1 | 2;
+}) {
+  if (faqs.length === 0) return null;
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="faq">
       <Heading id={`${id}-title`}>{title}</Heading>
@@ -59,5 +85,5 @@ export function FaqList({ faqs, id = 'faq', title = 'Questions and answers', hea
         </details>
       ))}
     </section>
-  )
+  );
 }

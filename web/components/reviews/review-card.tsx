@@ -1,18 +1,32 @@
-import Link from 'next/link'
-import { CmsImage } from '@/components/media/cms-image'
-import type { Review } from '@/lib/cms/reviews'
-import { formatDate } from '@/lib/format'
-import { RatingStars } from './rating-stars'
+import Link from 'next/link';
+import { CmsImage } from '@/components/media/cms-image';
+import type { Review } from '@/lib/cms/reviews';
+import { formatDate } from '@/lib/format';
+import { RatingStars } from './rating-stars';
 
 /** `priority`: the first card of a list, whose cover is the page's largest paint on a phone (one column). */
-export function ReviewCard({ review, headingLevel = 2, priority = false }: { review: Review; headingLevel?: 2 | 3; priority?: boolean }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+export function ReviewCard({
+  review,
+  headingLevel = 2,
+  priority = false,
+}: {
+  review: Review;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="card">
-      {review.cover ? <CmsImage image={review.cover} className="card-cover" alt="" priority={priority} /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
+      {review.cover ? (
+        <CmsImage image={review.cover} className="card-cover" alt="" priority={priority} />
+      ) : (
+        <div className="card-cover card-cover-empty" aria-hidden="true" />
+      )}
       <div className="card-body">
         <Heading className="card-title">
-          <Link prefetch={false} href={`/reviews/${review.slug}`}>{review.title}</Link>
+          <Link prefetch={false} href={`/reviews/${review.slug}`}>
+            {review.title}
+          </Link>
         </Heading>
         {review.film ? (
           <p className="card-film">
@@ -28,7 +42,7 @@ export function ReviewCard({ review, headingLevel = 2, priority = false }: { rev
         </p>
       </div>
     </article>
-  )
+  );
 }
 
 export function ReviewList({ reviews, headingLevel = 2 }: { reviews: Review[]; headingLevel?: 2 | 3 }) {
@@ -40,5 +54,5 @@ export function ReviewList({ reviews, headingLevel = 2 }: { reviews: Review[]; h
         </li>
       ))}
     </ul>
-  )
+  );
 }

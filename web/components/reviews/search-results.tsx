@@ -1,7 +1,7 @@
-import Link from 'next/link'
-import { Fragment } from 'react'
-import { CmsImage } from '@/components/media/cms-image'
-import type { SearchHit, SnippetSegment } from '@/lib/cms/search'
+import Link from 'next/link';
+import { Fragment } from 'react';
+import { CmsImage } from '@/components/media/cms-image';
+import type { SearchHit, SnippetSegment } from '@/lib/cms/search';
 
 /**
  * Where the terms matched, highlighted: each segment is a text node (React escapes it), the highlighted ones wrapped
@@ -12,16 +12,22 @@ export function Snippet({ segments }: { segments: SnippetSegment[] }) {
     <p className="card-excerpt search-snippet">
       {segments.map((s, i) => (s.highlight ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}
     </p>
-  )
+  );
 }
 
 function SearchResult({ hit }: { hit: SearchHit }) {
   return (
     <article className="card">
-      {hit.cover ? <CmsImage image={hit.cover} className="card-cover" alt="" /> : <div className="card-cover card-cover-empty" aria-hidden="true" />}
+      {hit.cover ? (
+        <CmsImage image={hit.cover} className="card-cover" alt="" />
+      ) : (
+        <div className="card-cover card-cover-empty" aria-hidden="true" />
+      )}
       <div className="card-body">
         <h2 className="card-title">
-          <Link prefetch={false} href={`/reviews/${hit.slug}`}>{hit.title}</Link>
+          <Link prefetch={false} href={`/reviews/${hit.slug}`}>
+            {hit.title}
+          </Link>
         </h2>
         {hit.film ? (
           <p className="card-film">
@@ -29,10 +35,14 @@ function SearchResult({ hit }: { hit: SearchHit }) {
             {hit.film.year ? ` (${hit.film.year})` : ''}
           </p>
         ) : null}
-        {hit.snippet.length > 0 ? <Snippet segments={hit.snippet} /> : hit.excerpt ? <p className="card-excerpt">{hit.excerpt}</p> : null}
+        {hit.snippet.length > 0 ? (
+          <Snippet segments={hit.snippet} />
+        ) : hit.excerpt ? (
+          <p className="card-excerpt">{hit.excerpt}</p>
+        ) : null}
       </div>
     </article>
-  )
+  );
 }
 
 export function SearchResults({ hits }: { hits: SearchHit[] }) {
@@ -44,5 +54,5 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
         </li>
       ))}
     </ul>
-  )
+  );
 }

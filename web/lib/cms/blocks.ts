@@ -1,25 +1,25 @@
-import { z } from 'zod'
-import type { BlocksContent } from '@strapi/blocks-react-renderer'
+import { z } from 'zod';
+import type { BlocksContent } from '@strapi/blocks-react-renderer';
 
 /**
  * Strapi "blocks" rich text, parsed node by node. The annotations against the renderer's own types make the
  * compiler prove the parsed output is what BlocksRenderer accepts, without a cast.
  */
-type RootNode = BlocksContent[number]
-type ParagraphNode = Extract<RootNode, { type: 'paragraph' }>
-type InlineNode = ParagraphNode['children'][number]
-type TextNode = Extract<InlineNode, { type: 'text' }>
-type LinkNode = Extract<InlineNode, { type: 'link' }>
-type ListNode = Extract<RootNode, { type: 'list' }>
-type ListChild = ListNode['children'][number]
-type ImageNode = Extract<RootNode, { type: 'image' }>
+type RootNode = BlocksContent[number];
+type ParagraphNode = Extract<RootNode, { type: 'paragraph' }>;
+type InlineNode = ParagraphNode['children'][number];
+type TextNode = Extract<InlineNode, { type: 'text' }>;
+type LinkNode = Extract<InlineNode, { type: 'link' }>;
+type ListNode = Extract<RootNode, { type: 'list' }>;
+type ListChild = ListNode['children'][number];
+type ImageNode = Extract<RootNode, { type: 'image' }>;
 
 /** Links are editor content, but a `javascript:` URL must still never reach an href. */
 export function safeHref(url: string): string {
-  const trimmed = url.trim()
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed
-  if (/^(\/(?!\/)|#)/.test(trimmed)) return trimmed
-  return '#'
+  const trimmed = url.trim();
+  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
+  if (/^(\/(?!\/)|#)/.test(trimmed)) return trimmed;
+  return '#';
 }
 
 const textNode: z.ZodType<TextNode> = z.object({
@@ -30,17 +30,17 @@ const textNode: z.ZodType<TextNode> = z.object({
   underline: z.boolean().optional(),
   strikethrough: z.boolean().optional(),
   code: z.boolean().optional(),
-})
+});
 
 const linkNode: z.ZodType<LinkNode> = z.object({
   type: z.literal('link'),
   url: z.string().transform(safeHref),
   children: z.array(textNode),
-})
+});
 
-const inlineNode: z.ZodType<InlineNode> = z.union([textNode, linkNode])
+const inlineNode: z.ZodType<InlineNode> = z.union([textNode, linkNode]);
 
-const listItemNode = z.object({ type: z.literal('list-item'), children: z.array(inlineNode) })
+const listItemNode = z.object({ type: z.literal('list-item'), children: z.array(inlineNode) });
 
 const listNode: z.ZodType<ListNode> = z.lazy(() =>
   z.object({
@@ -48,8 +48,8 @@ const listNode: z.ZodType<ListNode> = z.lazy(() =>
     format: z.enum(['ordered', 'unordered']),
     children: z.array(listChild),
   }),
-)
-const listChild: z.ZodType<ListChild> = z.lazy(() => z.union([listItemNode, listNode]))
+);
+const listChild: z.ZodType<ListChild> = z.lazy(() => z.union([listItemNode, listNode]));
 
 const imageNode: z.ZodType<ImageNode> = z
   .object({
@@ -91,9 +91,9 @@ const imageNode: z.ZodType<ImageNode> = z
       updatedAt: image.updatedAt,
     },
     children: [{ type: 'text' as const, text: '' as const }],
-  }))
+  }));
 
-const headingLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])
+const headingLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
 
 const rootNode: z.ZodType<RootNode> = z.union([
   z.object({ type: z.literal('paragraph'), children: z.array(inlineNode) }),
@@ -102,28 +102,28 @@ const rootNode: z.ZodType<RootNode> = z.union([
   z.object({ type: z.literal('heading'), level: headingLevel, children: z.array(inlineNode) }),
   listNode,
   imageNode,
-])
+]);
 
-export const blocksSchema: z.ZodType<BlocksContent> = z.array(rootNode)
-export type Blocks = BlocksContent
+export const blocksSchema: z.ZodType<BlocksContent> = z.array(rootNode);
+export type Blocks = BlocksContent;
 
 /** Plain text of blocks, for descriptions and JSON-LD (FAQ answers). */
 export function blocksToText(blocks: Blocks): string {
   const inline = (nodes: readonly InlineNode[]): string =>
-    nodes.map((n) => (n.type === 'text' ? n.text : n.children.map((c) => c.text).join(''))).join('')
+    nodes.map((n) => (n.type === 'text' ? n.text : n.children.map((c) => c.text).join(''))).join('');
   const list = (node: ListNode): string =>
-    node.children.map((c) => (c.type === 'list-item' ? inline(c.children) : list(c))).join('\n')
+    node.children.map((c) => (c.type === 'list-item' ? inline(c.children) : list(c))).join('\n');
   return blocks
     .map((b) => {
       switch (b.type) {
         case 'list':
-          return list(b)
+          return list(b);
         case 'image':
-          return b.image.alternativeText ?? ''
+          return b.image.alternativeText ?? '';
         default:
-          return inline(b.children)
+          return inline(b.children);
       }
     })
     .filter((t) => t.trim() !== '')
-    .join('\n\n')
+    .join('\n\n');
 }

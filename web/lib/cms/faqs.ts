@@ -1,10 +1,10 @@
-import 'server-only'
-import { cacheLife, cacheTag } from 'next/cache'
-import { z } from 'zod'
-import { blocksSchema } from './blocks'
-import { cmsGet } from './client'
-import { unpaginatedListEnvelope } from './strapi'
-import { tags } from './tags'
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { z } from 'zod';
+import { blocksSchema } from './blocks';
+import { cmsGet } from './client';
+import { unpaginatedListEnvelope } from './strapi';
+import { tags } from './tags';
 
 export const faqSchema = z
   .object({
@@ -16,18 +16,18 @@ export const faqSchema = z
     answer: blocksSchema.nullish().transform((answer) => answer ?? []),
     order: z.number().int(),
   })
-  .transform(({ documentId, question, answer, order }) => ({ id: documentId, question, answer, order }))
-export type Faq = z.output<typeof faqSchema>
+  .transform(({ documentId, question, answer, order }) => ({ id: documentId, question, answer, order }));
+export type Faq = z.output<typeof faqSchema>;
 
-const siteFaqListSchema = unpaginatedListEnvelope(faqSchema)
+const siteFaqListSchema = unpaginatedListEnvelope(faqSchema);
 
 /** Site-wide FAQs (not attached to a review), in editorial order. @throws {CmsError} */
 export async function listSiteFaqs(): Promise<Faq[]> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.faqs, tags.siteFaqs)
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.faqs, tags.siteFaqs);
   const result = await cmsGet('/faqs', siteFaqListSchema, {
     query: { 'filters[review][$null]': 'true', sort: 'order:asc', 'pagination[pageSize]': 100 },
-  })
-  return (result?.data ?? []).toSorted((a, b) => a.order - b.order)
+  });
+  return (result?.data ?? []).toSorted((a, b) => a.order - b.order);
 }

@@ -1,6 +1,6 @@
-import { z } from 'zod'
-import { genreSchema } from './genres'
-import { optionalMedia } from './strapi'
+import { z } from 'zod';
+import { genreSchema } from './genres';
+import { optionalMedia } from './strapi';
 
 /** Films are only read embedded in a review; the site has no film pages yet. */
 export const filmSchema = z
@@ -32,5 +32,5 @@ export const filmSchema = z
     cast: f.cast.map((c) => ({ name: c.name, character: c.character ?? null })),
     poster: f.poster,
     genres: f.genres,
-  }))
-export type Film = z.output<typeof filmSchema>
+  }));
+export type Film = z.output<typeof filmSchema>;

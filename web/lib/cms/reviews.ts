@@ -1,16 +1,16 @@
-import 'server-only'
-import { cacheLife, cacheTag } from 'next/cache'
-import { z } from 'zod'
-import { authorSchema } from './authors'
-import { blocksSchema } from './blocks'
-import { cmsGet, type Query } from './client'
-import { faqSchema } from './faqs'
-import { filmSchema } from './films'
-import { genreSchema } from './genres'
-import { isoDate, listEnvelope, optionalMedia, type Pagination } from './strapi'
-import { tags } from './tags'
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { z } from 'zod';
+import { authorSchema } from './authors';
+import { blocksSchema } from './blocks';
+import { cmsGet, type Query } from './client';
+import { faqSchema } from './faqs';
+import { filmSchema } from './films';
+import { genreSchema } from './genres';
+import { isoDate, listEnvelope, optionalMedia, type Pagination } from './strapi';
+import { tags } from './tags';
 
-export const REVIEWS_PAGE_SIZE = 10
+export const REVIEWS_PAGE_SIZE = 10;
 
 /** Stable, readable fragment ids for the table of contents. */
 export function sectionAnchor(heading: string, id: number): string {
@@ -19,13 +19,13 @@ export function sectionAnchor(heading: string, id: number): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-  return `${base || 'section'}-${id}`
+    .replace(/^-|-$/g, '');
+  return `${base || 'section'}-${id}`;
 }
 
 const sectionSchema = z
   .object({ id: z.number(), heading: z.string(), body: blocksSchema, spoiler: z.boolean().default(false) })
-  .transform((s) => ({ anchor: sectionAnchor(s.heading, s.id), heading: s.heading, body: s.body, spoiler: s.spoiler }))
+  .transform((s) => ({ anchor: sectionAnchor(s.heading, s.id), heading: s.heading, body: s.body, spoiler: s.spoiler }));
 
 const seoSchema = z
   .object({
@@ -40,7 +40,7 @@ const seoSchema = z
     description: s.metaDescription || null,
     canonicalUrl: s.canonicalURL && /^https?:\/\//.test(s.canonicalURL) ? s.canonicalURL : null,
     image: s.shareImage,
-  }))
+  }));
 
 export const reviewSchema = z
   .object({
@@ -88,18 +88,18 @@ export const reviewSchema = z
     sections: r.sections,
     faqs: r.faqs.toSorted((a, b) => a.order - b.order),
     seo: r.seo ?? null,
-  }))
-export type Review = z.output<typeof reviewSchema>
-export type ReviewSection = Review['sections'][number]
+  }));
+export type Review = z.output<typeof reviewSchema>;
+export type ReviewSection = Review['sections'][number];
 
-const reviewListSchema = listEnvelope(reviewSchema)
+const reviewListSchema = listEnvelope(reviewSchema);
 
-export type ReviewPage = { reviews: Review[]; pagination: Pagination }
+export type ReviewPage = { reviews: Review[]; pagination: Pagination };
 
 async function fetchReviewList(query: Query): Promise<ReviewPage> {
-  const result = await cmsGet('/reviews', reviewListSchema, { query: { sort: 'publishedAt:desc', ...query } })
-  if (result === null) throw new Error('The reviews endpoint answered 404')
-  return { reviews: result.data, pagination: result.meta.pagination }
+  const result = await cmsGet('/reviews', reviewListSchema, { query: { sort: 'publishedAt:desc', ...query } });
+  if (result === null) throw new Error('The reviews endpoint answered 404');
+  return { reviews: result.data, pagination: result.meta.pagination };
 }
 
 function tagEmbedded(review: Review): void {
@@ -109,19 +109,19 @@ function tagEmbedded(review: Review): void {
     ...(review.film ? [tags.film(review.film.id)] : []),
     ...(review.author ? [tags.author(review.author.id)] : []),
     ...review.genres.map((g) => tags.genre(g.id)),
-  )
+  );
 }
 
 function pageQuery(page: number, pageSize = REVIEWS_PAGE_SIZE): Query {
-  return { 'pagination[page]': page, 'pagination[pageSize]': pageSize }
+  return { 'pagination[page]': page, 'pagination[pageSize]': pageSize };
 }
 
 /** Newest first. @throws {CmsError} */
 export async function listReviews(page = 1, pageSize = REVIEWS_PAGE_SIZE): Promise<ReviewPage> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  return fetchReviewList(pageQuery(page, pageSize))
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres);
+  return fetchReviewList(pageQuery(page, pageSize));
 }
 
 /**
@@ -129,49 +129,55 @@ export async function listReviews(page = 1, pageSize = REVIEWS_PAGE_SIZE): Promi
  * server's token; Next skips the cache in draft mode, so a draft never lands in a reader's cache.
  * @throws {CmsError}
  */
-export async function getReviewBySlug(slug: string, { draft = false }: { draft?: boolean } = {}): Promise<Review | null> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviewSlug(slug))
+export async function getReviewBySlug(
+  slug: string,
+  { draft = false }: { draft?: boolean } = {},
+): Promise<Review | null> {
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.reviewSlug(slug));
   const result = await cmsGet('/reviews', reviewListSchema, {
     query: { 'filters[slug][$eq]': slug, ...pageQuery(1, 1), ...(draft ? { status: 'draft' } : {}) },
     auth: draft,
-  })
-  const review = result?.data[0] ?? null
-  if (review) tagEmbedded(review)
-  return review
+  });
+  const review = result?.data[0] ?? null;
+  if (review) tagEmbedded(review);
+  return review;
 }
 
 /** @throws {CmsError} */
 export async function listReviewsByGenre(genreSlug: string, page = 1): Promise<ReviewPage> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  return fetchReviewList({ 'filters[genres][slug][$eq]': genreSlug, ...pageQuery(page) })
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres);
+  return fetchReviewList({ 'filters[genres][slug][$eq]': genreSlug, ...pageQuery(page) });
 }
 
 /** @throws {CmsError} */
 export async function listReviewsByAuthor(authorSlug: string, page = 1): Promise<ReviewPage> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres)
-  return fetchReviewList({ 'filters[author][slug][$eq]': authorSlug, ...pageQuery(page) })
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.reviews, tags.films, tags.authors, tags.genres);
+  return fetchReviewList({ 'filters[author][slug][$eq]': authorSlug, ...pageQuery(page) });
 }
 
-const sitemapEntrySchema = z.object({ slug: z.string().min(1), updatedAt: isoDate })
-export type SitemapEntry = z.infer<typeof sitemapEntrySchema>
-const sitemapListSchema = listEnvelope(sitemapEntrySchema)
+const sitemapEntrySchema = z.object({ slug: z.string().min(1), updatedAt: isoDate });
+export type SitemapEntry = z.infer<typeof sitemapEntrySchema>;
+const sitemapListSchema = listEnvelope(sitemapEntrySchema);
 
 /**
  * Published reviews' slug and last change, newest first, `pageSize` per page: what a sitemap needs and nothing else,
  * in one CMS read of an index-ordered page (GET /api/sitemap/reviews, cms/src/api/sitemap).
  * @throws {CmsError}
  */
-export async function listReviewSitemapEntries(page: number, pageSize: number): Promise<{ entries: SitemapEntry[]; pagination: Pagination }> {
-  'use cache'
-  cacheLife('cms')
-  cacheTag(tags.reviews)
-  const result = await cmsGet('/sitemap/reviews', sitemapListSchema, { query: { page, pageSize } })
-  if (result === null) throw new Error('The sitemap endpoint answered 404')
-  return { entries: result.data, pagination: result.meta.pagination }
+export async function listReviewSitemapEntries(
+  page: number,
+  pageSize: number,
+): Promise<{ entries: SitemapEntry[]; pagination: Pagination }> {
+  'use cache';
+  cacheLife('cms');
+  cacheTag(tags.reviews);
+  const result = await cmsGet('/sitemap/reviews', sitemapListSchema, { query: { page, pageSize } });
+  if (result === null) throw new Error('The sitemap endpoint answered 404');
+  return { entries: result.data, pagination: result.meta.pagination };
 }

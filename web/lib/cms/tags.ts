@@ -18,4 +18,4 @@ export const tags = {
   genres: 'genres',
   genre: (documentId: string) => `genre:${documentId}`,
   genreSlug: (slug: string) => `genre-slug:${slug}`,
-} as const
+} as const;

@@ -1,8 +1,8 @@
-import 'server-only'
-import { cacheLife } from 'next/cache'
-import { unstable_rethrow } from 'next/navigation'
+import 'server-only';
+import { cacheLife } from 'next/cache';
+import { unstable_rethrow } from 'next/navigation';
 
-export type Loaded<T> = { ok: true; data: T } | { ok: false }
+export type Loaded<T> = { ok: true; data: T } | { ok: false };
 
 /**
  * Runs a page's CMS reads; a failure becomes `{ ok: false }` so the page renders its own friendly
@@ -14,19 +14,19 @@ export type Loaded<T> = { ok: true; data: T } | { ok: false }
  */
 export async function loadFromCms<T>(load: () => Promise<T>): Promise<Loaded<T>> {
   try {
-    return { ok: true, data: await load() }
+    return { ok: true, data: await load() };
   } catch (error) {
-    unstable_rethrow(error)
-    const digest = typeof error === 'object' && error !== null && 'digest' in error ? String(error.digest) : 'none'
-    console.error(`CMS read failed (digest ${digest}):`, error instanceof Error ? error.message : error)
-    return { ok: false }
+    unstable_rethrow(error);
+    const digest = typeof error === 'object' && error !== null && 'digest' in error ? String(error.digest) : 'none';
+    console.error(`CMS read failed (digest ${digest}):`, error instanceof Error ? error.message : error);
+    return { ok: false };
   }
 }
 
 /** Metadata must never fail the page (a throwing generateMetadata stalls the streamed response). */
 export async function metadataFromCms<T, M>(load: () => Promise<T>, build: (data: T) => M, fallback: M): Promise<M> {
-  const result = await loadFromCms(load)
-  return result.ok ? build(result.data) : fallback
+  const result = await loadFromCms(load);
+  return result.ok ? build(result.data) : fallback;
 }
 
 /**
@@ -35,6 +35,6 @@ export async function metadataFromCms<T, M>(load: () => Promise<T>, build: (data
  * with ensureStatic = 'navigation' may have.
  */
 export async function keepBriefly(): Promise<void> {
-  'use cache'
-  cacheLife({ stale: 30, revalidate: 5, expire: 300 })
+  'use cache';
+  cacheLife({ stale: 30, revalidate: 5, expire: 300 });
 }

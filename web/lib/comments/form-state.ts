@@ -3,14 +3,14 @@
  * Free of zod on purpose: the client form imports this, and zod (~110 KiB) must not ride along to the browser.
  * The validation schema lives in ./form.ts, on the server.
  */
-export const FIELDS = ['name', 'email', 'website', 'comment', 'rating'] as const
-export type Field = (typeof FIELDS)[number]
+export const FIELDS = ['name', 'email', 'website', 'comment', 'rating'] as const;
+export type Field = (typeof FIELDS)[number];
 /** The notification boxes: ticked or not, kept across a failed post like the text fields. */
-export const NOTIFY_FIELDS = ['notifyReplies', 'notifyApproval'] as const
-export type NotifyField = (typeof NOTIFY_FIELDS)[number]
-export type CommentFormValues = Record<Field, string> & Partial<Record<NotifyField, boolean>>
+export const NOTIFY_FIELDS = ['notifyReplies', 'notifyApproval'] as const;
+export type NotifyField = (typeof NOTIFY_FIELDS)[number];
+export type CommentFormValues = Record<Field, string> & Partial<Record<NotifyField, boolean>>;
 
-export const HONEYPOT_FIELD = 'phone_number'
+export const HONEYPOT_FIELD = 'phone_number';
 
 export const messages = {
   nameRequired: 'Please enter your name.',
@@ -31,7 +31,7 @@ export const messages = {
   wrongOrigin: 'Comments can only be posted from this site’s own pages.',
   awaitingModeration: 'Thank you! Your comment is awaiting moderation.',
   published: 'Thank you! Your comment has been published.',
-} as const
+} as const;
 
 export const CMS_FIELD_TO_FORM: Record<string, Field> = {
   authorName: 'name',
@@ -39,19 +39,19 @@ export const CMS_FIELD_TO_FORM: Record<string, Field> = {
   authorWebsite: 'website',
   body: 'comment',
   rating: 'rating',
-}
+};
 
 export type CommentFormState = {
-  status: 'idle' | 'error' | 'success'
-  message: string | null
-  fieldErrors: Partial<Record<Field, string>>
+  status: 'idle' | 'error' | 'success';
+  message: string | null;
+  fieldErrors: Partial<Record<Field, string>>;
   /** What the reader typed, sent back on every failure so nothing is lost. Empty after a success. */
-  values: CommentFormValues
+  values: CommentFormValues;
   /** Changes on every answer, so the form can react to two identical errors in a row. */
-  submittedAt: number
-}
+  submittedAt: number;
+};
 
-export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '', rating: '' }
+export const emptyValues: CommentFormValues = { name: '', email: '', website: '', comment: '', rating: '' };
 
 export const initialCommentFormState: CommentFormState = {
   status: 'idle',
@@ -59,14 +59,14 @@ export const initialCommentFormState: CommentFormState = {
   fieldErrors: {},
   values: emptyValues,
   submittedAt: 0,
-}
+};
 
 export function readValues(formData: FormData): CommentFormValues {
   const get = (key: string) => {
-    const v = formData.get(key)
-    return typeof v === 'string' ? v : ''
-  }
-  const ticked = (key: NotifyField) => (formData.get(key) === 'on' ? { [key]: true } : {})
+    const v = formData.get(key);
+    return typeof v === 'string' ? v : '';
+  };
+  const ticked = (key: NotifyField) => (formData.get(key) === 'on' ? { [key]: true } : {});
   return {
     name: get('name'),
     email: get('email'),
@@ -75,10 +75,14 @@ export function readValues(formData: FormData): CommentFormValues {
     rating: get('rating'),
     ...ticked('notifyReplies'),
     ...ticked('notifyApproval'),
-  }
+  };
 }
 
 /** Which review (and comment) a post answers; bound into the action by the page that renders the form. */
-export type CommentTarget = { reviewId: string; reviewSlug: string; parentId: string | null }
+export type CommentTarget = { reviewId: string; reviewSlug: string; parentId: string | null };
 /** The comment server action, as pages pass it down to the comment section. */
-export type SubmitComment = (target: CommentTarget, previous: CommentFormState, formData: FormData) => Promise<CommentFormState>
+export type SubmitComment = (
+  target: CommentTarget,
+  previous: CommentFormState,
+  formData: FormData,
+) => Promise<CommentFormState>;

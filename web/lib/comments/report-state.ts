@@ -3,16 +3,16 @@
  * like ./form-state.ts: the client form imports this.
  */
 /** The CMS's short list (comment-report's reason enumeration), in the order the form offers them. */
-export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const
-export type ReportReason = (typeof REPORT_REASONS)[number]
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
 export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
   spam: 'Spam or advertising',
   abuse: 'Abusive, hateful or harassing',
   'off-topic': 'Off topic',
   spoiler: 'Spoils the film without warning',
   other: 'Something else (say what in the note)',
-}
-export const NOTE_MAX = 500
+};
+export const NOTE_MAX = 500;
 
 export const reportMessages = {
   reasonRequired: 'Please choose why you are reporting this comment.',
@@ -23,15 +23,15 @@ export const reportMessages = {
   unavailable: 'We could not send your report just now. Please try again in a moment.',
   wrongOrigin: 'Reports can only be sent from this site’s own pages.',
   sent: 'Thanks — a moderator will review it.',
-} as const
+} as const;
 
 export type ReportFormState = {
-  status: 'idle' | 'error'
-  message: string | null
-  fieldErrors: Partial<Record<'reason' | 'note', string>>
-  values: { reason: string; note: string }
-  submittedAt: number
-}
+  status: 'idle' | 'error';
+  message: string | null;
+  fieldErrors: Partial<Record<'reason' | 'note', string>>;
+  values: { reason: string; note: string };
+  submittedAt: number;
+};
 
 export const initialReportFormState: ReportFormState = {
   status: 'idle',
@@ -39,12 +39,16 @@ export const initialReportFormState: ReportFormState = {
   fieldErrors: {},
   values: { reason: '', note: '' },
   submittedAt: 0,
-}
+};
 
 /** Which comment a report is about; bound into the action by the page. */
-export type ReportTarget = { reviewSlug: string; commentId: string }
-export type SubmitReport = (target: ReportTarget, previous: ReportFormState, formData: FormData) => Promise<ReportFormState>
+export type ReportTarget = { reviewSlug: string; commentId: string };
+export type SubmitReport = (
+  target: ReportTarget,
+  previous: ReportFormState,
+  formData: FormData,
+) => Promise<ReportFormState>;
 
 /** Where a sent report lands: a plain page, the same for everyone, so no reader's answer sits in a shared cache. */
 export const reportSentPath = ({ reviewSlug, commentId }: ReportTarget) =>
-  `/reviews/${encodeURIComponent(reviewSlug)}/report/${encodeURIComponent(commentId)}/sent`
+  `/reviews/${encodeURIComponent(reviewSlug)}/report/${encodeURIComponent(commentId)}/sent`;

@@ -1,19 +1,18 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Flex,
-  Link,
-  Tabs,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Link, Tabs, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ACTIONS, TABS, deskApi, errorMessage, type Counts, type Decision, type DeskComment, type DeskPage as DeskPageData, type Tab } from './api';
+import {
+  ACTIONS,
+  TABS,
+  deskApi,
+  errorMessage,
+  type Counts,
+  type Decision,
+  type DeskComment,
+  type DeskPage as DeskPageData,
+  type Tab,
+} from './api';
 import { setPendingCount } from './pending';
 import { PersonalDataPanel } from './PersonalData';
 
@@ -70,7 +69,17 @@ interface RowProps {
   onPromote: (credit: boolean) => void;
 }
 
-const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect, onDecide, onReply, onPromote }: RowProps) => {
+const CommentRow = ({
+  comment,
+  highlighted,
+  selected,
+  busy,
+  canPromote,
+  onSelect,
+  onDecide,
+  onReply,
+  onPromote,
+}: RowProps) => {
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState('');
   const [promoting, setPromoting] = useState(false);
@@ -96,7 +105,11 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
     >
       <Flex gap={4} alignItems="flex-start">
         <Box paddingTop={1}>
-          <Checkbox aria-label={`Select the comment by ${comment.authorName}`} checked={selected} onCheckedChange={(value) => onSelect(value === true)} />
+          <Checkbox
+            aria-label={`Select the comment by ${comment.authorName}`}
+            checked={selected}
+            onCheckedChange={(value) => onSelect(value === true)}
+          />
         </Box>
         <Flex direction="column" alignItems="stretch" gap={3} flex="1" minWidth={0}>
           <Flex gap={2} wrap="wrap" alignItems="center">
@@ -136,7 +149,14 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
           </Typography>
 
           {comment.parent ? (
-            <Box background="neutral100" padding={3} hasRadius borderStyle="solid" borderWidth="0 0 0 4px" borderColor="neutral300">
+            <Box
+              background="neutral100"
+              padding={3}
+              hasRadius
+              borderStyle="solid"
+              borderWidth="0 0 0 4px"
+              borderColor="neutral300"
+            >
               <Typography variant="pi" fontWeight="bold" textColor="neutral700">
                 In reply to {comment.parent.authorName}
                 {comment.parent.status !== 'approved' ? ` (${comment.parent.status})` : ''}
@@ -147,7 +167,12 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
             </Box>
           ) : null}
 
-          <Typography tag="p" textColor="neutral800" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="desk-body">
+          <Typography
+            tag="p"
+            textColor="neutral800"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            data-testid="desk-body"
+          >
             {comment.body}
           </Typography>
 
@@ -171,23 +196,45 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
           {comment.faq ? (
             <Typography variant="pi" textColor="neutral600">
               FAQ ({comment.faq.published ? 'published' : 'draft'}):{' '}
-              <Link href={`/admin/content-manager/collection-types/api::faq.faq/${comment.faq.documentId}`}>{comment.faq.question}</Link>
+              <Link href={`/admin/content-manager/collection-types/api::faq.faq/${comment.faq.documentId}`}>
+                {comment.faq.question}
+              </Link>
             </Typography>
           ) : null}
 
           <Flex gap={2} wrap="wrap">
-            {DECISIONS.filter((decision) => decision.status !== comment.status || comment.reportCount > 0).map((decision) => (
-              <Button key={decision.status} size="S" variant={decision.variant} disabled={busy} onClick={() => onDecide(decision.status)}>
-                {decision.label}
-              </Button>
-            ))}
+            {DECISIONS.filter((decision) => decision.status !== comment.status || comment.reportCount > 0).map(
+              (decision) => (
+                <Button
+                  key={decision.status}
+                  size="S"
+                  variant={decision.variant}
+                  disabled={busy}
+                  onClick={() => onDecide(decision.status)}
+                >
+                  {decision.label}
+                </Button>
+              ),
+            )}
             {comment.status === 'approved' || comment.status === 'pending' ? (
-              <Button size="S" variant="secondary" disabled={busy} onClick={() => setReplying((open) => !open)} aria-expanded={replying}>
+              <Button
+                size="S"
+                variant="secondary"
+                disabled={busy}
+                onClick={() => setReplying((open) => !open)}
+                aria-expanded={replying}
+              >
                 Reply as staff
               </Button>
             ) : null}
             {canPromote && !comment.faq && comment.review ? (
-              <Button size="S" variant="secondary" disabled={busy} onClick={() => setPromoting((open) => !open)} aria-expanded={promoting}>
+              <Button
+                size="S"
+                variant="secondary"
+                disabled={busy}
+                onClick={() => setPromoting((open) => !open)}
+                aria-expanded={promoting}
+              >
                 Make an FAQ
               </Button>
             ) : null}
@@ -205,9 +252,16 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
                 }
               }}
             >
-              <Field.Root name={`reply-${comment.documentId}`} hint="Published at once, with a Staff badge, under this comment.">
+              <Field.Root
+                name={`reply-${comment.documentId}`}
+                hint="Published at once, with a Staff badge, under this comment."
+              >
                 <Field.Label>Your reply to {comment.authorName}</Field.Label>
-                <Textarea value={reply} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReply(event.target.value)} maxLength={5000} />
+                <Textarea
+                  value={reply}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReply(event.target.value)}
+                  maxLength={5000}
+                />
                 <Field.Hint />
               </Field.Root>
               <Flex gap={2} paddingTop={2}>
@@ -224,8 +278,8 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
           {promoting ? (
             <Box background="neutral100" padding={3} hasRadius>
               <Typography variant="pi" tag="p" textColor="neutral700">
-                A draft FAQ on “{comment.review?.title}” with this comment as its question (shortened to 255 characters if longer). You write the answer and
-                publish it; then the comment links to it on the site.
+                A draft FAQ on “{comment.review?.title}” with this comment as its question (shortened to 255 characters
+                if longer). You write the answer and publish it; then the comment links to it on the site.
               </Typography>
               <Flex gap={3} paddingTop={2} alignItems="center">
                 <Checkbox checked={credit} onCheckedChange={(value) => setCredit(value === true)}>
@@ -243,7 +297,17 @@ const CommentRow = ({ comment, highlighted, selected, busy, canPromote, onSelect
   );
 };
 
-const Queue = ({ tab, version, highlight, onChanged }: { tab: Tab; version: number; highlight: string | null; onChanged: () => void }) => {
+const Queue = ({
+  tab,
+  version,
+  highlight,
+  onChanged,
+}: {
+  tab: Tab;
+  version: number;
+  highlight: string | null;
+  onChanged: () => void;
+}) => {
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const can = useCan();
@@ -309,7 +373,9 @@ const Queue = ({ tab, version, highlight, onChanged }: { tab: Tab; version: numb
       <Flex gap={3} wrap="wrap" alignItems="center" background="neutral0" padding={3} hasRadius shadow="tableShadow">
         <Checkbox
           checked={allSelected ? true : selected.size > 0 ? 'indeterminate' : false}
-          onCheckedChange={(value) => setSelected(value === true ? new Set(rows.map((row) => row.documentId)) : new Set())}
+          onCheckedChange={(value) =>
+            setSelected(value === true ? new Set(rows.map((row) => row.documentId)) : new Set())
+          }
           disabled={rows.length === 0}
         >
           Select all on this page
@@ -341,7 +407,13 @@ const Queue = ({ tab, version, highlight, onChanged }: { tab: Tab; version: numb
           content={tab === 'pending' ? 'Nothing awaits moderation. Well done.' : 'No comments here.'}
         />
       ) : (
-        <Flex tag="ol" direction="column" alignItems="stretch" gap={3} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <Flex
+          tag="ol"
+          direction="column"
+          alignItems="stretch"
+          gap={3}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
           {rows.map((comment) => (
             <CommentRow
               key={comment.documentId}
@@ -403,7 +475,11 @@ const DeskPage = () => {
   const [params, setParams] = useSearchParams();
   const can = useCan();
   const requested = params.get('tab');
-  const tab: Tab | typeof PERSONAL = isTab(requested) ? requested : requested === PERSONAL && can(ACTIONS.personalData) ? PERSONAL : 'pending';
+  const tab: Tab | typeof PERSONAL = isTab(requested)
+    ? requested
+    : requested === PERSONAL && can(ACTIONS.personalData)
+      ? PERSONAL
+      : 'pending';
   const highlight = params.get('comment');
   const [counts, setCounts] = useState<Counts | null>(null);
   // Bumped after every action: the open tab's list is refetched with the counts, without a reload.
@@ -431,7 +507,9 @@ const DeskPage = () => {
       <Page.Title>Moderation</Page.Title>
       <Layouts.Header
         title="Moderation"
-        subtitle={counts ? `${counts.pending} pending · ${counts.reported} reported` : 'Reader comments awaiting a decision'}
+        subtitle={
+          counts ? `${counts.pending} pending · ${counts.reported} reported` : 'Reader comments awaiting a decision'
+        }
       />
       <Layouts.Content>
         <Tabs.Root
@@ -452,11 +530,18 @@ const DeskPage = () => {
             {TABS.map((name) => (
               <Tabs.Content key={name} value={name}>
                 {tab === name ? (
-                  <Queue tab={name} version={version} highlight={highlight} onChanged={() => setVersion((value) => value + 1)} />
+                  <Queue
+                    tab={name}
+                    version={version}
+                    highlight={highlight}
+                    onChanged={() => setVersion((value) => value + 1)}
+                  />
                 ) : null}
               </Tabs.Content>
             ))}
-            <Tabs.Content value={PERSONAL}>{tab === PERSONAL ? <PersonalDataPanel onChanged={() => setVersion((value) => value + 1)} /> : null}</Tabs.Content>
+            <Tabs.Content value={PERSONAL}>
+              {tab === PERSONAL ? <PersonalDataPanel onChanged={() => setVersion((value) => value + 1)} /> : null}
+            </Tabs.Content>
           </Box>
         </Tabs.Root>
       </Layouts.Content>

@@ -29,7 +29,10 @@ export const MenuIcon = (props: SVGProps<SVGSVGElement>) => {
           }}
         >
           {count > 99 ? '99+' : count}
-          <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> comments pending</span>
+          <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            {' '}
+            comments pending
+          </span>
         </span>
       ) : null}
     </span>

@@ -21,7 +21,10 @@ export const PersonalDataPanel = ({ onChanged }: { onChanged: () => void }) => {
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `personal-data-${email.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')}.json`;
+      link.download = `personal-data-${email
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')}.json`;
       link.click();
       URL.revokeObjectURL(url);
       setResult('Export downloaded (and logged).');
@@ -36,7 +39,9 @@ export const PersonalDataPanel = ({ onChanged }: { onChanged: () => void }) => {
     setBusy(true);
     try {
       const { results } = await deskApi.erase(email, mode);
-      const lines = Object.entries(results).map(([name, { anonymised, removed }]) => `${name}: ${anonymised} anonymised, ${removed} removed`);
+      const lines = Object.entries(results).map(
+        ([name, { anonymised, removed }]) => `${name}: ${anonymised} anonymised, ${removed} removed`,
+      );
       setResult(`Erased (and logged). ${lines.join('; ')}.`);
       setConfirming(false);
       onChanged();
@@ -54,12 +59,16 @@ export const PersonalDataPanel = ({ onChanged }: { onChanged: () => void }) => {
           A reader&apos;s personal data
         </Typography>
         <Typography textColor="neutral600">
-          Everything stored with an email address: comments (with their ratings, IP hash and browser) and anything else that
-          registers itself. Reports are anonymous and are not part of it. Every export and erasure is logged.
+          Everything stored with an email address: comments (with their ratings, IP hash and browser) and anything else
+          that registers itself. Reports are anonymous and are not part of it. Every export and erasure is logged.
         </Typography>
         <Field.Root name="personal-data-email" required>
           <Field.Label>Email address</Field.Label>
-          <TextInput type="email" value={email} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setEmail(event.target.value)} />
+          <TextInput
+            type="email"
+            value={email}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setEmail(event.target.value)}
+          />
         </Field.Root>
         <Flex gap={2}>
           <Button variant="secondary" disabled={busy || !email.trim()} onClick={download}>
@@ -68,9 +77,17 @@ export const PersonalDataPanel = ({ onChanged }: { onChanged: () => void }) => {
         </Flex>
         <Field.Root name="personal-data-mode">
           <Field.Label>When erasing, comments are</Field.Label>
-          <Radio.Group value={mode} onValueChange={(value: string) => setMode(value as Mode)} aria-label="When erasing, comments are">
-            <Radio.Item value="anonymise">kept as “Anonymous” (words kept; name, email, website, rating, IP hash and browser removed)</Radio.Item>
-            <Radio.Item value="delete">removed (replies by other readers move up to the removed comment&apos;s parent)</Radio.Item>
+          <Radio.Group
+            value={mode}
+            onValueChange={(value: string) => setMode(value as Mode)}
+            aria-label="When erasing, comments are"
+          >
+            <Radio.Item value="anonymise">
+              kept as “Anonymous” (words kept; name, email, website, rating, IP hash and browser removed)
+            </Radio.Item>
+            <Radio.Item value="delete">
+              removed (replies by other readers move up to the removed comment&apos;s parent)
+            </Radio.Item>
           </Radio.Group>
         </Field.Root>
         <Flex gap={2}>

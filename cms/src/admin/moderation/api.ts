@@ -49,10 +49,21 @@ export const deskApi = {
   reply: async (documentId: string, body: string) =>
     (await getFetchClient().post<{ documentId: string }>(`${BASE}/comments/${documentId}/reply`, { body })).data,
   promote: async (documentId: string, credit: boolean) =>
-    (await getFetchClient().post<{ faq: { documentId: string }; editPath: string }>(`${BASE}/comments/${documentId}/faq`, { credit })).data,
-  exportData: async (email: string) => (await getFetchClient().post<unknown>(`${BASE}/personal-data/export`, { email })).data,
+    (
+      await getFetchClient().post<{ faq: { documentId: string }; editPath: string }>(
+        `${BASE}/comments/${documentId}/faq`,
+        { credit },
+      )
+    ).data,
+  exportData: async (email: string) =>
+    (await getFetchClient().post<unknown>(`${BASE}/personal-data/export`, { email })).data,
   erase: async (email: string, mode: 'anonymise' | 'delete') =>
-    (await getFetchClient().post<{ results: Record<string, { anonymised: number; removed: number }> }>(`${BASE}/personal-data/erase`, { email, mode })).data,
+    (
+      await getFetchClient().post<{ results: Record<string, { anonymised: number; removed: number }> }>(
+        `${BASE}/personal-data/erase`,
+        { email, mode },
+      )
+    ).data,
 };
 
 /** The server's own message for a refused action (it names what to fix), else a generic one. */

@@ -31,8 +31,26 @@ export const ReviewLink = ({ documentId, title }: { documentId: string; title: s
   </Link>
 );
 
-const Section = ({ title, count, children, testId }: { title: string; count: number; children: React.ReactNode; testId: string }) => (
-  <Box tag="section" background="neutral0" hasRadius shadow="tableShadow" padding={6} data-testid={testId} aria-label={title}>
+const Section = ({
+  title,
+  count,
+  children,
+  testId,
+}: {
+  title: string;
+  count: number;
+  children: React.ReactNode;
+  testId: string;
+}) => (
+  <Box
+    tag="section"
+    background="neutral0"
+    hasRadius
+    shadow="tableShadow"
+    padding={6}
+    data-testid={testId}
+    aria-label={title}
+  >
     <Flex gap={2} paddingBottom={4} alignItems="center">
       <Typography variant="delta" tag="h2">
         {title}
@@ -67,7 +85,10 @@ const ChecklistState = ({ review }: { review: ReviewSummary }) => {
         </Typography>
       </summary>
       <Box tag="ul" paddingTop={2} paddingLeft={4}>
-        {[...errors.map((item) => ({ ...item, level: 'Error' })), ...warnings.map((item) => ({ ...item, level: 'Warning' }))].map((item, index) => (
+        {[
+          ...errors.map((item) => ({ ...item, level: 'Error' })),
+          ...warnings.map((item) => ({ ...item, level: 'Warning' })),
+        ].map((item, index) => (
           <li key={index}>
             <Typography variant="pi" textColor={item.level === 'Error' ? 'danger700' : 'neutral700'}>
               {item.level} · {item.field}: {item.message}
@@ -100,7 +121,8 @@ export const ScheduledList = ({ reviews }: { reviews: ReviewSummary[] }) =>
           </Typography>
           {review.publishAt && review.checklist.errors.length > 0 ? (
             <Typography variant="pi" textColor="danger600" tag="p">
-              Will not publish until the checklist’s errors are fixed: {review.checklist.errors.map((item) => item.field).join(', ')}.
+              Will not publish until the checklist’s errors are fixed:{' '}
+              {review.checklist.errors.map((item) => item.field).join(', ')}.
             </Typography>
           ) : null}
         </Box>
@@ -129,7 +151,11 @@ const NewsroomPage = () => {
               </Section>
             </Box>
             <Box flex="1" minWidth="320px">
-              <Section title="Published in the last 7 days" count={overview.published.length} testId="newsroom-published-section">
+              <Section
+                title="Published in the last 7 days"
+                count={overview.published.length}
+                testId="newsroom-published-section"
+              >
                 {overview.published.length === 0 ? (
                   <Empty>Nothing published this week.</Empty>
                 ) : (
@@ -190,7 +216,12 @@ const NewsroomPage = () => {
                       ) : (
                         <Typography style={{ fontStyle: 'italic' }}>{entry.reviewTitle ?? 'a review'}</Typography>
                       )}
-                      {entry.detail ? <Typography textColor="neutral600"> ({entry.detail.replace(ISO_INSTANT, (iso) => when(iso))})</Typography> : null}
+                      {entry.detail ? (
+                        <Typography textColor="neutral600">
+                          {' '}
+                          ({entry.detail.replace(ISO_INSTANT, (iso) => when(iso))})
+                        </Typography>
+                      ) : null}
                     </Typography>
                     <Typography variant="pi" textColor="neutral500" tag="p">
                       {when(entry.at)}

@@ -28,21 +28,35 @@ const review = (documentId: string) => `${BASE}/reviews/${encodeURIComponent(doc
 
 export const newsroomApi = {
   overview: async () => (await getFetchClient().get<Overview>(`${BASE}/overview`)).data,
-  checklist: async (documentId: string) => (await getFetchClient().get<Checklist>(`${review(documentId)}/checklist`)).data,
+  checklist: async (documentId: string) =>
+    (await getFetchClient().get<Checklist>(`${review(documentId)}/checklist`)).data,
   live: async (documentId: string) =>
-    (await getFetchClient().get<{ live: { slug: string; url: string } | null }>(`${review(documentId)}/live`)).data.live,
-  revisions: async (documentId: string) => (await getFetchClient().get<{ revisions: Revision[] }>(`${review(documentId)}/revisions`)).data.revisions,
+    (await getFetchClient().get<{ live: { slug: string; url: string } | null }>(`${review(documentId)}/live`)).data
+      .live,
+  revisions: async (documentId: string) =>
+    (await getFetchClient().get<{ revisions: Revision[] }>(`${review(documentId)}/revisions`)).data.revisions,
   diff: async (documentId: string, left: number, right: number) =>
     (await getFetchClient().get<RevisionDiff>(`${review(documentId)}/diff`, { params: { left, right } })).data,
   restore: async (documentId: string, id: number) =>
-    (await getFetchClient().post<{ restored: Revision; missing: string[] }>(`${review(documentId)}/revisions/${id}/restore`)).data,
+    (
+      await getFetchClient().post<{ restored: Revision; missing: string[] }>(
+        `${review(documentId)}/revisions/${id}/restore`,
+      )
+    ).data,
 };
 
 /** An instant in the editor's own time zone, with the zone named, so a schedule is never misread. */
 export const when = (iso: string | null) =>
   // dateStyle and timeStyle cannot be combined with timeZoneName, hence the parts one by one.
   iso
-    ? new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+    ? new Date(iso).toLocaleString(undefined, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      })
     : '';
 
 export const ACTIVITY_LABELS: Record<ActivityAction, string> = {

@@ -3,7 +3,16 @@ import { unstable_useDocument, useForm, useNotification, useQueryParams } from '
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../moderation/api';
-import { REVIEW_UID, REVISION_LABELS, newsroomApi, when, type Checklist, type FieldDiff, type Revision, type RevisionDiff } from './api';
+import {
+  REVIEW_UID,
+  REVISION_LABELS,
+  newsroomApi,
+  when,
+  type Checklist,
+  type FieldDiff,
+  type Revision,
+  type RevisionDiff,
+} from './api';
 
 /** A load that runs again whenever `key` changes (the document's updatedAt: after every save or restore). */
 const useLoad = <T,>(load: (() => Promise<T>) | null, key: string) => {
@@ -36,7 +45,10 @@ const isReview = (props: PanelComponentProps): props is PanelComponentProps & { 
 const savedKey = (props: PanelComponentProps) => `${props.documentId ?? ''}:${String(props.document?.updatedAt ?? '')}`;
 
 const ChecklistContent = ({ checklist }: { checklist: Checklist }) => {
-  const items = [...checklist.errors.map((item) => ({ ...item, error: true })), ...checklist.warnings.map((item) => ({ ...item, error: false }))];
+  const items = [
+    ...checklist.errors.map((item) => ({ ...item, error: true })),
+    ...checklist.warnings.map((item) => ({ ...item, error: false })),
+  ];
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="newsroom-checklist">
       <Typography variant="pi" textColor="neutral600">
@@ -47,7 +59,13 @@ const ChecklistContent = ({ checklist }: { checklist: Checklist }) => {
           Ready to publish: every check passes.
         </Typography>
       ) : (
-        <Flex tag="ul" direction="column" alignItems="stretch" gap={2} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <Flex
+          tag="ul"
+          direction="column"
+          alignItems="stretch"
+          gap={2}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
           {items.map((item, index) => (
             <Box
               tag="li"
@@ -112,7 +130,8 @@ const AddressPanel: PanelComponent = (props) => {
         {changed ? (
           <Box padding={2} hasRadius background="warning100" data-testid="newsroom-slug-warning">
             <Typography variant="pi" textColor="warning700">
-              The address changes from /reviews/{data.slug} to /reviews/{slug} when you publish. The old address will redirect to the new one.
+              The address changes from /reviews/{data.slug} to /reviews/{slug} when you publish. The old address will
+              redirect to the new one.
             </Typography>
           </Box>
         ) : null}
@@ -170,10 +189,18 @@ const DiffView = ({ diff }: { diff: RevisionDiff }) => (
         </Typography>
         <Flex gap={4} alignItems="flex-start" paddingTop={2}>
           <Box flex="1" minWidth={0} data-testid="diff-before">
-            {field.kind === 'words' ? <Words diff={field} side="before" /> : <Typography style={{ whiteSpace: 'pre-wrap' }}>{field.before || '(empty)'}</Typography>}
+            {field.kind === 'words' ? (
+              <Words diff={field} side="before" />
+            ) : (
+              <Typography style={{ whiteSpace: 'pre-wrap' }}>{field.before || '(empty)'}</Typography>
+            )}
           </Box>
           <Box flex="1" minWidth={0} data-testid="diff-after">
-            {field.kind === 'words' ? <Words diff={field} side="after" /> : <Typography style={{ whiteSpace: 'pre-wrap' }}>{field.after || '(empty)'}</Typography>}
+            {field.kind === 'words' ? (
+              <Words diff={field} side="after" />
+            ) : (
+              <Typography style={{ whiteSpace: 'pre-wrap' }}>{field.after || '(empty)'}</Typography>
+            )}
           </Box>
         </Flex>
       </Box>
@@ -186,16 +213,39 @@ const useEditViewDocument = (props: PanelComponentProps) => {
   const [{ query }] = useQueryParams<Record<string, unknown>>();
   const params = useMemo(() => {
     const { plugins, ...rest } = query;
-    const flattened = typeof plugins === 'object' && plugins !== null ? Object.values(plugins).filter((value): value is object => typeof value === 'object' && value !== null) : [];
+    const flattened =
+      typeof plugins === 'object' && plugins !== null
+        ? Object.values(plugins).filter((value): value is object => typeof value === 'object' && value !== null)
+        : [];
     return Object.assign({}, rest, ...flattened) as Record<string, unknown>;
   }, [query]);
-  return unstable_useDocument({ documentId: props.documentId ?? '', model: props.model, collectionType: props.collectionType, params }, { skip: !isReview(props) });
+  return unstable_useDocument(
+    { documentId: props.documentId ?? '', model: props.model, collectionType: props.collectionType, params },
+    { skip: !isReview(props) },
+  );
 };
 
-const RevisionRow = ({ revision, selected, disabled, onSelect, onRestore }: { revision: Revision; selected: boolean; disabled: boolean; onSelect: (value: boolean) => void; onRestore: () => void }) => (
+const RevisionRow = ({
+  revision,
+  selected,
+  disabled,
+  onSelect,
+  onRestore,
+}: {
+  revision: Revision;
+  selected: boolean;
+  disabled: boolean;
+  onSelect: (value: boolean) => void;
+  onRestore: () => void;
+}) => (
   <Box tag="li" paddingBottom={2} data-testid="newsroom-revision">
     <Flex gap={2} alignItems="flex-start">
-      <Checkbox aria-label={`Compare the version of ${when(revision.at)}`} checked={selected} disabled={disabled && !selected} onCheckedChange={(value) => onSelect(value === true)} />
+      <Checkbox
+        aria-label={`Compare the version of ${when(revision.at)}`}
+        checked={selected}
+        disabled={disabled && !selected}
+        onCheckedChange={(value) => onSelect(value === true)}
+      />
       <Box flex="1" minWidth={0}>
         <Typography variant="pi" fontWeight="bold">
           {REVISION_LABELS[revision.action]} · {revision.actor}
@@ -287,7 +337,11 @@ const HistoryPanel: PanelComponent = (props) => {
                   revision={revision}
                   selected={chosen.includes(revision.id)}
                   disabled={chosen.length >= 2}
-                  onSelect={(value) => setChosen((current) => (value ? [...current, revision.id].slice(-2) : current.filter((id) => id !== revision.id)))}
+                  onSelect={(value) =>
+                    setChosen((current) =>
+                      value ? [...current, revision.id].slice(-2) : current.filter((id) => id !== revision.id),
+                    )
+                  }
                   onRestore={() => setRestoring(revision)}
                 />
               ))}
@@ -314,8 +368,9 @@ const HistoryPanel: PanelComponent = (props) => {
             <Dialog.Header>Restore as draft?</Dialog.Header>
             <Dialog.Body>
               <Typography tag="p" textAlign="center">
-                The version of {restoring ? when(restoring.at) : ''} becomes the draft of this review, with its sections, relations and FAQs.
-                It is never published by itself: the live page keeps its text until you publish. Unsaved changes in this form are replaced.
+                The version of {restoring ? when(restoring.at) : ''} becomes the draft of this review, with its
+                sections, relations and FAQs. It is never published by itself: the live page keeps its text until you
+                publish. Unsaved changes in this form are replaced.
               </Typography>
             </Dialog.Body>
             <Dialog.Footer>

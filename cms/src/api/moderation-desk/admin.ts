@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { internals } from '../../strapi/internals';
 import { registerPersonalData, type EraseMode } from '../../utils/personal-data';
-import { DECISIONS, DeskError, TABS, deskMessages, type Decision, type Desk, type Moderator, type Tab } from './services/desk';
+import {
+  DECISIONS,
+  DeskError,
+  TABS,
+  deskMessages,
+  type Decision,
+  type Desk,
+  type Moderator,
+  type Tab,
+} from './services/desk';
 import { commentsContributor } from './personal-data-comments';
 
 /**
@@ -44,16 +53,17 @@ const whole = (value: unknown, fallback: number, max: number) => {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Runs one desk action, answering its DeskError as the status and message it carries. */
-const handle = (strapi: Core.Strapi, action: (desk: Desk, ctx: Ctx, admin: Moderator) => Promise<unknown>) => async (ctx: Ctx) => {
-  const desk = internals(strapi).own<Desk>('api::moderation-desk.desk');
-  try {
-    ctx.body = await action(desk, ctx, ctx.state.user as Moderator);
-  } catch (error) {
-    if (!(error instanceof DeskError)) throw error;
-    ctx.status = error.status;
-    ctx.body = { error: { status: error.status, message: error.message, details: error.details } };
-  }
-};
+const handle =
+  (strapi: Core.Strapi, action: (desk: Desk, ctx: Ctx, admin: Moderator) => Promise<unknown>) => async (ctx: Ctx) => {
+    const desk = internals(strapi).own<Desk>('api::moderation-desk.desk');
+    try {
+      ctx.body = await action(desk, ctx, ctx.state.user as Moderator);
+    } catch (error) {
+      if (!(error instanceof DeskError)) throw error;
+      ctx.status = error.status;
+      ctx.body = { error: { status: error.status, message: error.message, details: error.details } };
+    }
+  };
 
 const bad = (message: string) => new DeskError(400, message);
 
@@ -84,7 +94,12 @@ export const registerModerationDesk = async (strapi: Core.Strapi) => {
       route('POST', '/comments/status', [DESK_ACTIONS.use], async (desk, ctx, admin) => {
         const { documentIds, status } = ctx.request.body ?? {};
         if (!DECISIONS.includes(status as Decision)) throw bad(deskMessages.statusInvalid);
-        if (!Array.isArray(documentIds) || documentIds.length < 1 || documentIds.length > 100 || !documentIds.every((id) => typeof id === 'string' && id)) {
+        if (
+          !Array.isArray(documentIds) ||
+          documentIds.length < 1 ||
+          documentIds.length > 100 ||
+          !documentIds.every((id) => typeof id === 'string' && id)
+        ) {
           throw bad(deskMessages.idsInvalid);
         }
         return desk.setStatus(documentIds as string[], status as Decision, admin);

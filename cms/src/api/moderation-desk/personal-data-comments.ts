@@ -20,7 +20,20 @@ export const commentsContributor = (strapi: Core.Strapi): PersonalDataContributo
     async export(email) {
       const rows = await strapi.db.query(COMMENT).findMany({
         where: byEmail(email),
-        select: ['documentId', 'authorName', 'authorEmail', 'authorWebsite', 'body', 'rating', 'moderationStatus', 'isStaff', 'ipHash', 'userAgent', 'createdAt', 'updatedAt'],
+        select: [
+          'documentId',
+          'authorName',
+          'authorEmail',
+          'authorWebsite',
+          'body',
+          'rating',
+          'moderationStatus',
+          'isStaff',
+          'ipHash',
+          'userAgent',
+          'createdAt',
+          'updatedAt',
+        ],
         populate: { review: { select: ['documentId', 'slug', 'title'] }, parent: { select: ['documentId'] } },
         orderBy: [{ createdAt: 'asc' }],
       });
@@ -37,7 +50,9 @@ export const commentsContributor = (strapi: Core.Strapi): PersonalDataContributo
         userAgent: row.userAgent ?? null,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
-        review: row.review ? { documentId: row.review.documentId, slug: row.review.slug, title: row.review.title } : null,
+        review: row.review
+          ? { documentId: row.review.documentId, slug: row.review.slug, title: row.review.title }
+          : null,
         parent: row.parent?.documentId ?? null,
       }));
     },
@@ -61,18 +76,27 @@ export const commentsContributor = (strapi: Core.Strapi): PersonalDataContributo
         // The nearest ancestor that stays; replies of a removed comment move up to it.
         let parent: string | null = row.parent?.documentId ?? null;
         while (parent && removing.has(parent)) {
-          const up = await strapi.db.query(COMMENT).findOne({ where: { documentId: parent }, select: ['id'], populate: { parent: { select: ['documentId'] } } });
+          const up = await strapi.db.query(COMMENT).findOne({
+            where: { documentId: parent },
+            select: ['id'],
+            populate: { parent: { select: ['documentId'] } },
+          });
           parent = up?.parent?.documentId ?? null;
         }
-        const replies = await strapi.db.query(COMMENT).findMany({ where: { parent: { documentId: row.documentId } }, select: ['documentId'] });
+        const replies = await strapi.db
+          .query(COMMENT)
+          .findMany({ where: { parent: { documentId: row.documentId } }, select: ['documentId'] });
         for (const reply of replies) {
           if (removing.has(reply.documentId)) continue;
           await strapi.documents(COMMENT).update({ documentId: reply.documentId, data: { parent: parent } as never });
         }
       }
       for (const row of rows) {
-        const reports = await strapi.db.query(REPORT).findMany({ where: { comment: { documentId: row.documentId } }, select: ['id'] });
-        if (reports.length) await strapi.db.query(REPORT).deleteMany({ where: { id: { $in: reports.map((report) => report.id) } } });
+        const reports = await strapi.db
+          .query(REPORT)
+          .findMany({ where: { comment: { documentId: row.documentId } }, select: ['id'] });
+        if (reports.length)
+          await strapi.db.query(REPORT).deleteMany({ where: { id: { $in: reports.map((report) => report.id) } } });
         await strapi.documents(COMMENT).delete({ documentId: row.documentId });
       }
       return { anonymised: 0, removed: rows.length };

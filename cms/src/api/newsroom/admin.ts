@@ -38,7 +38,12 @@ const whole = (value: unknown) => {
  */
 export const registerNewsroom = async (strapi: Core.Strapi) => {
   await internals(strapi).permissions().actionProvider.registerMany(ACTIONS);
-  const route = (method: string, path: string, handler: (ctx: Ctx) => Promise<void>) => ({ method, path, handler, config: { policies } });
+  const route = (method: string, path: string, handler: (ctx: Ctx) => Promise<void>) => ({
+    method,
+    path,
+    handler,
+    config: { policies },
+  });
   strapi.server.routes({
     type: 'admin',
     prefix: '/newsroom',

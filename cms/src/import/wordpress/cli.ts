@@ -81,7 +81,13 @@ export const main = async (argv: string[], print: (text: string) => void = conso
     const started = performance.now();
     const report = await importWordpress(
       strapi,
-      { file: exportFile, uploads, ratingMeta: args.values['rating-meta'], dryRun: args.values['dry-run'], log: (line) => print(line) },
+      {
+        file: exportFile,
+        uploads,
+        ratingMeta: args.values['rating-meta'],
+        dryRun: args.values['dry-run'],
+        log: (line) => print(line),
+      },
       scan,
     );
     await noticesSent();

@@ -58,21 +58,101 @@ type AnyNode = ChildNode;
 
 /** Never content: executable, embedded or interactive markup. Dropped with everything inside, and counted. */
 const DROPPED = new Set([
-  'script', 'style', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'noscript', 'template', 'form', 'input',
-  'button', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'link', 'meta', 'base', 'head', 'title',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'applet',
+  'frame',
+  'frameset',
+  'noscript',
+  'template',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'link',
+  'meta',
+  'base',
+  'head',
+  'title',
 ]);
 const MARKS: Record<string, keyof Omit<TextLeaf, 'type' | 'text'>> = {
-  strong: 'bold', b: 'bold', em: 'italic', i: 'italic', cite: 'italic', dfn: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', code: 'code', kbd: 'code', samp: 'code', tt: 'code',
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  cite: 'italic',
+  dfn: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  code: 'code',
+  kbd: 'code',
+  samp: 'code',
+  tt: 'code',
 };
 const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const BLOCK_ELEMENTS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'blockquote', 'pre',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'hr', 'center', 'details',
-  'summary', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'hr',
+  'center',
+  'details',
+  'summary',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 /** WordPress's own shortcodes and the commonest plugins': recognised even without attributes. */
-const KNOWN_SHORTCODES = new Set(['caption', 'wp_caption', 'gallery', 'audio', 'video', 'playlist', 'embed', 'contact-form-7', 'contact-form']);
+const KNOWN_SHORTCODES = new Set([
+  'caption',
+  'wp_caption',
+  'gallery',
+  'audio',
+  'video',
+  'playlist',
+  'embed',
+  'contact-form-7',
+  'contact-form',
+]);
 const SHORTCODE = /\[(\/?)([A-Za-z][\w-]*)((?:\s[^[\]]*)?)\/?\]/g;
 
 const BREAK: unique symbol = Symbol('paragraph break');
@@ -96,7 +176,11 @@ const findByClass = (element: Element, name: string): Element | null => {
 export const textOf = (nodes: AnyNode[]): string => DomUtils.textContent(nodes).replace(/\s+/g, ' ').trim();
 
 const sameMarks = (a: TextLeaf, b: TextLeaf) =>
-  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough && a.code === b.code;
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.underline === b.underline &&
+  a.strikethrough === b.strikethrough &&
+  a.code === b.code;
 
 /** Joins neighbouring texts with the same marks, trims the paragraph's ends, drops empty leaves. */
 const tidy = (inlines: Inline[]): Inline[] => {
@@ -118,7 +202,8 @@ const tidy = (inlines: Inline[]): Inline[] => {
   return out.filter((leaf) => (leaf.type === 'text' ? leaf.text !== '' : leaf.children.length > 0));
 };
 
-const plain = (inlines: Inline[]) => inlines.map((leaf) => (leaf.type === 'text' ? leaf.text : leaf.children.map((c) => c.text).join(''))).join('');
+const plain = (inlines: Inline[]) =>
+  inlines.map((leaf) => (leaf.type === 'text' ? leaf.text : leaf.children.map((c) => c.text).join(''))).join('');
 
 /**
  * Turns a WordPress post body (block-editor markup with its <!-- wp:... --> comments, or classic markup whose
@@ -217,7 +302,13 @@ export const htmlToBlocks = (html: string): ParsedBody => {
       if (name !== 'li') continue;
       const nested = child.children.filter((n): n is Element => isTag(n) && (n.name === 'ul' || n.name === 'ol'));
       const run: Run = [];
-      inline(child.children.filter((n) => !nested.includes(n as Element)), {}, null, run, []);
+      inline(
+        child.children.filter((n) => !nested.includes(n as Element)),
+        {},
+        null,
+        run,
+        [],
+      );
       const words = tidy(run.map((leaf) => (leaf === BREAK ? { type: 'text' as const, text: ' ' } : leaf)));
       if (words.length > 0) children.push({ type: 'list-item', children: words });
       for (const list of nested) children.push(listOf(list, list.name === 'ol'));
@@ -270,7 +361,9 @@ export const htmlToBlocks = (html: string): ParsedBody => {
         const quoteImages: ImageRef[] = [];
         inline(node.children, {}, null, quote, quoteImages);
         const lines = paragraphs(quote);
-        const children = tidy(lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'text' as const, text: '\n' }, ...line])));
+        const children = tidy(
+          lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'text' as const, text: '\n' }, ...line])),
+        );
         if (children.length > 0) out.push({ type: 'quote', children });
         out.push(...quoteImages);
       } else if (name === 'pre') {
@@ -278,12 +371,18 @@ export const htmlToBlocks = (html: string): ParsedBody => {
         if (code !== '') out.push({ type: 'code', children: [{ type: 'text', text: code }] });
       } else if (name === 'table') {
         for (const row of DomUtils.getElementsByTagName('tr', node.children, true)) {
-          const cells = row.children.filter(isTag).map((cell) => textOf(cell.children)).filter((text) => text !== '');
+          const cells = row.children
+            .filter(isTag)
+            .map((cell) => textOf(cell.children))
+            .filter((text) => text !== '');
           if (cells.length > 0) out.push({ type: 'paragraph', children: [{ type: 'text', text: cells.join(' | ') }] });
         }
       } else if (name === 'figure') {
         const before = out.length;
-        blocks(node.children.filter((n) => !(isTag(n) && n.name === 'figcaption')), out);
+        blocks(
+          node.children.filter((n) => !(isTag(n) && n.name === 'figcaption')),
+          out,
+        );
         const caption = node.children.find((n): n is Element => isTag(n) && n.name === 'figcaption');
         const image = out.slice(before).find((block): block is ImageRef => block.type === 'image-ref');
         if (caption && image) image.caption = textOf(caption.children);

@@ -2,7 +2,16 @@ import { MAX_DEPTH, cleanText } from '../../api/comment/domain/rules';
 import { blocksPlainText, htmlToBlocks, htmlToPlainText, type Block, type FaqEntry } from './html';
 import type { WxrChannel, WxrComment, WxrItem } from './wxr';
 
-export const LIMITS = { title: 160, heading: 120, excerpt: 400, question: 300, commentBody: 5000, authorName: 100, website: 200, slug: 180 };
+export const LIMITS = {
+  title: 160,
+  heading: 120,
+  excerpt: 400,
+  question: 300,
+  commentBody: 5000,
+  authorName: 100,
+  website: 200,
+  slug: 180,
+};
 /** Where a comment without an address is filed: the schema requires one, and .invalid can never receive mail. */
 export const NO_EMAIL = 'unknown@example.invalid';
 
@@ -90,8 +99,11 @@ export const parseRating = (value: string | undefined): { rating: number | null;
   const text = (value ?? '').trim();
   if (text === '') return { rating: null, problem: null };
   const fraction = /^(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)$/.exec(text);
-  const number = fraction ? (Number(fraction[1]?.replace(',', '.')) / Number(fraction[2])) * 5 : Number(text.replace(',', '.'));
-  if (!Number.isFinite(number) || number < 1 || number > 5) return { rating: null, problem: `rating "${text}" is not on the 1-5 scale` };
+  const number = fraction
+    ? (Number(fraction[1]?.replace(',', '.')) / Number(fraction[2])) * 5
+    : Number(text.replace(',', '.'));
+  if (!Number.isFinite(number) || number < 1 || number > 5)
+    return { rating: null, problem: `rating "${text}" is not on the 1-5 scale` };
   return { rating: Math.round(number * 10) / 10, problem: null };
 };
 
@@ -132,7 +144,11 @@ const headingText = (block: Block) => (block.type === 'heading' ? blocksPlainTex
  * Splits a body at its h2 headings into sections; text before the first heading becomes a first section headed by
  * the review's title. A section headed like an FAQ becomes questions (its h3/h4) and answers (what follows each).
  */
-export const splitSections = (blocks: Block[], title: string, warnings: string[]): { sections: SectionPlan[]; faqs: FaqEntry[] } => {
+export const splitSections = (
+  blocks: Block[],
+  title: string,
+  warnings: string[],
+): { sections: SectionPlan[]; faqs: FaqEntry[] } => {
   const groups: { heading: string | null; body: Block[] }[] = [];
   let current: { heading: string | null; body: Block[] } = { heading: null, body: [] };
   for (const block of blocks) {
@@ -162,7 +178,10 @@ export const splitSections = (blocks: Block[], title: string, warnings: string[]
       warnings.push(`a section heading was shortened to ${LIMITS.heading} characters`);
       heading = shorten(heading, LIMITS.heading);
     }
-    sections.push({ heading: heading || title, body: group.body.length > 0 ? group.body : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }] });
+    sections.push({
+      heading: heading || title,
+      body: group.body.length > 0 ? group.body : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }],
+    });
   }
   return { sections, faqs };
 };
@@ -179,7 +198,11 @@ const website = (value: string): string | null => {
   if (text === '') return null;
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && url.toString().length <= LIMITS.website) {
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hostname.includes('.') &&
+      url.toString().length <= LIMITS.website
+    ) {
       return url.toString();
     }
   } catch {
@@ -283,7 +306,10 @@ export const planReview = (item: WxrItem, channel: WxrChannel, options: { rating
 
   const body = htmlToBlocks(item.content);
   const { sections, faqs } = splitSections(body.blocks, title, warnings);
-  const allFaqs = [...faqs, ...body.faqs].map((faq) => ({ question: shorten(faq.question, LIMITS.question), answer: faq.answer }));
+  const allFaqs = [...faqs, ...body.faqs].map((faq) => ({
+    question: shorten(faq.question, LIMITS.question),
+    answer: faq.answer,
+  }));
 
   const excerptSource = cleanText(htmlToPlainText(item.excerpt), false) || blocksPlainText(sections[0]?.body ?? []);
   const excerpt = excerptSource === '' ? null : shorten(excerptSource, LIMITS.excerpt);
@@ -314,7 +340,10 @@ export const planReview = (item: WxrItem, channel: WxrChannel, options: { rating
     authorLogin: item.creator || null,
     genres: item.categories
       .filter((category) => category.domain === 'category')
-      .map((category) => ({ slug: wpSlug(category.nicename) || wpSlug(category.name), name: cleanText(category.name, false) }))
+      .map((category) => ({
+        slug: wpSlug(category.nicename) || wpSlug(category.name),
+        name: cleanText(category.name, false),
+      }))
       .filter((genre) => genre.slug !== '' && genre.name !== '' && genre.slug !== 'uncategorized'),
     rating,
     coverAttachmentId: thumbnail && /^\d+$/.test(thumbnail) ? thumbnail : null,

@@ -5,11 +5,20 @@ const pad = (text: string | number, width: number) => String(text).padStart(widt
 /** The report as the command prints it: a table of counts, then what was left out, then warnings by post. */
 export const formatReport = (report: ImportReport): string => {
   const lines: string[] = [];
-  lines.push(report.dryRun ? `Dry run for ${report.site}: nothing was written. This is what an import would do.` : `Imported from ${report.site}.`);
-  lines.push('', `${'type'.padEnd(10)}${pad('imported', 10)}${pad('updated', 10)}${pad('skipped', 10)}${pad('failed', 10)}`);
+  lines.push(
+    report.dryRun
+      ? `Dry run for ${report.site}: nothing was written. This is what an import would do.`
+      : `Imported from ${report.site}.`,
+  );
+  lines.push(
+    '',
+    `${'type'.padEnd(10)}${pad('imported', 10)}${pad('updated', 10)}${pad('skipped', 10)}${pad('failed', 10)}`,
+  );
   for (const kind of KINDS) {
     const t = report.counts[kind];
-    lines.push(`${kind.padEnd(10)}${pad(t.imported, 10)}${pad(t.updated, 10)}${pad(t.skipped, 10)}${pad(t.failed, 10)}`);
+    lines.push(
+      `${kind.padEnd(10)}${pad(t.imported, 10)}${pad(t.updated, 10)}${pad(t.skipped, 10)}${pad(t.failed, 10)}`,
+    );
   }
   const notImported = Object.entries(report.notImported);
   if (notImported.length > 0) {

@@ -45,7 +45,6 @@ export interface Tally {
 export const KINDS = ['reviews', 'comments', 'faqs', 'authors', 'genres', 'images', 'redirects'] as const;
 export type Kind = (typeof KINDS)[number];
 
-
 export interface ImportReport {
   dryRun: boolean;
   site: string;
@@ -142,7 +141,11 @@ const postWarnings = new AsyncLocalStorage<{ title: string; message: string }[]>
 /** Rows per insert: well under SQLite's and PostgreSQL's limits on bound values. */
 const COMMENT_BATCH = 200;
 const LINK_BATCH = 500;
-const NOT_REVIEWS: Partial<Record<string, string>> = { page: 'pages', 'menu-item': 'menu items', trash: 'trashed posts' };
+const NOT_REVIEWS: Partial<Record<string, string>> = {
+  page: 'pages',
+  'menu-item': 'menu items',
+  trash: 'trashed posts',
+};
 
 const checksum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -220,14 +223,19 @@ export const scanWxr = async (file: string): Promise<WxrScan> => {
  * @throws WxrError when the file is not well-formed XML or not a WordPress export; nothing is written then.
  */
 /** Imports an export; revisions and the newsroom's activity log name the import as who saved. */
-export const importWordpress = (strapi: Core.Strapi, options: ImportOptions, scanned?: WxrScan): Promise<ImportReport> =>
-  asSystem('WordPress import', () => runImport(strapi, options, scanned));
+export const importWordpress = (
+  strapi: Core.Strapi,
+  options: ImportOptions,
+  scanned?: WxrScan,
+): Promise<ImportReport> => asSystem('WordPress import', () => runImport(strapi, options, scanned));
 
 const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: WxrScan): Promise<ImportReport> => {
   const log = options.log ?? (() => {});
   const dry = options.dryRun;
   const { channel, attachments, items } = scanned ?? (await scanWxr(options.file));
-  log(`${path.basename(options.file)}: WXR ${channel.version}, ${items} items; ${dry ? 'dry run, nothing is written' : 'importing'}`);
+  log(
+    `${path.basename(options.file)}: WXR ${channel.version}, ${items} items; ${dry ? 'dry run, nothing is written' : 'importing'}`,
+  );
 
   const site = (() => {
     try {
@@ -240,7 +248,15 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   const report: ImportReport = {
     dryRun: dry,
     site,
-    counts: { reviews: emptyTally(), comments: emptyTally(), faqs: emptyTally(), authors: emptyTally(), genres: emptyTally(), images: emptyTally(), redirects: emptyTally() },
+    counts: {
+      reviews: emptyTally(),
+      comments: emptyTally(),
+      faqs: emptyTally(),
+      authors: emptyTally(),
+      genres: emptyTally(),
+      images: emptyTally(),
+      redirects: emptyTally(),
+    },
     notImported: {},
     removed: {},
     warnings: [],
@@ -286,11 +302,16 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   };
 
   /** A document this import wrote earlier, if it still exists (an editor may have deleted it since). */
-  const recorded = async (uid: 'api::review.review' | 'api::comment.comment' | 'api::faq.faq' | 'api::author.author' | 'api::genre.genre', key: string) => {
+  const recorded = async (
+    uid: 'api::review.review' | 'api::comment.comment' | 'api::faq.faq' | 'api::author.author' | 'api::genre.genre',
+    key: string,
+  ) => {
     const record = await records.get(key);
     if (!record?.targetDocumentId) return null;
     if (record.targetDocumentId.startsWith('dry-run-')) return null;
-    const row = await strapi.db.query(uid).findOne({ where: { documentId: record.targetDocumentId }, select: ['id', 'documentId'] });
+    const row = await strapi.db
+      .query(uid)
+      .findOne({ where: { documentId: record.targetDocumentId }, select: ['id', 'documentId'] });
     return row ? { documentId: String(row.documentId), checksum: record.checksum } : null;
   };
 
@@ -314,14 +335,25 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     for (let at = 0; at < keys.length; at += 500) {
       const rows: { key: string; targetDocumentId: string | null; checksum: string | null }[] = await strapi.db
         .query(RECORD)
-        .findMany({ where: { key: { $in: keys.slice(at, at + 500) } }, select: ['key', 'targetDocumentId', 'checksum'] });
-      const ids = rows.flatMap((row) => (row.targetDocumentId && !row.targetDocumentId.startsWith('dry-run-') ? [row.targetDocumentId] : []));
+        .findMany({
+          where: { key: { $in: keys.slice(at, at + 500) } },
+          select: ['key', 'targetDocumentId', 'checksum'],
+        });
+      const ids = rows.flatMap((row) =>
+        row.targetDocumentId && !row.targetDocumentId.startsWith('dry-run-') ? [row.targetDocumentId] : [],
+      );
       const alive = new Set<string>(
         ids.length === 0
           ? []
-          : (await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })).map((row: { documentId: string }) => row.documentId),
+          : (await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })).map(
+              (row: { documentId: string }) => row.documentId,
+            ),
       );
-      for (const row of rows) found.set(row.key, { target: row.targetDocumentId && alive.has(row.targetDocumentId) ? row.targetDocumentId : null, checksum: row.checksum });
+      for (const row of rows)
+        found.set(row.key, {
+          target: row.targetDocumentId && alive.has(row.targetDocumentId) ? row.targetDocumentId : null,
+          checksum: row.checksum,
+        });
     }
     return found;
   };
@@ -340,7 +372,12 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       const ext = path.extname(full ?? relative).toLowerCase();
       const mime = MIME[ext];
       if (!full || !mime) {
-        warn(title, full ? `image ${relative} left out: not a photo format (${ext || 'no extension'})` : `image ${relative} not found in the uploads folder: left out`);
+        warn(
+          title,
+          full
+            ? `image ${relative} left out: not a photo format (${ext || 'no extension'})`
+            : `image ${relative} not found in the uploads folder: left out`,
+        );
         tally('images', 'failed');
         return null;
       }
@@ -355,7 +392,22 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       }
       if (dry) {
         tally('images', 'imported');
-        return { id: 0, name: path.basename(full), alternativeText: alt, caption, url: '', width: null, height: null, hash: '', ext, mime, size: 0, provider: 'local', createdAt: '', updatedAt: '' };
+        return {
+          id: 0,
+          name: path.basename(full),
+          alternativeText: alt,
+          caption,
+          url: '',
+          width: null,
+          height: null,
+          hash: '',
+          ext,
+          mime,
+          size: 0,
+          provider: 'local',
+          createdAt: '',
+          updatedAt: '',
+        };
       }
       const service = strapi.plugin('upload').service('upload') as unknown as UploadService;
       const [uploaded] = await service.upload({
@@ -434,12 +486,16 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
         const info = authors.get(login);
         const name = (info?.displayName || login).slice(0, 120);
         const slug = wpSlug(login) || `author-${authorIds.size + 1}`;
-        const existing = written.get(`author:${slug}`) ?? (await strapi.db.query(AUTHOR).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
+        const existing =
+          written.get(`author:${slug}`) ??
+          (await strapi.db.query(AUTHOR).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
         if (existing) {
           documentId = String(existing);
           tally('authors', 'skipped');
         } else {
-          documentId = dry ? fakeDocumentId() : (await strapi.documents(AUTHOR).create({ data: { name, slug } })).documentId;
+          documentId = dry
+            ? fakeDocumentId()
+            : (await strapi.documents(AUTHOR).create({ data: { name, slug } })).documentId;
           written.set(`author:${slug}`, documentId);
           tally('authors', 'imported');
         }
@@ -467,12 +523,18 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
         const existing =
           written.get(`genre:${genre.slug}`) ??
           written.get(`genre-name:${name.toLowerCase()}`) ??
-          (await strapi.db.query(GENRE).findOne({ where: { $or: [{ slug: genre.slug }, { name }] }, select: ['documentId'] }))?.documentId;
+          (
+            await strapi.db
+              .query(GENRE)
+              .findOne({ where: { $or: [{ slug: genre.slug }, { name }] }, select: ['documentId'] })
+          )?.documentId;
         if (existing) {
           documentId = String(existing);
           tally('genres', 'skipped');
         } else {
-          documentId = dry ? fakeDocumentId() : (await strapi.documents(GENRE).create({ data: { name, slug: genre.slug } })).documentId;
+          documentId = dry
+            ? fakeDocumentId()
+            : (await strapi.documents(GENRE).create({ data: { name, slug: genre.slug } })).documentId;
           written.set(`genre:${genre.slug}`, documentId);
           written.set(`genre-name:${name.toLowerCase()}`, documentId);
           tally('genres', 'imported');
@@ -493,7 +555,9 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   const freeSlug = async (wanted: string, own: string | null, wpId: string) => {
     for (let n = 1; ; n += 1) {
       const slug = n === 1 ? wanted : `${wanted.slice(0, 170)}-${n}`;
-      const holder = written.get(`slug:${slug}`) ?? (await strapi.db.query(REVIEW).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
+      const holder =
+        written.get(`slug:${slug}`) ??
+        (await strapi.db.query(REVIEW).findOne({ where: { slug }, select: ['documentId'] }))?.documentId;
       if (!holder || holder === own || holder === `post:${wpId}`) {
         written.set(`slug:${slug}`, own ?? `post:${wpId}`);
         return slug;
@@ -505,7 +569,17 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     for (const [order, faq] of plan.faqs.entries()) {
       const key = keyOf('faq', `${plan.wpId}:${order}`);
       const known = await recorded(FAQ, key);
-      const data = { question: faq.question, answer: await serially(() => placeImages(faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }], plan.title)), order, review: reviewId };
+      const data = {
+        question: faq.question,
+        answer: await serially(() =>
+          placeImages(
+            faq.answer.length > 0 ? faq.answer : [{ type: 'paragraph', children: [{ type: 'text', text: '' }] }],
+            plan.title,
+          ),
+        ),
+        order,
+        review: reviewId,
+      };
       const sum = checksum(data);
       if (known && known.checksum === sum) {
         tally('faqs', 'skipped');
@@ -513,7 +587,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       }
       if (!dry) {
         if (known) await strapi.documents(FAQ).update({ documentId: known.documentId, data: data as never });
-        const documentId = known?.documentId ?? (await strapi.documents(FAQ).create({ data: data as never })).documentId;
+        const documentId =
+          known?.documentId ?? (await strapi.documents(FAQ).create({ data: data as never })).documentId;
         await records.set(key, { documentId }, sum);
       }
       tally('faqs', known ? 'updated' : 'imported');
@@ -548,10 +623,17 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
         tally('redirects', 'skipped');
       } else if (existing?.reviewDocumentId === reviewId) tally('redirects', 'skipped');
       else if (existing) {
-        if (!dry) await strapi.documents(REDIRECT).update({ documentId: existing.documentId, data: { reviewDocumentId: reviewId, toPath: null, permanent: true } as never });
+        if (!dry)
+          await strapi.documents(REDIRECT).update({
+            documentId: existing.documentId,
+            data: { reviewDocumentId: reviewId, toPath: null, permanent: true } as never,
+          });
         tally('redirects', 'updated');
       } else {
-        if (!dry) await strapi.documents(REDIRECT).create({ data: { fromPath, reviewDocumentId: reviewId, permanent: true, origin: 'import' } as never });
+        if (!dry)
+          await strapi
+            .documents(REDIRECT)
+            .create({ data: { fromPath, reviewDocumentId: reviewId, permanent: true, origin: 'import' } as never });
         tally('redirects', 'imported');
       }
     }
@@ -562,11 +644,14 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     let names: { documentId: () => string; review: LinkTable; parent: LinkTable } | null = null;
     return () => {
       if (names) return names;
-      const meta = strapi.db.metadata.get(COMMENT) as unknown as { attributes: Record<string, { default?: unknown; joinTable?: LinkTable }> };
+      const meta = strapi.db.metadata.get(COMMENT) as unknown as {
+        attributes: Record<string, { default?: unknown; joinTable?: LinkTable }>;
+      };
       const createId = meta.attributes.documentId?.default;
       const review = meta.attributes.review?.joinTable;
       const parent = meta.attributes.parent?.joinTable;
-      if (typeof createId !== 'function' || !review || !parent) throw new Error('The comment type is not stored as this importer expects');
+      if (typeof createId !== 'function' || !review || !parent)
+        throw new Error('The comment type is not stored as this importer expects');
       names = { documentId: createId as () => string, review, parent };
       return names;
     };
@@ -583,18 +668,26 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
   const insertComments = async (reviewId: string, fresh: FreshComment[], parentIds: Map<string, number>) => {
     const tables = commentTables();
     await strapi.db.transaction(async ({ trx }) => {
-      const reviewRows: { id: number }[] = await strapi.db.query(REVIEW).findMany({ where: { documentId: reviewId }, select: ['id'] });
+      const reviewRows: { id: number }[] = await strapi.db
+        .query(REVIEW)
+        .findMany({ where: { documentId: reviewId }, select: ['id'] });
       const now = new Date();
       const rowIds = new Map<string, number>();
       for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
         const chunk = fresh.slice(at, at + COMMENT_BATCH);
         await strapi.db.query(COMMENT).createMany({
           // The relations are links, written below.
-          data: chunk.map(({ data: { review: _review, parent: _parent, ...row } }) => ({ ...row, createdAt: row.createdAt ?? now, updatedAt: now, publishedAt: now })),
+          data: chunk.map(({ data: { review: _review, parent: _parent, ...row } }) => ({
+            ...row,
+            createdAt: row.createdAt ?? now,
+            updatedAt: now,
+            publishedAt: now,
+          })),
         });
-        const rows: { id: number; documentId: string }[] = await strapi.db
-          .query(COMMENT)
-          .findMany({ where: { documentId: { $in: chunk.map((comment) => comment.data.documentId) } }, select: ['id', 'documentId'] });
+        const rows: { id: number; documentId: string }[] = await strapi.db.query(COMMENT).findMany({
+          where: { documentId: { $in: chunk.map((comment) => comment.data.documentId) } },
+          select: ['id', 'documentId'],
+        });
         for (const row of rows) rowIds.set(row.documentId, row.id);
       }
       const idOf = (documentId: string) => {
@@ -603,16 +696,28 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
         return id;
       };
       const reviewLinks = fresh.flatMap(({ data }) =>
-        reviewRows.map((review) => ({ [tables.review.joinColumn.name]: idOf(data.documentId), [tables.review.inverseJoinColumn.name]: review.id })),
+        reviewRows.map((review) => ({
+          [tables.review.joinColumn.name]: idOf(data.documentId),
+          [tables.review.inverseJoinColumn.name]: review.id,
+        })),
       );
       const parentLinks = fresh.flatMap(({ data }) =>
-        data.parent ? [{ [tables.parent.joinColumn.name]: idOf(data.documentId), [tables.parent.inverseJoinColumn.name]: idOf(data.parent) }] : [],
+        data.parent
+          ? [
+              {
+                [tables.parent.joinColumn.name]: idOf(data.documentId),
+                [tables.parent.inverseJoinColumn.name]: idOf(data.parent),
+              },
+            ]
+          : [],
       );
       await trx.batchInsert(tables.review.name, reviewLinks, LINK_BATCH);
       await trx.batchInsert(tables.parent.name, parentLinks, LINK_BATCH);
       for (let at = 0; at < fresh.length; at += COMMENT_BATCH) {
         await strapi.db.query(RECORD).createMany({
-          data: fresh.slice(at, at + COMMENT_BATCH).map(({ key, sum, data }) => ({ key, targetDocumentId: data.documentId, checksum: sum })),
+          data: fresh
+            .slice(at, at + COMMENT_BATCH)
+            .map(({ key, sum, data }) => ({ key, targetDocumentId: data.documentId, checksum: sum })),
         });
       }
       await indexNewComments(
@@ -640,7 +745,10 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     notImported('trashed comments', plan.skippedComments.trash);
     const ids = new Map<string, string>();
     let changed = false;
-    const known = await recordedMany(COMMENT, plan.comments.map((comment) => keyOf('comment', comment.wpId)));
+    const known = await recordedMany(
+      COMMENT,
+      plan.comments.map((comment) => keyOf('comment', comment.wpId)),
+    );
     const fresh: FreshComment[] = [];
     const later: { comment: CommentPlan; key: string; sum: string; target: string; data: CommentData }[] = [];
     // Parents that were written by an earlier run: their row ids, for the new replies' links.
@@ -698,7 +806,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
 
     for (const { comment, key, sum, target, data } of later) {
       try {
-        const documentId = (await strapi.documents(COMMENT).update({ documentId: target, data: data as never }))?.documentId ?? target;
+        const documentId =
+          (await strapi.documents(COMMENT).update({ documentId: target, data: data as never }))?.documentId ?? target;
         await records.set(key, { documentId }, sum);
         tally('comments', 'updated');
         changed = true;
@@ -739,7 +848,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     const key = keyOf('post', plan.wpId);
     const known = await recorded(REVIEW, key);
     const cover = plan.coverAttachmentId ? attachments.get(plan.coverAttachmentId) : undefined;
-    if (plan.coverAttachmentId && !cover) warn(plan.title, `the featured image (attachment ${plan.coverAttachmentId}) is not in the export`);
+    if (plan.coverAttachmentId && !cover)
+      warn(plan.title, `the featured image (attachment ${plan.coverAttachmentId}) is not in the export`);
     const { comments: _comments, warnings: _warnings, ...content } = plan;
     const sum = checksum({ content, cover, uploads: options.uploads !== null });
     const unchanged = known !== null && known.checksum === sum;
@@ -751,7 +861,9 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     } else {
       // What other posts may share (authors, genres, images, slugs) is looked up and written one post at a time.
       const data = await serially(async () => {
-        const coverFile = cover ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title) : null;
+        const coverFile = cover
+          ? await upload(cover.file || uploadPathOf(cover.url) || '', cover.alt, '', plan.title)
+          : null;
         const authorId = await authorOf(plan.authorLogin, plan.title);
         const genres: string[] = [];
         for (const genre of plan.genres) {
@@ -759,7 +871,12 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
           if (id) genres.push(id);
         }
         const sections = [];
-        for (const section of plan.sections) sections.push({ heading: section.heading, body: await placeImages(section.body, plan.title), spoiler: false });
+        for (const section of plan.sections)
+          sections.push({
+            heading: section.heading,
+            body: await placeImages(section.body, plan.title),
+            spoiler: false,
+          });
         return {
           title: plan.title,
           slug: await freeSlug(plan.slug, known?.documentId ?? null, plan.wpId),
@@ -789,7 +906,9 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     const commentsChanged = await withoutNotices(() => withoutMail(() => writeComments(plan, reviewId)));
 
     if (!dry) {
-      const published = await strapi.db.query(REVIEW).findOne({ where: { documentId: reviewId, publishedAt: { $notNull: true } }, select: ['id'] });
+      const published = await strapi.db
+        .query(REVIEW)
+        .findOne({ where: { documentId: reviewId, publishedAt: { $notNull: true } }, select: ['id'] });
       if (plan.status === 'published' && (!unchanged || commentsChanged || !published)) {
         // Its FAQs go out with it (src/document-middlewares/review-publishing.ts), each with its change notice.
         await strapi.documents(REVIEW).publish({ documentId: reviewId });
@@ -829,7 +948,9 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
         const { comments } = report.counts;
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
         const rss = Math.round(process.memoryUsage().rss / 1048576);
-        log(`${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`);
+        log(
+          `${done} posts, ${comments.imported + comments.updated + comments.skipped} comments, ${seconds} s, ${rss} MB resident`,
+        );
       }
     })();
     inOrder = task;
@@ -848,7 +969,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
       continue;
     }
     const plan = planReview(item, channel, { ratingMeta: options.ratingMeta });
-    for (const [what, count] of Object.entries(plan.removed)) report.removed[what] = (report.removed[what] ?? 0) + count;
+    for (const [what, count] of Object.entries(plan.removed))
+      report.removed[what] = (report.removed[what] ?? 0) + count;
     if (plan.rating === null && report.withoutRating.length < MAX_WARNINGS) report.withoutRating.push(plan.title);
     void writePost(plan);
     // Memory stays bounded: at most `concurrency` posts are held.

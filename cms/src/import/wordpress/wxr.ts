@@ -176,7 +176,9 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEntry> {
     failure ??= new WxrError(message, where());
   };
 
-  parser.on('doctype', () => fail('the file declares a DOCTYPE; a WordPress export has none, and entity declarations are refused'));
+  parser.on('doctype', () =>
+    fail('the file declares a DOCTYPE; a WordPress export has none, and entity declarations are refused'),
+  );
   parser.on('error', (error) => {
     failure ??= new WxrError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), where());
   });
@@ -187,7 +189,9 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEntry> {
       if (name !== 'rss') fail(`the root element is <${name}>, not <rss>: this is not a WordPress export (WXR)`);
       const namespace = tag.attributes['xmlns:wp'];
       if (typeof namespace !== 'string' || !WXR_NAMESPACE.test(namespace)) {
-        fail('the <rss> element does not declare the WordPress export namespace (xmlns:wp): this is not a WordPress export (WXR)');
+        fail(
+          'the <rss> element does not declare the WordPress export namespace (xmlns:wp): this is not a WordPress export (WXR)',
+        );
       }
     }
     stack.push(name);
@@ -203,7 +207,10 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEntry> {
     else if (name === 'wp:category' && parent === 'channel') category = { nicename: '', name: '' };
     else if (name === 'category' && item) {
       const { domain, nicename } = tag.attributes;
-      categoryAttributes = { domain: typeof domain === 'string' ? domain : '', nicename: typeof nicename === 'string' ? nicename : '' };
+      categoryAttributes = {
+        domain: typeof domain === 'string' ? domain : '',
+        nicename: typeof nicename === 'string' ? nicename : '',
+      };
     } else if (name === 'wp:postmeta' || name === 'wp:commentmeta') {
       metaKey = '';
       metaValue = '';
@@ -279,7 +286,8 @@ export async function* readWxr(file: string): AsyncGenerator<WxrEntry> {
     stream.destroy();
   }
   if (failure) throw failure;
-  if (!channel.version) throw new WxrError('no <wp:wxr_version> in the channel: this is not a WordPress export (WXR)', where());
+  if (!channel.version)
+    throw new WxrError('no <wp:wxr_version> in the channel: this is not a WordPress export (WXR)', where());
   if (!channelSent) queue.push({ kind: 'channel', channel: { ...channel } });
   yield* queue.splice(0);
 }

@@ -1,13 +1,13 @@
-import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { FaqList } from '@/components/reviews/review-body'
-import { JsonLd } from '@/components/seo/json-ld'
-import { listSiteFaqs } from '@/lib/cms/faqs'
-import { env } from '@/lib/env'
-import { faqJsonLd } from '@/lib/seo'
-import { CmsUnavailable } from '@/components/layout/cms-unavailable'
-import { loadFromCms } from '@/lib/cms/unavailable'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FaqList } from '@/components/reviews/review-body';
+import { JsonLd } from '@/components/seo/json-ld';
+import { listSiteFaqs } from '@/lib/cms/faqs';
+import { env } from '@/lib/env';
+import { faqJsonLd } from '@/lib/seo';
+import { CmsUnavailable } from '@/components/layout/cms-unavailable';
+import { loadFromCms } from '@/lib/cms/unavailable';
+import { PARAM_PLACEHOLDER } from '@/lib/static-params';
 
 /**
  * The site-wide FAQ: `/faq` is rewritten to `/faq/site` (next.config.ts). A dynamic segment on purpose: it renders
@@ -15,28 +15,28 @@ import { PARAM_PLACEHOLDER } from '@/lib/static-params'
  * change notices (lib/static-params.ts). Any other scope is not found.
  */
 export async function generateStaticParams() {
-  return [{ scope: PARAM_PLACEHOLDER }]
+  return [{ scope: PARAM_PLACEHOLDER }];
 }
 
-export const ensureStatic = 'navigation'
+export const ensureStatic = 'navigation';
 async function read(params: PageProps<'/faq/[scope]'>['params']) {
-  if ((await params).scope !== 'site') notFound()
+  if ((await params).scope !== 'site') notFound();
 }
 
 export async function generateMetadata({ params }: PageProps<'/faq/[scope]'>): Promise<Metadata> {
-  await read(params)
+  await read(params);
   return {
     title: 'Frequently asked questions',
     description: 'How Marquee rates films, handles spoilers and moderates comments.',
     alternates: { canonical: `${env().SITE_URL}/faq` },
-  }
+  };
 }
 
 export default async function FaqPage({ params }: PageProps<'/faq/[scope]'>) {
-  await read(params)
-  const loaded = await loadFromCms(() => listSiteFaqs())
-  if (!loaded.ok) return <CmsUnavailable retryHref="/faq" />
-  const faqs = loaded.data
+  await read(params);
+  const loaded = await loadFromCms(() => listSiteFaqs());
+  if (!loaded.ok) return <CmsUnavailable retryHref="/faq" />;
+  const faqs = loaded.data;
   return (
     <>
       {faqs.length > 0 ? <JsonLd data={faqJsonLd(faqs)} /> : null}
@@ -49,5 +49,5 @@ export default async function FaqPage({ params }: PageProps<'/faq/[scope]'>) {
         <FaqList faqs={faqs} id="faq" title="Frequently asked questions" headingLevel={1} />
       )}
     </>
-  )
+  );
 }

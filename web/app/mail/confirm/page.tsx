@@ -1,14 +1,14 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
-import { resultParam } from '@/lib/cms/mail'
-import { MailPage, tokenParam } from '@/views/mail-page'
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { resultParam } from '@/lib/cms/mail';
+import { MailPage, tokenParam } from '@/views/mail-page';
 
-export const metadata: Metadata = { title: 'Confirm your email address', robots: { index: false, follow: false } }
-export const instant = false
+export const metadata: Metadata = { title: 'Confirm your email address', robots: { index: false, follow: false } };
+export const instant = false;
 
 export default async function ConfirmPage({ searchParams }: PageProps<'/mail/confirm'>) {
-  await connection()
-  const query = await searchParams
+  await connection();
+  const query = await searchParams;
   return (
     <MailPage
       title="Confirm your email address"
@@ -19,5 +19,5 @@ export default async function ConfirmPage({ searchParams }: PageProps<'/mail/con
     >
       <p>You asked Marquee to email you about comments. Confirm that this address is yours, and we will.</p>
     </MailPage>
-  )
+  );
 }

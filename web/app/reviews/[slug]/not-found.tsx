@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from 'next/link';
 
 export default function ReviewNotFound() {
   return (
@@ -6,9 +6,13 @@ export default function ReviewNotFound() {
       <h1>We could not find that review</h1>
       <p>It may have been renamed or taken down, or the link may be mistyped.</p>
       <ul>
-        <li><Link href="/">Browse the latest reviews</Link></li>
-        <li><Link href="/search">Search all reviews</Link></li>
+        <li>
+          <Link href="/">Browse the latest reviews</Link>
+        </li>
+        <li>
+          <Link href="/search">Search all reviews</Link>
+        </li>
       </ul>
     </div>
-  )
+  );
 }

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next'
-import { ReviewPage, reviewPageMetadata } from '@/views/review-page'
-import { PARAM_PLACEHOLDER } from '@/lib/static-params'
-import { submitComment } from './actions'
+import type { Metadata } from 'next';
+import { ReviewPage, reviewPageMetadata } from '@/views/review-page';
+import { PARAM_PLACEHOLDER } from '@/lib/static-params';
+import { submitComment } from './actions';
 
 /**
  * The review every reader gets: nothing here reads the request, so the whole page is cached after its first render
@@ -9,14 +9,14 @@ import { submitComment } from './actions'
  * A reader with a cookie of their own is sent to ./personal by proxy.ts.
  */
 export async function generateStaticParams() {
-  return [{ slug: PARAM_PLACEHOLDER }]
+  return [{ slug: PARAM_PLACEHOLDER }];
 }
 
-export const ensureStatic = 'navigation'
+export const ensureStatic = 'navigation';
 export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
-  return reviewPageMetadata((await params).slug)
+  return reviewPageMetadata((await params).slug);
 }
 
 export default async function Page({ params }: PageProps<'/reviews/[slug]'>) {
-  return <ReviewPage slug={(await params).slug} commentsPage={1} submit={submitComment} />
+  return <ReviewPage slug={(await params).slug} commentsPage={1} submit={submitComment} />;
 }

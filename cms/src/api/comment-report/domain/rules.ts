@@ -11,7 +11,10 @@ export const reportSchema = z.strictObject(
     comment: z.string(messages.commentRequired).trim().min(1, messages.commentRequired).max(64),
     reason: z.enum(REPORT_REASONS, messages.reasonInvalid),
     note: z
-      .preprocess((value) => (typeof value === 'string' ? cleanText(value, true) : value), z.string().max(500, messages.noteTooLong))
+      .preprocess(
+        (value) => (typeof value === 'string' ? cleanText(value, true) : value),
+        z.string().max(500, messages.noteTooLong),
+      )
       .nullish()
       .transform((value) => (value ? value : null)),
   },

@@ -23,7 +23,10 @@ export default factories.createCoreService(REPORT, () => ({
     const comment = await strapi.db
       .query(COMMENT)
       .findOne({ where: { documentId: input.comment, ...VISIBLE }, select: ['id', 'documentId'] });
-    if (!comment) throw new CommentRejection(404, messages.commentNotFound, [{ path: ['comment'], message: messages.commentNotFound }]);
+    if (!comment)
+      throw new CommentRejection(404, messages.commentNotFound, [
+        { path: ['comment'], message: messages.commentNotFound },
+      ]);
 
     const { ipHashSecret } = strapi.config.get<MarqueeConfig>('marquee');
     const ipHash = reader.ip ? hashIp(reader.ip, ipHashSecret) : null;
@@ -36,7 +39,9 @@ export default factories.createCoreService(REPORT, () => ({
     }
     if (ipHash && floodIntervalSeconds > 0) {
       const since = new Date(Date.now() - floodIntervalSeconds * 1000);
-      const recent = await strapi.db.query(REPORT).findOne({ where: { ipHash, createdAt: { $gt: since } }, select: ['id'] });
+      const recent = await strapi.db
+        .query(REPORT)
+        .findOne({ where: { ipHash, createdAt: { $gt: since } }, select: ['id'] });
       if (recent) throw new CommentRejection(429, messages.flood);
     }
 

@@ -25,7 +25,20 @@ const JOINERS = /[\u200C\u200D]/g;
 // eslint-disable-next-line no-misleading-character-class -- with the u flag each is one code point, matched alone on purpose
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
-const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala']
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+]
   .map((script) => `\\p{Script=${script}}`)
   .join('');
 const SCRIPT_BEFORE = new RegExp(`[${JOINING_SCRIPTS}]$`, 'u');
@@ -50,7 +63,9 @@ export const cleanText = (value: string, multiline: boolean): string => {
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL_CHARS, '')
     .replace(INVISIBLE_CHARS, '')
-    .replace(JOINERS, (joiner: string, offset: number, whole: string) => (keepJoiner(joiner, offset, whole) ? joiner : ''))
+    .replace(JOINERS, (joiner: string, offset: number, whole: string) =>
+      keepJoiner(joiner, offset, whole) ? joiner : '',
+    )
     .normalize('NFC');
   return (multiline ? visible : visible.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ')).trim();
 };
@@ -83,12 +98,20 @@ export const submissionSchema = z.strictObject(
     authorWebsite: website.nullish().transform((value) => value ?? null),
     body: text(true).pipe(z.string().min(1, messages.bodyRequired).max(5000, messages.bodyTooLong)),
     review: z.string(messages.reviewRequired).trim().min(1, messages.reviewRequired).max(64),
-    parent: z.string().trim().min(1).max(64).nullish().transform((value) => value ?? null),
+    parent: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .nullish()
+      .transform((value) => value ?? null),
     // Optional stars for the film, apart from the critic's score; a form's "no rating" arrives as null or "".
-    rating: z.preprocess(
-      (value) => (value === '' ? null : value),
-      z.int(messages.ratingInvalid).min(1, messages.ratingInvalid).max(5, messages.ratingInvalid).nullish(),
-    ).transform((value) => value ?? null),
+    rating: z
+      .preprocess(
+        (value) => (value === '' ? null : value),
+        z.int(messages.ratingInvalid).min(1, messages.ratingInvalid).max(5, messages.ratingInvalid).nullish(),
+      )
+      .transform((value) => value ?? null),
     honeypot: z.string().max(1000).nullish(),
     formToken: z.string().max(200).nullish(),
     /** Email me when someone else's comment on this review is approved. */
@@ -110,7 +133,8 @@ export const parseSubmission = (
   raw: unknown,
 ): { ok: true; value: Submission } | { ok: false; errors: FieldError[] } => {
   const result = submissionSchema.safeParse(raw);
-  if (result.success) return { ok: true, value: { ...result.data, authorEmail: result.data.authorEmail.toLowerCase() } };
+  if (result.success)
+    return { ok: true, value: { ...result.data, authorEmail: result.data.authorEmail.toLowerCase() } };
   const errors = result.error.issues.flatMap((issue): FieldError[] =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: [key], message: messages.unknownField }))
@@ -135,8 +159,9 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
 export const findListedWord = (words: string[], texts: string[]): string | null => {
   const haystack = texts.join('\n');
   return (
-    words.find((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack)) ??
-    null
+    words.find((word) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack),
+    ) ?? null
   );
 };
 
@@ -183,10 +208,20 @@ export interface ModerationInput {
 }
 
 /** A name as a reader would read it: case, width, spacing and punctuation do not tell two names apart. */
-export const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const nameKey = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Spam for bots and blocked words, pending for links, held words and newcomers, approved for known readers. */
-export const moderate = ({ submission, formToken, settings, returning, impersonatesStaff }: ModerationInput): Verdict => {
+export const moderate = ({
+  submission,
+  formToken,
+  settings,
+  returning,
+  impersonatesStaff,
+}: ModerationInput): Verdict => {
   if (submission.honeypot) return { status: 'spam', reason: heldReasons.honeypot };
   if (formToken === 'invalid') return { status: 'spam', reason: heldReasons.badFormToken };
   if (formToken === 'too-fast') return { status: 'spam', reason: heldReasons.tooFast };

@@ -1,12 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 
-
 /**
  * Parameters that choose which page of rows is read, or how, but not which rows are counted: a count with nothing
  * else counts the whole table. `status` and `locale` select nothing on comments (no draft and publish, no i18n).
  */
-const PAGING = new Set(['page', 'pageSize', 'start', 'limit', 'pagination', 'sort', 'fields', 'populate', 'status', 'locale']);
+const PAGING = new Set([
+  'page',
+  'pageSize',
+  'start',
+  'limit',
+  'pagination',
+  'sort',
+  'fields',
+  'populate',
+  'status',
+  'locale',
+]);
 
 /** True for a filter that selects nothing away: absent, or objects and lists with nothing in them. */
 const isEmptyFilter = (value: unknown): boolean => {
@@ -38,4 +48,3 @@ export const commentTotal = async (strapi: Core.Strapi): Promise<number | null> 
   const row: unknown = await strapi.db.connection('comment_totals').where({ id: 1 }).first('comments');
   return row === undefined ? null : totalsRow.parse(row).comments;
 };
-

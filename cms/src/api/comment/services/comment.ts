@@ -8,7 +8,16 @@ import { CommentRejection } from '../domain/rejection';
 import { readerRating } from './reader-rating';
 import { threadStats } from './thread-index';
 import { VISIBLE } from '../domain/visible';
-import { MAX_DEPTH, checkFormToken, hashIp, moderate, nameKey, parseSubmission, parseWordList, type ModerationStatus } from '../domain/rules';
+import {
+  MAX_DEPTH,
+  checkFormToken,
+  hashIp,
+  moderate,
+  nameKey,
+  parseSubmission,
+  parseWordList,
+  type ModerationStatus,
+} from '../domain/rules';
 
 const COMMENT = 'api::comment.comment';
 const REVIEW = 'api::review.review';
@@ -36,7 +45,6 @@ export interface PublicComment {
 
 const PUBLIC_FIELDS = ['documentId', 'authorName', 'authorWebsite', 'body', 'createdAt', 'isStaff', 'rating'] as const;
 
-
 const toIso = (value: unknown): string => new Date(String(value)).toISOString();
 
 const commentSettings = async () => {
@@ -44,18 +52,28 @@ const commentSettings = async () => {
   return { ...stored, heldWords: parseWordList(stored.heldWords), blockedWords: parseWordList(stored.blockedWords) };
 };
 
-
 /**
  * Whether a public submission uses an admin user's email, or a name that the site shows with the Staff badge (an
  * admin's name as the desk signs replies, or the name on any staff reply).
  */
-const adminRows = z.array(z.object({ email: z.string(), firstname: z.string().nullish(), lastname: z.string().nullish(), username: z.string().nullish() }));
+const adminRows = z.array(
+  z.object({
+    email: z.string(),
+    firstname: z.string().nullish(),
+    lastname: z.string().nullish(),
+    username: z.string().nullish(),
+  }),
+);
 const staffReplyRows = z.array(z.object({ authorName: z.string() }));
 
 const usesStaffIdentity = async (email: string, name: string) => {
-  const admins = adminRows.parse(await strapi.db.query('admin::user').findMany({ select: ['email', 'firstname', 'lastname', 'username'] }));
+  const admins = adminRows.parse(
+    await strapi.db.query('admin::user').findMany({ select: ['email', 'firstname', 'lastname', 'username'] }),
+  );
   if (admins.some((admin) => admin.email.toLowerCase() === email)) return true;
-  const staffReplies = staffReplyRows.parse(await strapi.db.query(COMMENT).findMany({ where: { isStaff: true }, select: ['authorName'] }));
+  const staffReplies = staffReplyRows.parse(
+    await strapi.db.query(COMMENT).findMany({ where: { isStaff: true }, select: ['authorName'] }),
+  );
   const names = new Set(
     [
       ...admins.flatMap((admin) => [[admin.firstname, admin.lastname].filter(Boolean).join(' '), admin.username ?? '']),
@@ -84,7 +102,10 @@ export default factories.createCoreService(COMMENT, () => ({
       status: 'published',
       fields: ['commentsOpen', 'publishedAt', 'slug'],
     });
-    if (!review) throw new CommentRejection(404, messages.reviewNotFound, [{ path: ['review'], message: messages.reviewNotFound }]);
+    if (!review)
+      throw new CommentRejection(404, messages.reviewNotFound, [
+        { path: ['review'], message: messages.reviewNotFound },
+      ]);
     const closedByAge =
       settings.closeAfterDays > 0 &&
       review.publishedAt &&
@@ -97,7 +118,10 @@ export default factories.createCoreService(COMMENT, () => ({
         populate: { review: { select: ['documentId'] } },
       });
       const parentError = (message: string) => new CommentRejection(400, message, [{ path: ['parent'], message }]);
-      if (!parent) throw new CommentRejection(404, messages.parentNotFound, [{ path: ['parent'], message: messages.parentNotFound }]);
+      if (!parent)
+        throw new CommentRejection(404, messages.parentNotFound, [
+          { path: ['parent'], message: messages.parentNotFound },
+        ]);
       if (parent.review?.documentId !== input.review) throw parentError(messages.parentOtherReview);
       if ((await depthOf(strapi, input.parent)) >= MAX_DEPTH) throw parentError(messages.tooDeep);
     }
@@ -106,7 +130,8 @@ export default factories.createCoreService(COMMENT, () => ({
       where: { review: { documentId: input.review }, authorEmail: input.authorEmail, body: input.body },
       select: ['id'],
     });
-    if (duplicate) throw new CommentRejection(409, messages.duplicate, [{ path: ['body'], message: messages.duplicate }]);
+    if (duplicate)
+      throw new CommentRejection(409, messages.duplicate, [{ path: ['body'], message: messages.duplicate }]);
 
     const ipHash = reader.ip ? hashIp(reader.ip, config.ipHashSecret) : null;
     if (settings.floodIntervalSeconds > 0) {
@@ -123,7 +148,9 @@ export default factories.createCoreService(COMMENT, () => ({
 
     // Only a reader's own approved comments make an address known: a staff reply written from the desk does not.
     const returning =
-      (await strapi.db.query(COMMENT).count({ where: { authorEmail: input.authorEmail, moderationStatus: 'approved', isStaff: false } })) > 0;
+      (await strapi.db
+        .query(COMMENT)
+        .count({ where: { authorEmail: input.authorEmail, moderationStatus: 'approved', isStaff: false } })) > 0;
     const verdict = moderate({
       submission: input,
       formToken: checkFormToken(input.formToken, config.commentFormSecret, Date.now(), config.minSubmitSeconds),
@@ -191,7 +218,9 @@ export default factories.createCoreService(COMMENT, () => ({
    * comment that is not.
    */
   async locate(slug: string, documentId: string, pageSize: number): Promise<number | null> {
-    const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
+    const review = await strapi
+      .documents(REVIEW)
+      .findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
     type Row = { id: number; parent?: { id: number } | null };
     let row = (await strapi.db.query(COMMENT).findOne({
@@ -215,7 +244,9 @@ export default factories.createCoreService(COMMENT, () => ({
   },
 
   async listApproved(slug: string, page: number, pageSize: number) {
-    const review = await strapi.documents(REVIEW).findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
+    const review = await strapi
+      .documents(REVIEW)
+      .findFirst({ filters: { slug }, status: 'published', fields: ['slug'] });
     if (!review) return null;
 
     // comment_threads and comment_thread_stats (kept by services/thread-index.ts) answer which top-level comments,
@@ -259,13 +290,16 @@ export default factories.createCoreService(COMMENT, () => ({
     }
 
     // A comment links to its FAQ only once that FAQ is published: a draft's existence is not the public's business.
-    const faqIds = [...top, ...replies].map((row) => row.faq?.documentId).filter((id): id is string => typeof id === 'string');
+    const faqIds = [...top, ...replies]
+      .map((row) => row.faq?.documentId)
+      .filter((id): id is string => typeof id === 'string');
     const publishedFaqs = new Set(
       faqIds.length
         ? (
-            await strapi.db
-              .query('api::faq.faq')
-              .findMany({ where: { documentId: { $in: faqIds }, publishedAt: { $notNull: true } }, select: ['documentId'] })
+            await strapi.db.query('api::faq.faq').findMany({
+              where: { documentId: { $in: faqIds }, publishedAt: { $notNull: true } },
+              select: ['documentId'],
+            })
           ).map((row) => String(row.documentId))
         : [],
     );

@@ -56,11 +56,21 @@ export interface RatingTotals {
  * write changes what the public sees (services/thread-index.ts), not on every read. `knex` is the write's transaction
  * where there is one (SQLite has one connection).
  */
-export const ratingTotals = async (strapi: Core.Strapi, knex: Core.Strapi['db']['connection'], reviewDocumentId: string): Promise<RatingTotals> => {
+export const ratingTotals = async (
+  strapi: Core.Strapi,
+  knex: Core.Strapi['db']['connection'],
+  reviewDocumentId: string,
+): Promise<RatingTotals> => {
   const n = names(strapi);
   const latestPerEmail = knex
     .select({ rating: `c.${n.rating}`, address: `c.${n.ipHash}`, created: `c.${n.createdAt}`, id: 'c.id' })
-    .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', [`c.${n.email}`, `c.${n.createdAt}`, 'c.id']))
+    .select(
+      knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', [
+        `c.${n.email}`,
+        `c.${n.createdAt}`,
+        'c.id',
+      ]),
+    )
     .from({ r: n.reviews })
     .join({ l: n.link }, `l.${n.linkReview}`, 'r.id')
     .join({ c: n.comments }, 'c.id', `l.${n.linkComment}`)
@@ -70,7 +80,9 @@ export const ratingTotals = async (strapi: Core.Strapi, knex: Core.Strapi['db'][
     .whereNotNull(`c.${n.rating}`);
   const latestPerAddress = knex
     .select('rating', 'address')
-    .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', ['address', 'created', 'id']))
+    .select(
+      knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as pick', ['address', 'created', 'id']),
+    )
     .from(latestPerEmail.as('per_email'))
     .where('pick', 1);
   const row: { count?: unknown; total?: unknown } | undefined = await knex

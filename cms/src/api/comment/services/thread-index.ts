@@ -31,7 +31,10 @@ const STATS = 'comment_thread_stats';
  * one at a time anyway): two approvals at once would otherwise number their comments from the same predecessor.
  */
 const lockThread = async (knex: Knex, review: string) => {
-  await knex(STATS).insert({ review_document_id: review, roots: 0, rating_count: 0, rating_total: 0 }).onConflict('review_document_id').ignore();
+  await knex(STATS)
+    .insert({ review_document_id: review, roots: 0, rating_count: 0, rating_total: 0 })
+    .onConflict('review_document_id')
+    .ignore();
   await knex(STATS).where({ review_document_id: review }).forUpdate().first('review_document_id');
 };
 
@@ -43,7 +46,12 @@ const computeStats = async (strapi: Core.Strapi, knex: Knex, review: string): Pr
 
 const storeStats = (knex: Knex, review: string, stats: ThreadStats) =>
   knex(STATS)
-    .insert({ review_document_id: review, roots: stats.roots, rating_count: stats.rating.count, rating_total: stats.rating.total })
+    .insert({
+      review_document_id: review,
+      roots: stats.roots,
+      rating_count: stats.rating.count,
+      rating_total: stats.rating.total,
+    })
     .onConflict('review_document_id')
     .merge();
 
@@ -67,8 +75,15 @@ const insertRow = async (knex: Knex, row: Omit<ThreadRow, 'position'>) => {
   if (row.approved === 1 && row.root === 1) {
     const before: { position: number | null } | undefined = await knex('comment_threads')
       .where({ review_document_id: row.review_document_id, approved: 1, root: 1 })
-      .whereRaw('(created_at < ? or (created_at = ? and comment_id < ?))', [row.created_at, row.created_at, row.comment_id])
-      .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'comment_id', order: 'desc' }])
+      .whereRaw('(created_at < ? or (created_at = ? and comment_id < ?))', [
+        row.created_at,
+        row.created_at,
+        row.comment_id,
+      ])
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'comment_id', order: 'desc' },
+      ])
       .first('position');
     position = (before?.position ?? 0) + 1;
     await knex('comment_threads')
@@ -84,7 +99,14 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
     where: { documentId },
     select: ['id', 'moderationStatus', 'hiddenByReports', 'createdAt'],
     populate: { review: { select: ['documentId'] }, parent: { select: ['id'] } },
-  })) as { id: number; moderationStatus: string; hiddenByReports: boolean | null; createdAt: string; review?: { documentId: string } | null; parent?: unknown }[];
+  })) as {
+    id: number;
+    moderationStatus: string;
+    hiddenByReports: boolean | null;
+    createdAt: string;
+    review?: { documentId: string } | null;
+    parent?: unknown;
+  }[];
   for (const comment of comments) {
     const before: ThreadRow | undefined = await knex('comment_threads').where({ comment_id: comment.id }).first();
     const after = comment.review
@@ -96,7 +118,9 @@ const syncWith = async (strapi: Core.Strapi, knex: Knex, documentId: string) => 
           created_at: new Date(comment.createdAt),
         }
       : null;
-    const reviews = [...new Set([before?.review_document_id, after?.review_document_id].filter((id): id is string => Boolean(id)))];
+    const reviews = [
+      ...new Set([before?.review_document_id, after?.review_document_id].filter((id): id is string => Boolean(id))),
+    ];
     for (const review of reviews.sort()) await lockThread(knex, review);
     // Most writes leave a comment where it was (an edit, a report counted): its place stands, and so do the others'.
     const unmoved =
@@ -140,7 +164,12 @@ WHERE comment_threads.comment_id = numbered.comment_id`;
  * review's visible top-level comments numbered again and its stats computed, once for the batch where a write of
  * each would renumber and recount per comment. The rows are new comments of `review`.
  */
-export const indexNewComments = async (strapi: Core.Strapi, knex: Knex, review: string, rows: Omit<ThreadRow, 'position'>[]) => {
+export const indexNewComments = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  review: string,
+  rows: Omit<ThreadRow, 'position'>[],
+) => {
   if (rows.length === 0) return;
   await lockThread(knex, review);
   for (let at = 0; at < rows.length; at += 200) {
@@ -161,7 +190,11 @@ export const threadStats = async (strapi: Core.Strapi, review: string): Promise<
   const stored: { roots: unknown; rating_count: unknown; rating_total: unknown } | undefined = await knex(STATS)
     .where({ review_document_id: review })
     .first('roots', 'rating_count', 'rating_total');
-  if (stored) return { roots: Number(stored.roots), rating: { count: Number(stored.rating_count), total: Number(stored.rating_total) } };
+  if (stored)
+    return {
+      roots: Number(stored.roots),
+      rating: { count: Number(stored.rating_count), total: Number(stored.rating_total) },
+    };
   return strapi.db.transaction(async ({ trx }) => {
     await lockThread(trx, review);
     const stats = await computeStats(strapi, trx, review);
@@ -177,7 +210,9 @@ export const threadStats = async (strapi: Core.Strapi, review: string): Promise<
 export const threadRowsOf = async (strapi: Core.Strapi, documentId: string): Promise<ThreadRow[]> =>
   strapi.db.connection('comment_threads').whereIn(
     'comment_id',
-    (await strapi.db.query(COMMENT).findMany({ where: { documentId }, select: ['id'] })).map((row: { id: number }) => row.id),
+    (await strapi.db.query(COMMENT).findMany({ where: { documentId }, select: ['id'] })).map(
+      (row: { id: number }) => row.id,
+    ),
   );
 
 /** Takes a deleted comment's rows out of their threads, renumbering the comments after them and the stats. */

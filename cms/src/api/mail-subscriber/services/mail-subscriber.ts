@@ -21,7 +21,13 @@ export default factories.createCoreService(SUBSCRIBER, ({ strapi }) => ({
    * Stores what a reader asked to hear about, and sends the one email an unconfirmed address may get: the
    * confirmation. Anything else waits for the address to be confirmed (the queue checks at send time).
    */
-  async subscribe({ email: rawEmail, reviewDocumentId, commentDocumentId, notifyReplies, notifyApproval }: SubscribeRequest) {
+  async subscribe({
+    email: rawEmail,
+    reviewDocumentId,
+    commentDocumentId,
+    notifyReplies,
+    notifyApproval,
+  }: SubscribeRequest) {
     if (!notifyReplies && !notifyApproval) return;
     const email = rawEmail.toLowerCase();
     const now = new Date();
@@ -31,7 +37,10 @@ export default factories.createCoreService(SUBSCRIBER, ({ strapi }) => ({
       subscriber = await strapi.documents(SUBSCRIBER).create({ data: { email } });
     } else if (subscriber.unsubscribedAt) {
       // Ticking the box again after unsubscribing is a new request: it must be confirmed again.
-      await subscribers.update({ where: { id: subscriber.id }, data: { unsubscribedAt: null, confirmedAt: null, confirmationSentAt: null } });
+      await subscribers.update({
+        where: { id: subscriber.id },
+        data: { unsubscribedAt: null, confirmedAt: null, confirmationSentAt: null },
+      });
       subscriber = { ...subscriber, unsubscribedAt: null, confirmedAt: null, confirmationSentAt: null };
     }
 
@@ -40,7 +49,9 @@ export default factories.createCoreService(SUBSCRIBER, ({ strapi }) => ({
       await strapi.documents(SUBSCRIPTION).create({ data: { email, kind: 'replies', reviewDocumentId } });
     }
     if (notifyApproval) {
-      await strapi.documents(SUBSCRIPTION).create({ data: { email, kind: 'approval', reviewDocumentId, commentDocumentId } });
+      await strapi
+        .documents(SUBSCRIPTION)
+        .create({ data: { email, kind: 'approval', reviewDocumentId, commentDocumentId } });
       // Auto-approved on arrival: the comment was approved before this subscription existed.
       const comment = await approvedComment(strapi, commentDocumentId);
       if (comment) await onApproved(strapi, comment, 'approval');
@@ -48,7 +59,9 @@ export default factories.createCoreService(SUBSCRIBER, ({ strapi }) => ({
 
     const lastSent = subscriber.confirmationSentAt ? new Date(subscriber.confirmationSentAt).getTime() : 0;
     if (subscriber.confirmedAt || now.getTime() - lastSent < RESEND_CONFIRMATION_MS) return;
-    const review = await strapi.db.query(REVIEW).findOne({ where: { documentId: reviewDocumentId }, select: ['title'] });
+    const review = await strapi.db
+      .query(REVIEW)
+      .findOne({ where: { documentId: reviewDocumentId }, select: ['title'] });
     const config = mailConfig(strapi);
     await enqueue(strapi, {
       kind: 'confirmation',
@@ -92,7 +105,8 @@ export default factories.createCoreService(SUBSCRIBER, ({ strapi }) => ({
     if (!check.ok) return check;
     const email = check.email;
     const existing = await strapi.db.query(SUBSCRIBER).findOne({ where: { email } });
-    if (existing) await strapi.db.query(SUBSCRIBER).update({ where: { id: existing.id }, data: { unsubscribedAt: new Date() } });
+    if (existing)
+      await strapi.db.query(SUBSCRIBER).update({ where: { id: existing.id }, data: { unsubscribedAt: new Date() } });
     else await strapi.documents(SUBSCRIBER).create({ data: { email, unsubscribedAt: new Date().toISOString() } });
     await strapi.db.query(SUBSCRIPTION).deleteMany({ where: { email } });
     await strapi.db.query(JOB).updateMany({

@@ -6,7 +6,8 @@ import { mailMessages } from '../../../mail/messages';
 
 const SUBSCRIBER = 'api::mail-subscriber.mail-subscriber';
 
-const tokenOf = (ctx: Context): unknown => (ctx.request.body as { data?: { token?: unknown } } | undefined)?.data?.token;
+const tokenOf = (ctx: Context): unknown =>
+  (ctx.request.body as { data?: { token?: unknown } } | undefined)?.data?.token;
 
 const answer = (ctx: Context, check: TokenCheck, done: 'confirmed' | 'unsubscribed') => {
   if (check.ok) {
@@ -15,7 +16,10 @@ const answer = (ctx: Context, check: TokenCheck, done: 'confirmed' | 'unsubscrib
   }
   ctx.status = 400;
   const message = check.reason === 'expired' ? mailMessages.tokenExpired : mailMessages.tokenInvalid;
-  ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message, details: { reason: check.reason } } };
+  ctx.body = {
+    data: null,
+    error: { status: 400, name: 'ValidationError', message, details: { reason: check.reason } },
+  };
 };
 
 /** The two signed links in emails, as the site forwards them. Nothing about the address is ever answered. */

@@ -57,16 +57,23 @@ export interface Moderator {
 }
 
 const staffName = (admin: Moderator) =>
-  [admin.firstname, admin.lastname].filter((part) => part && part.trim()).join(' ').trim() || admin.username || 'Staff';
+  [admin.firstname, admin.lastname]
+    .filter((part) => part && part.trim())
+    .join(' ')
+    .trim() ||
+  admin.username ||
+  'Staff';
 
 const whereFor = (tab: Tab): Record<string, unknown> =>
-  tab === 'reported'
-    ? { $or: [{ reportCount: { $gt: 0 } }, { hiddenByReports: true }] }
-    : { moderationStatus: tab };
+  tab === 'reported' ? { $or: [{ reportCount: { $gt: 0 } }, { hiddenByReports: true }] } : { moderationStatus: tab };
 
 // The queue is worked oldest first; the archives are read newest first.
 const orderFor = (tab: Tab) =>
-  tab === 'pending' ? [{ createdAt: 'asc' }, { id: 'asc' }] : tab === 'reported' ? [{ reportCount: 'desc' }, { createdAt: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
+  tab === 'pending'
+    ? [{ createdAt: 'asc' }, { id: 'asc' }]
+    : tab === 'reported'
+      ? [{ reportCount: 'desc' }, { createdAt: 'asc' }]
+      : [{ createdAt: 'desc' }, { id: 'desc' }];
 
 const iso = (value: unknown) => (value ? new Date(String(value)).toISOString() : null);
 
@@ -86,13 +93,20 @@ export const createDesk = (strapi: Core.Strapi) => {
   /** Open reports of a moderated comment are settled by the moderator's decision, whatever it is. */
   const settleReports = async (documentId: string) => {
     // updateMany cannot filter through a relation (no join in an UPDATE): the ids first.
-    const open = await strapi.db.query(REPORT).findMany({ where: { comment: { documentId }, resolved: false }, select: ['id'] });
-    if (open.length) await strapi.db.query(REPORT).updateMany({ where: { id: { $in: open.map((row) => row.id) } }, data: { resolved: true } });
+    const open = await strapi.db
+      .query(REPORT)
+      .findMany({ where: { comment: { documentId }, resolved: false }, select: ['id'] });
+    if (open.length)
+      await strapi.db
+        .query(REPORT)
+        .updateMany({ where: { id: { $in: open.map((row) => row.id) } }, data: { resolved: true } });
   };
 
   const desk = {
     async counts(): Promise<Record<Tab, number>> {
-      const entries = await Promise.all(TABS.map(async (tab) => [tab, await comments().count({ where: whereFor(tab) })] as const));
+      const entries = await Promise.all(
+        TABS.map(async (tab) => [tab, await comments().count({ where: whereFor(tab) })] as const),
+      );
       return Object.fromEntries(entries) as Record<Tab, number>;
     },
 
@@ -102,7 +116,20 @@ export const createDesk = (strapi: Core.Strapi) => {
         comments().count({ where }),
         comments().findMany({
           where,
-          select: ['documentId', 'authorName', 'authorWebsite', 'body', 'moderationStatus', 'heldReason', 'rating', 'isStaff', 'reportCount', 'hiddenByReports', 'ipHash', 'createdAt'],
+          select: [
+            'documentId',
+            'authorName',
+            'authorWebsite',
+            'body',
+            'moderationStatus',
+            'heldReason',
+            'rating',
+            'isStaff',
+            'reportCount',
+            'hiddenByReports',
+            'ipHash',
+            'createdAt',
+          ],
           populate: {
             review: { select: ['documentId', 'slug', 'title'] },
             parent: { select: ['documentId', 'authorName', 'body', 'moderationStatus'] },
@@ -124,10 +151,20 @@ export const createDesk = (strapi: Core.Strapi) => {
         : [];
       // How many other comments came from the same address (IP hash), which itself never leaves the CMS: one person
       // writing under several names shows here.
-      const addresses = [...new Set(rows.map((row) => row.ipHash).filter((hash): hash is string => typeof hash === 'string' && hash !== ''))];
-      const fromAddress = new Map(await Promise.all(addresses.map(async (ipHash) => [ipHash, await comments().count({ where: { ipHash } })] as const)));
+      const addresses = [
+        ...new Set(
+          rows.map((row) => row.ipHash).filter((hash): hash is string => typeof hash === 'string' && hash !== ''),
+        ),
+      ];
+      const fromAddress = new Map(
+        await Promise.all(
+          addresses.map(async (ipHash) => [ipHash, await comments().count({ where: { ipHash } })] as const),
+        ),
+      );
       const reportsOf = (documentId: string) =>
-        reports.filter((report) => report.comment?.documentId === documentId).map((report) => ({ reason: report.reason, note: report.note ?? null, createdAt: iso(report.createdAt) }));
+        reports
+          .filter((report) => report.comment?.documentId === documentId)
+          .map((report) => ({ reason: report.reason, note: report.note ?? null, createdAt: iso(report.createdAt) }));
       return {
         data: rows.map((row) => ({
           documentId: row.documentId,
@@ -142,12 +179,23 @@ export const createDesk = (strapi: Core.Strapi) => {
           reportCount: row.reportCount ?? 0,
           hiddenByReports: row.hiddenByReports === true,
           createdAt: iso(row.createdAt),
-          review: row.review ? { documentId: row.review.documentId, slug: row.review.slug, title: row.review.title } : null,
-          url: row.review?.slug ? `${siteUrl()}/reviews/${encodeURIComponent(row.review.slug)}#comment-${row.documentId}` : null,
-          parent: row.parent
-            ? { documentId: row.parent.documentId, authorName: row.parent.authorName, body: row.parent.body, status: row.parent.moderationStatus }
+          review: row.review
+            ? { documentId: row.review.documentId, slug: row.review.slug, title: row.review.title }
             : null,
-          faq: row.faq ? { documentId: row.faq.documentId, question: row.faq.question, published: Boolean(row.faq.publishedAt) } : null,
+          url: row.review?.slug
+            ? `${siteUrl()}/reviews/${encodeURIComponent(row.review.slug)}#comment-${row.documentId}`
+            : null,
+          parent: row.parent
+            ? {
+                documentId: row.parent.documentId,
+                authorName: row.parent.authorName,
+                body: row.parent.body,
+                status: row.parent.moderationStatus,
+              }
+            : null,
+          faq: row.faq
+            ? { documentId: row.faq.documentId, question: row.faq.question, published: Boolean(row.faq.publishedAt) }
+            : null,
           reports: reportsOf(row.documentId as string),
         })),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
@@ -163,7 +211,9 @@ export const createDesk = (strapi: Core.Strapi) => {
       for (const documentId of documentIds) {
         const row = await comments().findOne({ where: { documentId }, select: ['id'] });
         if (!row) continue;
-        await strapi.documents(COMMENT).update({ documentId, data: { moderationStatus: status, reportCount: 0, hiddenByReports: false } as never });
+        await strapi
+          .documents(COMMENT)
+          .update({ documentId, data: { moderationStatus: status, reportCount: 0, hiddenByReports: false } as never });
         await settleReports(documentId);
         changed.push(documentId);
       }
@@ -179,7 +229,8 @@ export const createDesk = (strapi: Core.Strapi) => {
       if (body.length > REPLY_MAX) throw new DeskError(400, deskMessages.replyTooLong);
       const parent = await findComment(documentId);
       if (!parent.review) throw new DeskError(400, deskMessages.noReview);
-      if (parent.moderationStatus !== 'approved' && parent.moderationStatus !== 'pending') throw new DeskError(400, deskMessages.replyToRemoved);
+      if (parent.moderationStatus !== 'approved' && parent.moderationStatus !== 'pending')
+        throw new DeskError(400, deskMessages.replyToRemoved);
       if ((await depthOf(strapi, documentId)) >= MAX_DEPTH) throw new DeskError(400, deskMessages.tooDeep);
       // Answering a held comment publishes it, as WordPress does: a reply under an invisible comment would be lost.
       if (parent.moderationStatus === 'pending') await desk.setStatus([documentId], 'approved', admin);
@@ -195,7 +246,13 @@ export const createDesk = (strapi: Core.Strapi) => {
         } as never,
       });
       strapi.log.info(`Moderation desk: ${admin.email} replied as staff to comment ${documentId}`);
-      return { documentId: created.documentId, authorName: created.authorName, body: created.body, status: 'approved', isStaff: true };
+      return {
+        documentId: created.documentId,
+        authorName: created.authorName,
+        body: created.body,
+        status: 'approved',
+        isStaff: true,
+      };
     },
 
     /**
@@ -213,12 +270,19 @@ export const createDesk = (strapi: Core.Strapi) => {
         orderBy: [{ order: 'desc' }],
       });
       const faq = await strapi.documents(FAQ).create({
-        data: { question, order: (typeof last?.order === 'number' ? last.order : 0) + 1, review: comment.review.documentId } as never,
+        data: {
+          question,
+          order: (typeof last?.order === 'number' ? last.order : 0) + 1,
+          review: comment.review.documentId,
+        } as never,
         status: 'draft',
       });
       await strapi.documents(COMMENT).update({ documentId, data: { faq: faq.documentId } as never });
       strapi.log.info(`Moderation desk: ${admin.email} made comment ${documentId} into draft FAQ ${faq.documentId}`);
-      return { faq: { documentId: faq.documentId, question }, editPath: `/content-manager/collection-types/${FAQ}/${faq.documentId}` };
+      return {
+        faq: { documentId: faq.documentId, question },
+        editPath: `/content-manager/collection-types/${FAQ}/${faq.documentId}`,
+      };
     },
 
     async exportPersonalData(email: string, admin: Moderator) {
@@ -236,10 +300,19 @@ export const createDesk = (strapi: Core.Strapi) => {
   };
 
   /** strapi.log for the operator, and a private record that survives log rotation; the address only as a hash. */
-  const logPrivacy = async (action: 'export' | 'erase-anonymise' | 'erase-delete', email: string, summary: unknown, admin: Moderator) => {
+  const logPrivacy = async (
+    action: 'export' | 'erase-anonymise' | 'erase-delete',
+    email: string,
+    summary: unknown,
+    admin: Moderator,
+  ) => {
     const emailHash = createHash('sha256').update(email).digest('hex');
-    strapi.log.info(`Personal data ${action} by ${admin.email} for address sha256:${emailHash.slice(0, 12)}: ${JSON.stringify(summary)}`);
-    await strapi.documents(LOG as never).create({ data: { action, emailHash, summary, adminEmail: admin.email } as never });
+    strapi.log.info(
+      `Personal data ${action} by ${admin.email} for address sha256:${emailHash.slice(0, 12)}: ${JSON.stringify(summary)}`,
+    );
+    await strapi
+      .documents(LOG as never)
+      .create({ data: { action, emailHash, summary, adminEmail: admin.email } as never });
   };
 
   return desk;

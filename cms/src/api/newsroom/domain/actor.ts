@@ -23,11 +23,15 @@ export const currentActor = (strapi: Core.Strapi): Actor => {
   const named = system.getStore();
   if (named) return named;
   const ctx: unknown = strapi.requestContext.get();
-  const user = typeof ctx === 'object' && ctx !== null && 'state' in ctx ? adminUser((ctx.state as { user?: unknown }).user) : null;
+  const user =
+    typeof ctx === 'object' && ctx !== null && 'state' in ctx
+      ? adminUser((ctx.state as { user?: unknown }).user)
+      : null;
   return user ?? { id: null, name: 'Marquee' };
 };
 
 /** Whether this save is a person's, through the admin panel or the API, or a scheduled one: the checklist applies. */
-export const checklistApplies = (strapi: Core.Strapi) => system.getStore()?.name === SCHEDULER || strapi.requestContext.get() !== undefined;
+export const checklistApplies = (strapi: Core.Strapi) =>
+  system.getStore()?.name === SCHEDULER || strapi.requestContext.get() !== undefined;
 
 export const SCHEDULER = 'Scheduler';

@@ -53,15 +53,28 @@ const summary = (row: RevisionRow): RevisionSummary => ({
 /** Writes one line of the activity log. Never fails the save it records. */
 export const logActivity = async (
   strapi: Core.Strapi,
-  entry: { action: ActivityAction; reviewDocumentId: string | null; reviewTitle?: string | null; detail?: string | null },
+  entry: {
+    action: ActivityAction;
+    reviewDocumentId: string | null;
+    reviewTitle?: string | null;
+    detail?: string | null;
+  },
   actor: Actor = currentActor(strapi),
 ) => {
   try {
     await strapi.db.query(ACTIVITY).create({
-      data: { ...entry, reviewTitle: entry.reviewTitle?.slice(0, 300) ?? null, detail: entry.detail?.slice(0, 500) ?? null, actorId: actor.id, actorName: actor.name },
+      data: {
+        ...entry,
+        reviewTitle: entry.reviewTitle?.slice(0, 300) ?? null,
+        detail: entry.detail?.slice(0, 500) ?? null,
+        actorId: actor.id,
+        actorName: actor.name,
+      },
     });
   } catch (error) {
-    strapi.log.error(`[newsroom] could not log ${entry.action} of ${entry.reviewDocumentId}: ${error instanceof Error ? error.message : String(error)}`);
+    strapi.log.error(
+      `[newsroom] could not log ${entry.action} of ${entry.reviewDocumentId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 };
 
@@ -69,19 +82,33 @@ export const logActivity = async (
  * Keeps a snapshot of the review's draft as this save left it, with what changed since the last one, and keeps the
  * last `revisionsKept` per review; none at all when that is 0.
  */
-export const recordRevision = async (strapi: Core.Strapi, documentId: string, action: RevisionAction, actor: Actor = currentActor(strapi)) => {
+export const recordRevision = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  action: RevisionAction,
+  actor: Actor = currentActor(strapi),
+) => {
   const { revisionsKept } = strapi.config.get<MarqueeConfig>('marquee').newsroom;
   // REVISIONS_KEPT=0 turns the history off: no snapshot is read or written (the activity log still is).
   if (revisionsKept <= 0) return null;
   const draft = await loadDraft(strapi, documentId);
   if (!draft) return null;
   const snapshot = toSnapshot(draft);
-  const last: RevisionRow | null = await strapi.db
-    .query(REVISION)
-    .findOne({ where: { reviewDocumentId: documentId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: ['id', 'snapshot'] });
+  const last: RevisionRow | null = await strapi.db.query(REVISION).findOne({
+    where: { reviewDocumentId: documentId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: ['id', 'snapshot'],
+  });
   const changed = changedFields(last?.snapshot ?? null, snapshot);
   const row: RevisionRow = await strapi.db.query(REVISION).create({
-    data: { reviewDocumentId: documentId, action, actorId: actor.id, actorName: actor.name, changedFields: changed, snapshot },
+    data: {
+      reviewDocumentId: documentId,
+      action,
+      actorId: actor.id,
+      actorName: actor.name,
+      changedFields: changed,
+      snapshot,
+    },
   });
   const surplus: { id: number }[] = await strapi.db.query(REVISION).findMany({
     where: { reviewDocumentId: documentId },
@@ -89,7 +116,8 @@ export const recordRevision = async (strapi: Core.Strapi, documentId: string, ac
     offset: revisionsKept,
     select: ['id'],
   });
-  if (surplus.length > 0) await strapi.db.query(REVISION).deleteMany({ where: { id: { $in: surplus.map((item) => item.id) } } });
+  if (surplus.length > 0)
+    await strapi.db.query(REVISION).deleteMany({ where: { id: { $in: surplus.map((item) => item.id) } } });
   return { id: row.id, changed };
 };
 
@@ -113,7 +141,10 @@ export const diffRevisions = async (
   leftId: number,
   rightId: number,
 ): Promise<{ left: RevisionSummary; right: RevisionSummary; fields: FieldDiff[] } | null> => {
-  const [left, right] = await Promise.all([revision(strapi, documentId, leftId), revision(strapi, documentId, rightId)]);
+  const [left, right] = await Promise.all([
+    revision(strapi, documentId, leftId),
+    revision(strapi, documentId, rightId),
+  ]);
   if (!left || !right) return null;
   return { left: summary(left), right: summary(right), fields: diffSnapshots(left.snapshot, right.snapshot) };
 };
@@ -123,14 +154,21 @@ export const diffRevisions = async (
  * Never publishes: the live version stays as it is until an editor publishes. Relations to documents since deleted
  * are left out and named in `missing`.
  */
-export const restoreRevision = async (strapi: Core.Strapi, documentId: string, id: number, actor: Actor = currentActor(strapi)) => {
+export const restoreRevision = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  id: number,
+  actor: Actor = currentActor(strapi),
+) => {
   const row = await revision(strapi, documentId, id);
   if (!row) return null;
   const snapshot = row.snapshot;
   const missing: string[] = [];
   const exists = async (uid: string, target: { documentId: string } | null, label: string) => {
     if (!target) return null;
-    const found = await strapi.db.query(uid as never).findOne({ where: { documentId: target.documentId }, select: ['id'] });
+    const found = await strapi.db
+      .query(uid as never)
+      .findOne({ where: { documentId: target.documentId }, select: ['id'] });
     if (!found) missing.push(label);
     return found ? target.documentId : null;
   };
@@ -141,7 +179,9 @@ export const restoreRevision = async (strapi: Core.Strapi, documentId: string, i
     const kept = await exists('api::genre.genre', genre, `genre ${genre.name}`);
     if (kept) genres.push(kept);
   }
-  const cover = snapshot.cover ? await strapi.db.query('plugin::upload.file').findOne({ where: { id: snapshot.cover.id }, select: ['id'] }) : null;
+  const cover = snapshot.cover
+    ? await strapi.db.query('plugin::upload.file').findOne({ where: { id: snapshot.cover.id }, select: ['id'] })
+    : null;
   if (snapshot.cover && !cover) missing.push(`cover ${snapshot.cover.name}`);
 
   await strapi.documents(REVIEW).update({
@@ -159,7 +199,11 @@ export const restoreRevision = async (strapi: Core.Strapi, documentId: string, i
       film: film ? { set: [film] } : { set: [] },
       author: author ? { set: [author] } : { set: [] },
       genres: { set: genres },
-      sections: snapshot.sections.map((section) => ({ heading: section.heading, body: section.body, spoiler: section.spoiler })),
+      sections: snapshot.sections.map((section) => ({
+        heading: section.heading,
+        body: section.body,
+        spoiler: section.spoiler,
+      })),
       seo: snapshot.seo,
     } as never,
   });
@@ -169,17 +213,36 @@ export const restoreRevision = async (strapi: Core.Strapi, documentId: string, i
       missing.push(`FAQ ${faq.question}`);
       continue;
     }
-    await strapi.documents(FAQ).update({ documentId: faq.documentId, data: { question: faq.question, answer: faq.answer, order: faq.order } as never });
+    await strapi.documents(FAQ).update({
+      documentId: faq.documentId,
+      data: { question: faq.question, answer: faq.answer, order: faq.order } as never,
+    });
   }
   await recordRevision(strapi, documentId, 'restore', actor);
-  await logActivity(strapi, { action: 'restore', reviewDocumentId: documentId, reviewTitle: snapshot.title, detail: `version of ${iso(row.createdAt)}` }, actor);
+  await logActivity(
+    strapi,
+    {
+      action: 'restore',
+      reviewDocumentId: documentId,
+      reviewTitle: snapshot.title,
+      detail: `version of ${iso(row.createdAt)}`,
+    },
+    actor,
+  );
   return { restored: summary(row), missing };
 };
 
 /** The newest entries of the activity log. */
 export const listActivity = async (strapi: Core.Strapi, limit = 50) => {
-  const rows: { id: number; action: ActivityAction; reviewDocumentId: string | null; reviewTitle: string | null; actorName: string | null; detail: string | null; createdAt: string }[] =
-    await strapi.db.query(ACTIVITY).findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit });
+  const rows: {
+    id: number;
+    action: ActivityAction;
+    reviewDocumentId: string | null;
+    reviewTitle: string | null;
+    actorName: string | null;
+    detail: string | null;
+    createdAt: string;
+  }[] = await strapi.db.query(ACTIVITY).findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit });
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
@@ -194,6 +257,8 @@ export const listActivity = async (strapi: Core.Strapi, limit = 50) => {
 /** Removes activity older than the configured number of days; returns how many entries went. */
 export const pruneActivity = async (strapi: Core.Strapi, now = new Date()) => {
   const { activityDays } = strapi.config.get<MarqueeConfig>('marquee').newsroom;
-  const { count } = await strapi.db.query(ACTIVITY).deleteMany({ where: { createdAt: { $lt: new Date(now.getTime() - activityDays * 86_400_000) } } });
+  const { count } = await strapi.db
+    .query(ACTIVITY)
+    .deleteMany({ where: { createdAt: { $lt: new Date(now.getTime() - activityDays * 86_400_000) } } });
   return count;
 };

@@ -24,7 +24,12 @@ export const newsroomOverview = async (strapi: Core.Strapi, now = new Date()) =>
     status: 'draft',
     sort: ['updatedAt:desc'],
     limit: 200,
-    populate: { cover: { fields: ['alternativeText'] }, film: { fields: ['title'] }, sections: true, faqs: { fields: ['question', 'answer'] } } as never,
+    populate: {
+      cover: { fields: ['alternativeText'] },
+      film: { fields: ['title'] },
+      sections: true,
+      faqs: { fields: ['question', 'answer'] },
+    } as never,
   })) as never;
   const live: { documentId: string; slug: string; publishedAt: string }[] = await strapi.db
     .query(REVIEW)

@@ -16,7 +16,9 @@ export const reviewFaqIds = async (strapi: Core.Strapi, reviewDocumentId: string
 
 /** A review's draft, whole: fields, sections, FAQs and relations (as revisions keep it). */
 export const loadDraft = async (strapi: Core.Strapi, documentId: string): Promise<Record<string, unknown> | null> => {
-  const draft: unknown = await strapi.documents(REVIEW).findOne({ documentId, status: 'draft', populate: SNAPSHOT_POPULATE as never });
+  const draft: unknown = await strapi
+    .documents(REVIEW)
+    .findOne({ documentId, status: 'draft', populate: SNAPSHOT_POPULATE as never });
   return typeof draft === 'object' && draft !== null ? (draft as Record<string, unknown>) : null;
 };
 
@@ -25,13 +27,21 @@ export const loadChecklistInput = async (strapi: Core.Strapi, documentId: string
   const draft: unknown = await strapi.documents(REVIEW).findOne({
     documentId,
     status: 'draft',
-    populate: { cover: { fields: ['alternativeText'] }, film: { fields: ['title'] }, sections: true, faqs: { fields: ['question', 'answer'] } } as never,
+    populate: {
+      cover: { fields: ['alternativeText'] },
+      film: { fields: ['title'] },
+      sections: true,
+      faqs: { fields: ['question', 'answer'] },
+    } as never,
   });
   return typeof draft === 'object' && draft !== null ? (draft as ChecklistInput) : null;
 };
 
 /** Where a review is live on the site (its published slug and address), or null while it is not published. */
-export const liveAddress = async (strapi: Core.Strapi, documentId: string): Promise<{ slug: string; url: string } | null> => {
+export const liveAddress = async (
+  strapi: Core.Strapi,
+  documentId: string,
+): Promise<{ slug: string; url: string } | null> => {
   const row: { slug: string } | null = await strapi.db
     .query(REVIEW)
     .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['slug'] });

@@ -25,12 +25,14 @@ const column = (strapi: Core.Strapi, attribute: string) => {
 
 /** Draft rows whose `field` time has come. */
 const due = async (strapi: Core.Strapi, field: 'publishAt' | 'unpublishAt', now: Date): Promise<Due[]> => {
-  const rows: { documentId: string; title: string; publishAt?: unknown; unpublishAt?: unknown }[] = await strapi.db.query(REVIEW).findMany({
-    where: { publishedAt: null, [field]: { $notNull: true, $lte: now } },
-    select: ['documentId', 'title', field],
-    orderBy: [{ [field]: 'asc' }],
-    limit: 100,
-  });
+  const rows: { documentId: string; title: string; publishAt?: unknown; unpublishAt?: unknown }[] = await strapi.db
+    .query(REVIEW)
+    .findMany({
+      where: { publishedAt: null, [field]: { $notNull: true, $lte: now } },
+      select: ['documentId', 'title', field],
+      orderBy: [{ [field]: 'asc' }],
+      limit: 100,
+    });
   return rows.map((row) => ({ documentId: row.documentId, title: row.title, at: new Date(String(row[field])) }));
 };
 
@@ -40,12 +42,21 @@ const due = async (strapi: Core.Strapi, field: 'publishAt' | 'unpublishAt', now:
  */
 const claim = async (strapi: Core.Strapi, field: 'publishAt' | 'unpublishAt', item: Due): Promise<boolean> => {
   const knex = strapi.db.connection;
-  const [col, documentId, publishedAt] = [column(strapi, field), column(strapi, 'documentId'), column(strapi, 'publishedAt')];
-  const draft = () => knex(tableMetadata(strapi, REVIEW).tableName).where({ [documentId]: item.documentId }).whereNull(publishedAt);
+  const [col, documentId, publishedAt] = [
+    column(strapi, field),
+    column(strapi, 'documentId'),
+    column(strapi, 'publishedAt'),
+  ];
+  const draft = () =>
+    knex(tableMetadata(strapi, REVIEW).tableName)
+      .where({ [documentId]: item.documentId })
+      .whereNull(publishedAt);
   // The value as the database stores it (SQLite and PostgreSQL differ), so the UPDATE below compares like with like.
   const stored: Record<string, unknown> | undefined = await draft().first(col);
   if (!stored || stored[col] === null || stored[col] === undefined) return false;
-  const changed = await draft().where({ [col]: stored[col] }).update({ [col]: null });
+  const changed = await draft()
+    .where({ [col]: stored[col] })
+    .update({ [col]: null });
   return Number(changed) > 0;
 };
 
@@ -65,24 +76,45 @@ export const runSchedule = async (strapi: Core.Strapi, now = new Date()): Promis
       try {
         await strapi.documents(REVIEW).publish({ documentId: item.documentId });
         run.published.push(item.documentId);
-        strapi.log.info(`[newsroom] published "${item.title}" as scheduled for ${item.at.toISOString()}${late > 60 ? ` (${late} s late: the CMS was not running)` : ''}`);
-        await logActivity(strapi, { action: 'scheduledPublish', reviewDocumentId: item.documentId, reviewTitle: item.title, detail: `scheduled for ${item.at.toISOString()}` });
+        strapi.log.info(
+          `[newsroom] published "${item.title}" as scheduled for ${item.at.toISOString()}${late > 60 ? ` (${late} s late: the CMS was not running)` : ''}`,
+        );
+        await logActivity(strapi, {
+          action: 'scheduledPublish',
+          reviewDocumentId: item.documentId,
+          reviewTitle: item.title,
+          detail: `scheduled for ${item.at.toISOString()}`,
+        });
       } catch (error) {
         run.refused.push({ documentId: item.documentId, reason: reason(error) });
         strapi.log.warn(`[newsroom] the scheduled publish of "${item.title}" was refused: ${reason(error)}`);
-        await logActivity(strapi, { action: 'refused', reviewDocumentId: item.documentId, reviewTitle: item.title, detail: `scheduled publish: ${reason(error)}` });
+        await logActivity(strapi, {
+          action: 'refused',
+          reviewDocumentId: item.documentId,
+          reviewTitle: item.title,
+          detail: `scheduled publish: ${reason(error)}`,
+        });
       }
     }
     for (const item of await due(strapi, 'unpublishAt', now)) {
       if (!(await claim(strapi, 'unpublishAt', item))) continue;
-      const live = await strapi.db.query(REVIEW).findOne({ where: { documentId: item.documentId, publishedAt: { $notNull: true } }, select: ['id'] });
+      const live = await strapi.db
+        .query(REVIEW)
+        .findOne({ where: { documentId: item.documentId, publishedAt: { $notNull: true } }, select: ['id'] });
       if (!live) continue;
       try {
-        await strapi.db.query(REVIEW).updateMany({ where: { documentId: item.documentId }, data: { unpublishAt: null } });
+        await strapi.db
+          .query(REVIEW)
+          .updateMany({ where: { documentId: item.documentId }, data: { unpublishAt: null } });
         await strapi.documents(REVIEW).unpublish({ documentId: item.documentId });
         run.unpublished.push(item.documentId);
         strapi.log.info(`[newsroom] unpublished "${item.title}" as scheduled for ${item.at.toISOString()}`);
-        await logActivity(strapi, { action: 'scheduledUnpublish', reviewDocumentId: item.documentId, reviewTitle: item.title, detail: `scheduled for ${item.at.toISOString()}` });
+        await logActivity(strapi, {
+          action: 'scheduledUnpublish',
+          reviewDocumentId: item.documentId,
+          reviewTitle: item.title,
+          detail: `scheduled for ${item.at.toISOString()}`,
+        });
       } catch (error) {
         run.refused.push({ documentId: item.documentId, reason: reason(error) });
         strapi.log.warn(`[newsroom] the scheduled unpublish of "${item.title}" failed: ${reason(error)}`);
@@ -107,7 +139,10 @@ export const startScheduler = (strapi: Core.Strapi, seconds: number) => {
       .then((run) => {
         wait = seconds;
         const caught = run.published.length + run.unpublished.length;
-        if (caught > 0) strapi.log.info(`[newsroom] schedule: ${run.published.length} published, ${run.unpublished.length} unpublished`);
+        if (caught > 0)
+          strapi.log.info(
+            `[newsroom] schedule: ${run.published.length} published, ${run.unpublished.length} unpublished`,
+          );
       })
       .catch((error: unknown) => {
         wait = Math.min(wait * 2, Math.max(60, seconds));

@@ -27,7 +27,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
 const iso = (value: unknown) => (value ? new Date(String(value)).toISOString() : null);
 const row = (value: unknown): Row | null => (typeof value === 'object' && value !== null ? (value as Row) : null);
-const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.map(row).filter((item): item is Row => item !== null) : []);
+const rows = (value: unknown): Row[] =>
+  Array.isArray(value) ? value.map(row).filter((item): item is Row => item !== null) : [];
 
 /** The snapshot of a review's draft as the document service returns it with SNAPSHOT_POPULATE. */
 export const toSnapshot = (review: Row): Snapshot => {
@@ -50,11 +51,26 @@ export const toSnapshot = (review: Row): Snapshot => {
     film: film ? { documentId: str(film.documentId), title: str(film.title) } : null,
     author: author ? { documentId: str(author.documentId), name: str(author.name) } : null,
     genres: rows(review.genres).map((genre) => ({ documentId: str(genre.documentId), name: str(genre.name) })),
-    sections: rows(review.sections).map((section) => ({ heading: str(section.heading), body: section.body ?? [], spoiler: section.spoiler === true })),
+    sections: rows(review.sections).map((section) => ({
+      heading: str(section.heading),
+      body: section.body ?? [],
+      spoiler: section.spoiler === true,
+    })),
     faqs: rows(review.faqs)
-      .map((faq) => ({ documentId: str(faq.documentId), question: str(faq.question), answer: faq.answer ?? [], order: Number(faq.order ?? 0) }))
+      .map((faq) => ({
+        documentId: str(faq.documentId),
+        question: str(faq.question),
+        answer: faq.answer ?? [],
+        order: Number(faq.order ?? 0),
+      }))
       .sort((a, b) => a.order - b.order),
-    seo: seo ? { metaTitle: str(seo.metaTitle) || null, metaDescription: str(seo.metaDescription) || null, canonicalURL: str(seo.canonicalURL) || null } : null,
+    seo: seo
+      ? {
+          metaTitle: str(seo.metaTitle) || null,
+          metaDescription: str(seo.metaDescription) || null,
+          canonicalURL: str(seo.canonicalURL) || null,
+        }
+      : null,
   };
 };
 
@@ -73,7 +89,8 @@ const comparable = (snapshot: Snapshot): Record<string, string> => ({
   title: snapshot.title,
   slug: snapshot.slug,
   excerpt: snapshot.excerpt,
-  rating: snapshot.rating === null ? '' : `${snapshot.rating} (${snapshot.worstRating ?? 1}-${snapshot.bestRating ?? 5})`,
+  rating:
+    snapshot.rating === null ? '' : `${snapshot.rating} (${snapshot.worstRating ?? 1}-${snapshot.bestRating ?? 5})`,
   verdict: snapshot.verdict,
   commentsOpen: snapshot.commentsOpen ? 'open' : 'closed',
   publishAt: snapshot.publishAt ?? '',
@@ -83,10 +100,17 @@ const comparable = (snapshot: Snapshot): Record<string, string> => ({
   author: snapshot.author?.name ?? '',
   genres: snapshot.genres.map((genre) => genre.name).join(', '),
   ...Object.fromEntries(
-    snapshot.sections.map((section, index) => [`sections.${index + 1}`, `${section.heading}${section.spoiler ? ' (spoiler)' : ''}\n${blocksText(section.body)}`]),
+    snapshot.sections.map((section, index) => [
+      `sections.${index + 1}`,
+      `${section.heading}${section.spoiler ? ' (spoiler)' : ''}\n${blocksText(section.body)}`,
+    ]),
   ),
-  ...Object.fromEntries(snapshot.faqs.map((faq, index) => [`faqs.${index + 1}`, `${faq.question}\n${blocksText(faq.answer)}`])),
-  seo: snapshot.seo ? [snapshot.seo.metaTitle, snapshot.seo.metaDescription, snapshot.seo.canonicalURL].filter(Boolean).join(' | ') : '',
+  ...Object.fromEntries(
+    snapshot.faqs.map((faq, index) => [`faqs.${index + 1}`, `${faq.question}\n${blocksText(faq.answer)}`]),
+  ),
+  seo: snapshot.seo
+    ? [snapshot.seo.metaTitle, snapshot.seo.metaDescription, snapshot.seo.canonicalURL].filter(Boolean).join(' | ')
+    : '',
 });
 
 const TEXT_FIELDS = new Set(['title', 'excerpt', 'verdict', 'seo']);
@@ -124,7 +148,13 @@ export const diffSnapshots = (before: Snapshot, after: Snapshot): FieldDiff[] =>
       return {
         field,
         kind: isText(field) ? ('words' as const) : ('value' as const),
-        parts: isText(field) ? diffWords(a, b).map((part) => ({ value: part.value, added: part.added === true, removed: part.removed === true })) : [],
+        parts: isText(field)
+          ? diffWords(a, b).map((part) => ({
+              value: part.value,
+              added: part.added === true,
+              removed: part.removed === true,
+            }))
+          : [],
         before: a,
         after: b,
       };

@@ -39,7 +39,9 @@ export const resolveRedirect = async (strapi: Core.Strapi, path: string): Promis
       .query(REVIEW)
       .findOne({ where: { documentId: row.reviewDocumentId, publishedAt: { $notNull: true } }, select: ['slug'] });
     if (live?.slug) return { status, location: `${reviewPath(live.slug)}${suffix}` };
-    const draft = await strapi.db.query(REVIEW).findOne({ where: { documentId: row.reviewDocumentId }, select: ['id'] });
+    const draft = await strapi.db
+      .query(REVIEW)
+      .findOne({ where: { documentId: row.reviewDocumentId }, select: ['id'] });
     return draft ? null : { status: 410 };
   }
   if (row.toPath) return { status, location: row.toPath };

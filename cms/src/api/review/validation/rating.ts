@@ -4,7 +4,8 @@ export interface Scale {
   worstRating?: unknown;
 }
 
-const asNumber = (value: unknown) => (value === null || value === undefined || value === '' ? undefined : Number(value));
+const asNumber = (value: unknown) =>
+  value === null || value === undefined || value === '' ? undefined : Number(value);
 
 /** The message for a rating outside its own scale, or null when it fits. Exported for tests. */
 export const ratingProblem = ({ rating, bestRating, worstRating }: Scale): string | null => {
@@ -13,4 +14,3 @@ export const ratingProblem = ({ rating, bestRating, worstRating }: Scale): strin
   if (value !== undefined && (value < worst || value > best)) return `The rating must be between ${worst} and ${best}.`;
   return null;
 };
-

@@ -19,13 +19,17 @@ const migrationSchema = z.object({ up: z.function() });
  */
 export const ensureSearchSchema = async (strapi: Core.Strapi) => {
   for (const name of MIGRATIONS) {
-    const migration = migrationSchema.parse(await import(path.join(strapi.dirs.app.root, 'database', 'migrations', name)));
+    const migration = migrationSchema.parse(
+      await import(path.join(strapi.dirs.app.root, 'database', 'migrations', name)),
+    );
     const up = migration.up as (knex: typeof strapi.db.connection) => Promise<void>;
     await up(strapi.db.connection);
   }
   const knex = strapi.db.connection;
   const [indexed] = await knex('review_search').count({ count: '*' });
   if (Number(indexed?.count ?? 0) > 0) return;
-  const published = await strapi.db.query('api::review.review').findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
+  const published = await strapi.db
+    .query('api::review.review')
+    .findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
   await searchService(strapi).refresh(published.map((row: { documentId: string }) => row.documentId));
 };

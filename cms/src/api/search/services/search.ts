@@ -99,7 +99,11 @@ export const levenshtein = (a: string, b: string): number => {
   for (let i = 1; i <= left.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= right.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -136,7 +140,10 @@ const plainSnippet = (text: unknown): SnippetSegment[] => {
  * For each query word, the indexed words within its typo budget (review_search_words: a trigram index finds the
  * candidates, fuzzystrmatch's levenshtein_less_equal keeps those close enough).
  */
-const fixesPostgres = async (trx: Connection, words: { word: string; budget: number }[]): Promise<Map<string, string[]>> => {
+const fixesPostgres = async (
+  trx: Connection,
+  words: { word: string; budget: number }[],
+): Promise<Map<string, string[]>> => {
   const fixes = new Map<string, string[]>();
   const typed = words.filter(({ budget }) => budget > 0);
   if (typed.length === 0) return fixes;
@@ -240,11 +247,20 @@ const rankPostgres = async (strapi: Core.Strapi, q: string, limit: number, offse
       [q, q, limit, offset],
     ),
   );
-  return similar.map((row) => ({ documentId: String(row.document_id), total: Number(row.total), snippet: plainSnippet(row.snippet) }));
+  return similar.map((row) => ({
+    documentId: String(row.document_id),
+    total: Number(row.total),
+    snippet: plainSnippet(row.snippet),
+  }));
 };
 
 const countPostgres = async (strapi: Core.Strapi, query: { sql: string; bindings: unknown[] }) => {
-  const [row] = rawRows(await strapi.db.connection.raw(`SELECT count(*) AS total FROM review_search WHERE document @@ (${query.sql})`, query.bindings));
+  const [row] = rawRows(
+    await strapi.db.connection.raw(
+      `SELECT count(*) AS total FROM review_search WHERE document @@ (${query.sql})`,
+      query.bindings,
+    ),
+  );
   return Number(row?.total ?? 0);
 };
 
@@ -254,21 +270,32 @@ const countPostgres = async (strapi: Core.Strapi, query: { sql: string; bindings
  * before it).
  */
 const insertWordsSqlite = async (knex: Connection, text: string) => {
-  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((word) => word.length >= 3 && word.length <= 40);
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter(
+    (word) => word.length >= 3 && word.length <= 40,
+  );
   for (let i = 0; i < words.length; i += 500) {
     const chunk = words.slice(i, i + 500);
-    await knex.raw(`INSERT OR IGNORE INTO review_search_words (word) VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk);
+    await knex.raw(
+      `INSERT OR IGNORE INTO review_search_words (word) VALUES ${chunk.map(() => '(?)').join(', ')}`,
+      chunk,
+    );
   }
 };
 
 /** SQLite's spellings: the indexed words (review_search_words, unstemmed as on PostgreSQL) within the typo budget. */
-const fixesSqlite = async (knex: Connection, words: { word: string; budget: number }[]): Promise<Map<string, string[]>> => {
+const fixesSqlite = async (
+  knex: Connection,
+  words: { word: string; budget: number }[],
+): Promise<Map<string, string[]>> => {
   const fixes = new Map<string, string[]>();
   for (const { word, budget } of words) {
     if (budget === 0) continue;
     const length = [...word].length;
     const candidates = rawRows(
-      await knex.raw('SELECT word FROM review_search_words WHERE length(word) BETWEEN ? AND ?', [length - budget, length + budget]),
+      await knex.raw('SELECT word FROM review_search_words WHERE length(word) BETWEEN ? AND ?', [
+        length - budget,
+        length + budget,
+      ]),
     ).map((row) => String(row.word));
     const close = candidates
       .filter((candidate) => candidate !== word)
@@ -323,7 +350,11 @@ const rankSqlite = async (strapi: Core.Strapi, q: string, limit: number, offset:
       [like, like, limit, offset],
     ),
   );
-  return rows.map((row) => ({ documentId: String(row.document_id), total: Number(row.total), snippet: plainSnippet(row.snippet) }));
+  return rows.map((row) => ({
+    documentId: String(row.document_id),
+    total: Number(row.total),
+    snippet: plainSnippet(row.snippet),
+  }));
 };
 
 interface ReviewRow {
@@ -348,7 +379,9 @@ const reviewRowSchema = z.object({
 export const searchService = (strapi: Core.Strapi) => ({
   async search(q: string, page: number, pageSize: number): Promise<SearchAnswer> {
     const offset = (page - 1) * pageSize;
-    const ranked = isPostgres(strapi) ? await rankPostgres(strapi, q, pageSize, offset) : await rankSqlite(strapi, q, pageSize, offset);
+    const ranked = isPostgres(strapi)
+      ? await rankPostgres(strapi, q, pageSize, offset)
+      : await rankSqlite(strapi, q, pageSize, offset);
     const ids = ranked.map(({ documentId }) => documentId);
     // Read back through the document service, published only, with the review list's cover fields (media in
     // utils/default-populate.ts): a
@@ -360,13 +393,18 @@ export const searchService = (strapi: Core.Strapi) => ({
             filters: { documentId: { $in: ids } },
             status: 'published',
             fields: ['slug', 'title', 'excerpt'],
-            populate: { film: { fields: ['title', 'year'] }, cover: { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] } },
+            populate: {
+              film: { fields: ['title', 'year'] },
+              cover: { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] },
+            },
             limit: ids.length,
           });
-    const byId = new Map<string, ReviewRow>(found.map((row) => {
-      const review = reviewRowSchema.parse(row);
-      return [review.documentId, review];
-    }));
+    const byId = new Map<string, ReviewRow>(
+      found.map((row) => {
+        const review = reviewRowSchema.parse(row);
+        return [review.documentId, review];
+      }),
+    );
     const data = ranked.flatMap(({ documentId, snippet }): SearchHit[] => {
       const review = byId.get(documentId);
       if (!review) return [];
@@ -382,7 +420,11 @@ export const searchService = (strapi: Core.Strapi) => ({
         },
       ];
     });
-    const total = ranked[0]?.total ?? (page > 1 && isPostgres(strapi) ? await countPostgres(strapi, { sql: `websearch_to_tsquery('english', ?)`, bindings: [q] }) : 0);
+    const total =
+      ranked[0]?.total ??
+      (page > 1 && isPostgres(strapi)
+        ? await countPostgres(strapi, { sql: `websearch_to_tsquery('english', ?)`, bindings: [q] })
+        : 0);
     return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
   },
 
@@ -417,7 +459,9 @@ export const searchService = (strapi: Core.Strapi) => ({
         excerpt: String(row.excerpt ?? ''),
         // Spoiler sections stay out: a snippet would show them to a reader who has not asked to see them.
         body: [
-          ...sections.filter((section) => !section.spoiler).map((section) => [section.heading ?? '', blocksText(section.body)].join(' ')),
+          ...sections
+            .filter((section) => !section.spoiler)
+            .map((section) => [section.heading ?? '', blocksText(section.body)].join(' ')),
           String(row.verdict ?? ''),
         ].join(' '),
       };
@@ -429,10 +473,11 @@ export const searchService = (strapi: Core.Strapi) => ({
 
   /** The review documents that show this film (their index rows carry its title). */
   async reviewsOfFilm(filmDocumentId: string): Promise<string[]> {
-    const rows = await strapi.db.query(REVIEW).findMany({ where: { film: { documentId: filmDocumentId } }, select: ['documentId'] });
+    const rows = await strapi.db
+      .query(REVIEW)
+      .findMany({ where: { film: { documentId: filmDocumentId } }, select: ['documentId'] });
     return [...new Set(rows.map((row: { documentId: string }) => row.documentId))];
   },
 });
-
 
 export default ({ strapi }: { strapi: Core.Strapi }) => searchService(strapi);

@@ -18,7 +18,13 @@ export const sitemapService = (strapi: Core.Strapi) => ({
     const where = { publishedAt: { $notNull: true } };
     const query = strapi.db.query('api::review.review');
     const [rows, total] = await Promise.all([
-      query.findMany({ where, select: ['slug', 'updatedAt'], orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+      query.findMany({
+        where,
+        select: ['slug', 'updatedAt'],
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }),
       query.count({ where }),
     ]);
     const data = z

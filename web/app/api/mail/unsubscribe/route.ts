@@ -1,11 +1,11 @@
-import { unsubscribeAddress, type MailPageResult } from '@/lib/cms/mail'
-import { NO_STORE, toPage, tokenOf } from '../respond'
+import { unsubscribeAddress, type MailPageResult } from '@/lib/cms/mail';
+import { NO_STORE, toPage, tokenOf } from '../respond';
 
 /** A person who follows the List-Unsubscribe link gets the page with its button; a GET itself changes nothing. */
 export function GET(request: Request): Response {
-  const token = new URL(request.url).searchParams.get('token') ?? ''
-  const location = `/mail/unsubscribe?token=${encodeURIComponent(token)}`
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': NO_STORE } })
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const location = `/mail/unsubscribe?token=${encodeURIComponent(token)}`;
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': NO_STORE } });
 }
 
 const ANSWERS: Record<MailPageResult, { status: number; text: string }> = {
@@ -14,7 +14,7 @@ const ANSWERS: Record<MailPageResult, { status: number; text: string }> = {
   invalid: { status: 400, text: 'This unsubscribe link is not valid.' },
   expired: { status: 400, text: 'This unsubscribe link is not valid.' },
   unavailable: { status: 503, text: 'Please try again in a minute.' },
-}
+};
 
 /**
  * RFC 8058 one-click unsubscribe: a mail client POSTs `List-Unsubscribe=One-Click` to the link's URL, with no cookies
@@ -22,25 +22,25 @@ const ANSWERS: Record<MailPageResult, { status: number; text: string }> = {
  * back to the page with the result.
  */
 export async function POST(request: Request): Promise<Response> {
-  const { token, form } = await tokenOf(request)
-  const fromPage = form?.get('from') === 'page'
+  const { token, form } = await tokenOf(request);
+  const fromPage = form?.get('from') === 'page';
   // RFC 8058 section 3.2: the POST body must say List-Unsubscribe=One-Click; any other POST to the link does nothing.
   if (!fromPage && form?.get('List-Unsubscribe') !== 'One-Click') {
     return new Response('A one-click unsubscribe must send List-Unsubscribe=One-Click.', {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_STORE },
-    })
+    });
   }
-  let result: MailPageResult
+  let result: MailPageResult;
   try {
-    result = await unsubscribeAddress(token)
+    result = await unsubscribeAddress(token);
   } catch {
-    result = 'unavailable'
+    result = 'unavailable';
   }
-  if (fromPage) return toPage('/mail/unsubscribe', result)
-  const answer = ANSWERS[result]
+  if (fromPage) return toPage('/mail/unsubscribe', result);
+  const answer = ANSWERS[result];
   return new Response(answer.text, {
     status: answer.status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_STORE },
-  })
+  });
 }
