@@ -103,6 +103,8 @@ export const internals = (strapi: Core.Strapi) => ({
 
 interface Column {
   columnName?: string;
+  /** What Strapi fills an absent value with: documentId's is the function that makes a new id. */
+  default?: unknown;
   joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
 }
 

@@ -14,6 +14,7 @@ import { itemKind, planReview, wpSlug, type CommentPlan, type ReviewPlan } from 
 import { readWxr, type WxrAuthor, type WxrChannel } from './wxr';
 import { asSystem } from '../../api/newsroom/domain/actor';
 import { normalizePath } from '../../api/redirect/domain/paths';
+import { internals, tableMetadata } from '../../strapi/internals';
 
 const REVIEW = 'api::review.review';
 const COMMENT = 'api::comment.comment';
@@ -90,11 +91,7 @@ interface RecordRow {
   checksum: string | null;
 }
 
-interface LinkTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
+type LinkTable = NonNullable<ReturnType<typeof tableMetadata>['attributes'][string]['joinTable']>;
 
 /** A comment new to Marquee, with the document id it is written under. */
 interface FreshComment {
@@ -118,10 +115,6 @@ interface CommentData {
   parent: string | null;
   ipHash: string | null;
   createdAt?: string;
-}
-
-interface UploadService {
-  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<{ id: number }[]>;
 }
 
 const MIME: Record<string, string> = {
@@ -409,7 +402,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
           updatedAt: '',
         };
       }
-      const service = strapi.plugin('upload').service('upload') as unknown as UploadService;
+      const service = internals(strapi).upload();
       const [uploaded] = await service.upload({
         data: { fileInfo: { name: path.basename(full), alternativeText: alt || null, caption: caption || null } },
         files: { filepath: full, originalFilename: path.basename(full), mimetype: mime, size: statSync(full).size },
@@ -644,9 +637,7 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions, scanned?: 
     let names: { documentId: () => string; review: LinkTable; parent: LinkTable } | null = null;
     return () => {
       if (names) return names;
-      const meta = strapi.db.metadata.get(COMMENT) as unknown as {
-        attributes: Record<string, { default?: unknown; joinTable?: LinkTable }>;
-      };
+      const meta = tableMetadata(strapi, COMMENT);
       const createId = meta.attributes.documentId?.default;
       const review = meta.attributes.review?.joinTable;
       const parent = meta.attributes.parent?.joinTable;
