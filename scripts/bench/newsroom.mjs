@@ -1,4 +1,4 @@
-// `npm run bench:newsroom`: the editors' newsroom (issue 16) measured on the scaled topology (scripts/scaled.mjs:
+// `npm run bench:newsroom`: the editors' newsroom measured on the scaled topology (scripts/scaled.mjs:
 // nginx caching proxy, two web replicas sharing Redis, the CMS on PostgreSQL). From one run it prints:
 //   1. publish -> visible and unpublish -> gone through the proxy, timed from the request the admin's Publish and
 //      Unpublish buttons send (the content manager's actions, with an admin's token), for the review page, home, its
