@@ -39,6 +39,7 @@ import {
   summarise,
 } from './bench/scale-report.mjs';
 import { startScalePass } from './bench/scale-stack.mjs';
+import { loadAverage } from './bench/report.mjs';
 import { findWrk, runWrk } from './bench/wrk.mjs';
 import { ensureRedis, log, portFree } from './lib.mjs';
 import { prepareApps } from './stack.mjs';
@@ -87,11 +88,6 @@ const onSignal = (code) => {
 process.on('SIGINT', () => onSignal(130));
 process.on('SIGTERM', () => onSignal(143));
 
-const load = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
 
 // ---- the CMS's answers the targets are chosen from ------------------------------------------------------------
@@ -221,7 +217,7 @@ const runPass = async (size) => {
     const targets = targetsFor({ webUrl, cmsUrl, chosen, admin: await adminHeaders(cmsUrl, admin) });
     const results = {};
     for (const target of targets) {
-      const loadBefore = load();
+      const loadBefore = loadAverage();
       const uncached = await measureUncached(target, ctx);
       const cached = target.kind === 'web' ? await measureCached(target) : null;
       results[target.name] = { target, uncached, cached, loadBefore };
@@ -232,7 +228,7 @@ const runPass = async (size) => {
     // Kept for re-measuring a target that left its bound (scale pass only), while this pass still runs.
     const remeasure = async (name) => {
       const target = targets.find((t) => t.name === name);
-      return { ...results[name], uncached: await measureUncached(target, ctx), loadBefore: load() };
+      return { ...results[name], uncached: await measureUncached(target, ctx), loadBefore: loadAverage() };
     };
     return {
       size,
@@ -260,7 +256,7 @@ try {
   }
   prepareApps();
   await ensureRedis(process.env.REDIS_URL);
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
 
   let demo = null;
   if (!options['skip-demo']) {
@@ -297,7 +293,7 @@ try {
   report.push(
     '',
     `Marquee at scale: demo size | ${REVIEWS.toLocaleString('en-US')} reviews, ${COMMENTS.toLocaleString('en-US')} comments (PostgreSQL), ${new Date().toISOString()}`,
-    `${os.cpus().length} cores shared by wrk, Next, Strapi, PostgreSQL and anything else running; loopback; load average at start ${loadAtStart}, now ${load()}.`,
+    `${os.cpus().length} cores shared by wrk, Next, Strapi, PostgreSQL and anything else running; loopback; load average at start ${loadAtStart}, now ${loadAverage()}.`,
     `Command: node scripts/bench-scale.mjs ${process.argv.slice(2).join(' ')}`.trimEnd(),
     `Uncached: ${SAMPLES} sequential requests per target. Web pages: each request follows signed change notices to /api/revalidate`,
     '  (review, genre, author, film, FAQs: every cache tag the pages read expires), so each is a fresh render reading the CMS.',

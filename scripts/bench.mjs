@@ -18,15 +18,15 @@
 // (3111,3112), BENCH_CMS_PORT (1349), BENCH_STATIC_PORT (8091), BENCH_REFERENCE_PORT (8092: the Next reference),
 // BENCH_LIGHTHOUSE_RUNS (3), BENCH_LIGHTHOUSE_REPORTS (a folder: keeps each Lighthouse run's JSON report), CHROME_PATH
 // (/usr/bin/chromium), DATABASE_CLIENT (postgres).
-import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { adminHeaders, closeConnections, get, getJson, getOk, notifyChange, percentile, sleep } from './bench/http.mjs';
 import { lighthouseReport, runLighthouse, startNextReference } from './bench/lighthouse.mjs';
 import { startStaticNginx } from './bench/static-nginx.mjs';
+import { commitMeasured, int, loadAverage, onInterrupt, pass, pct } from './bench/report.mjs';
 import { findWrk, runWrk } from './bench/wrk.mjs';
-import { log, portFree, root } from './lib.mjs';
+import { log, portFree } from './lib.mjs';
 import { startScaledStack } from './scaled.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -52,7 +52,6 @@ let stack;
 let staticServer;
 let reference;
 let wrkChild = null;
-let interrupted = false;
 let cleaning;
 const cleanup = () =>
   (cleaning ??= (async () => {
@@ -63,39 +62,20 @@ const cleanup = () =>
     closeConnections();
   })());
 
-const onSignal = (code) => {
-  if (interrupted) return;
-  interrupted = true;
-  log('Interrupted: stopping wrk, the static nginx and the stack (dropping the database)...');
-  setTimeout(() => process.exit(code), 30_000).unref();
-  // While starting, startScaledStack stops what it started and rejects; the catch below exits.
-  if (!stack) return starting.abort();
-  void cleanup().finally(() => process.exit(code));
-};
-process.on('SIGINT', () => onSignal(130));
-process.on('SIGTERM', () => onSignal(143));
+// While starting, startScaledStack stops what it started and rejects; the catch below exits.
+const signals = onInterrupt({
+  what: 'stopping wrk, the static nginx and the stack (dropping the database)',
+  stop: cleanup,
+  abort: () => !stack && (starting.abort(), true),
+});
 
 // ---- formatting ---------------------------------------------------------------------------------------------
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '-');
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-const int = (value) => Math.round(value).toLocaleString('en-US');
-const pct = (value) => `${(value * 100).toFixed(0)} %`;
-const load = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
 const encodings = (bucket) =>
   Object.entries(bucket.encodings)
     .map(([name, n]) => `${n} ${name}`)
     .join(', ');
-const pass = (ok) => (ok ? 'met' : 'NOT met');
-
-const commit = () => {
-  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const dirty = git('status', '--porcelain').split('\n').filter(Boolean).length;
-  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ` + ${dirty} uncommitted files in the tree` : ''}`;
-};
 
 // ---- measurements -------------------------------------------------------------------------------------------
 
@@ -108,7 +88,7 @@ const measure = async (label, url, during, headers = {}) => {
       headers,
       onChild: (child) => (wrkChild = child),
     });
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   log(`wrk ${label}: ${url} (load average ${loadBefore})`);
   const done = { value: false };
   const running = runWrk(wrk, url, {
@@ -253,9 +233,9 @@ try {
     signal: starting.signal,
   });
 } catch (error) {
-  if (!interrupted) log(`The stack did not start: ${error.message}`);
+  if (!signals.interrupted) log(`The stack did not start: ${error.message}`);
   await reference?.stop();
-  process.exit(interrupted ? 130 : 1);
+  process.exit(signals.interrupted ? 130 : 1);
 }
 
 const report = [];
@@ -345,16 +325,16 @@ try {
     // The first render after a change, straight from one replica (nothing else loads the machine meanwhile).
     for (const page of pages) {
       log(
-        `Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${load()})`,
+        `Next uncached ${page.name}: ${SAMPLES} change notices, each followed by one GET ${web}${page.path} (load average ${loadAverage()})`,
       );
-      page.loadBeforeUncached = load();
+      page.loadBeforeUncached = loadAverage();
       page.uncached = await uncached(web + page.path, web, secrets.web.REVALIDATE_SECRET, review);
     }
 
     log(
-      `Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${load()})`,
+      `Publish-to-visible: ${SAMPLES} published changes, polling ${stack.proxyUrl}${pages[1].path} every ${POLL_MS} ms (load average ${loadAverage()})`,
     );
-    const loadBeforePublish = load();
+    const loadBeforePublish = loadAverage();
     // Polled as readers reach it (the site's host: the proxy keys its copies on Host, and change notices refresh those).
     // A failure here is reported and the run goes on to Lighthouse (its table is worth having either way).
     const publish = await publishToVisible(cmsUrl, admin, review, stack.proxyUrl + pages[1].path).catch((error) => ({
@@ -366,7 +346,7 @@ try {
       cells.map((cell, i) => (i === 0 ? String(cell).padEnd(34) : String(cell).padStart(i === 6 ? 16 : 10))).join(' ');
     report.push(
       '',
-      `Marquee benchmark, commit ${commit()}, ${new Date().toISOString()}`,
+      `Marquee benchmark, commit ${commitMeasured()}, ${new Date().toISOString()}`,
       `${os.cpus().length} cores shared by wrk, nginx, Next, Strapi and anything else running; loopback; one run.`,
       `wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency per target after a ${WARMUP_SECONDS} s warm-up run; no Accept-Encoding (identity`,
       'bodies from every target; static nginx has the same gzip settings as the proxy). Ratios compare req/s to static.',
@@ -469,22 +449,22 @@ try {
   if (LIGHTHOUSE_ONLY)
     report.push(
       '',
-      `Marquee Lighthouse (npm run bench -- --lighthouse-only), commit ${commit()}, ${new Date().toISOString()}`,
+      `Marquee Lighthouse (npm run bench -- --lighthouse-only), commit ${commitMeasured()}, ${new Date().toISOString()}`,
     );
   report.push(
     ...lighthouseReport(targets, { reference: 'Next reference (1 page)', pages: pages.map((page) => page.name) }),
   );
   report.push(
     '',
-    `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`,
+    `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${loadAverage()}.`,
   );
 } catch (error) {
-  if (!interrupted) {
+  if (!signals.interrupted) {
     log(`The benchmark failed: ${error.stack ?? error.message}`);
     exitCode = 1;
   }
 } finally {
-  if (!interrupted) {
+  if (!signals.interrupted) {
     await cleanup();
     console.log(report.join('\n'));
     process.exit(exitCode);

@@ -14,14 +14,14 @@
 // Environment: BENCH_SAMPLES (20), BENCH_SAVES (100 per side), BENCH_SECONDS (10), BENCH_CONNECTIONS (50),
 // BENCH_PROXY_PORT (8090), BENCH_WEB_PORTS (3111,3112), BENCH_CMS_PORT (1349), BENCH_CMS2_PORT (1350: the CMS without
 // history), BENCH_STATIC_PORT (8091), SCHEDULE_EVERY_SECONDS (the scheduler's period, 5), DATABASE_CLIENT (postgres).
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { gunzipSync } from 'node:zlib';
-import { log, portFree, root, waitFor } from '../lib.mjs';
+import { log, portFree, waitFor } from '../lib.mjs';
 import { startScaledStack } from '../scaled.mjs';
 import { startCms } from '../stack.mjs';
 import { adminHeaders, closeConnections, get, getJson, getOk, percentile, sleep } from './http.mjs';
 import { startStaticNginx } from './static-nginx.mjs';
+import { commitMeasured, int, loadAverage, onInterrupt, pass, pct } from './report.mjs';
 import { findWrk, runWrk } from './wrk.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
@@ -47,7 +47,6 @@ let stack;
 let staticServer;
 let cms2;
 let wrkChild = null;
-let interrupted = false;
 let cleaning;
 const cleanup = () =>
   (cleaning ??= (async () => {
@@ -57,32 +56,15 @@ const cleanup = () =>
     await stack?.stop();
     closeConnections();
   })());
-const onSignal = (code) => {
-  if (interrupted) return;
-  interrupted = true;
-  log('Interrupted: stopping wrk, the second CMS, the static nginx and the stack (dropping the database)...');
-  setTimeout(() => process.exit(code), 30_000).unref();
-  if (!stack) return starting.abort();
-  void cleanup().finally(() => process.exit(code));
-};
-process.on('SIGINT', () => onSignal(130));
-process.on('SIGTERM', () => onSignal(143));
+// While starting, startScaledStack stops what it started and rejects; the catch below exits.
+const signals = onInterrupt({
+  what: 'stopping wrk, the second CMS, the static nginx and the stack (dropping the database)',
+  stop: cleanup,
+  abort: () => !stack && (starting.abort(), true),
+});
 
 // ---- formatting ---------------------------------------------------------------------------------------------
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(0)) : '-');
-const int = (value) => Math.round(value).toLocaleString('en-US');
-const pct = (value) => `${(value * 100).toFixed(0)} %`;
-const load = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-const pass = (ok) => (ok ? 'met' : 'NOT met');
-const commit = () => {
-  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const dirty = git('status', '--porcelain').split('\n').filter(Boolean).length;
-  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ` + ${dirty} uncommitted files in the tree` : ''}`;
-};
 
 // ---- the admin's requests -----------------------------------------------------------------------------------
 const cm = (cmsUrl, documentId, action = '') =>
@@ -284,8 +266,8 @@ try {
     signal: starting.signal,
   });
 } catch (error) {
-  if (!interrupted) log(`The stack did not start: ${error.message}`);
-  process.exit(interrupted ? 130 : 1);
+  if (!signals.interrupted) log(`The stack did not start: ${error.message}`);
+  process.exit(signals.interrupted ? 130 : 1);
 }
 
 const report = [];
@@ -316,7 +298,7 @@ try {
   for (const review of published) await getOk(`${proxy}/reviews/${review.slug}`);
   section(
     '',
-    `Marquee newsroom benchmark, commit ${commit()}, ${new Date().toISOString()}`,
+    `Marquee newsroom benchmark, commit ${commitMeasured()}, ${new Date().toISOString()}`,
     `${os.cpus().length} cores shared by the bench, nginx, two web replicas, Strapi, PostgreSQL and Redis; loopback; one run.`,
   );
 
@@ -329,9 +311,9 @@ try {
   if (!subject) throw new Error('home lists none of the published reviews');
   const pages = await pagesOf(proxy, subject);
   log(
-    `Publish -> visible: ${SAMPLES} unpublish/publish cycles of ${subject.slug}, polling ${pages.map((p) => p.path).join(', ')} every ${POLL_MS} ms (load ${load()})`,
+    `Publish -> visible: ${SAMPLES} unpublish/publish cycles of ${subject.slug}, polling ${pages.map((p) => p.path).join(', ')} every ${POLL_MS} ms (load ${loadAverage()})`,
   );
-  const loadBeforePublish = load();
+  const loadBeforePublish = loadAverage();
   const cycles = await publishCycles(proxy, cmsUrl, headers, subject, pages);
   section(
     '',
@@ -365,9 +347,9 @@ try {
     .filter((review) => review.documentId !== subject.documentId)
     .map((review) => ({ ...review }));
   log(
-    `Scheduled publishing: ${SAMPLES} reviews given a publishAt a few seconds ahead, in rounds of ${others.length} (load ${load()})`,
+    `Scheduled publishing: ${SAMPLES} reviews given a publishAt a few seconds ahead, in rounds of ${others.length} (load ${loadAverage()})`,
   );
-  const loadBeforeSchedule = load();
+  const loadBeforeSchedule = loadAverage();
   const scheduled = await scheduledPublishes(proxy, cmsUrl, headers, others);
   const latest = Math.max(...scheduled.lateness);
   section(
@@ -395,7 +377,7 @@ try {
     quiet: true,
   });
   await waitFor(`http://127.0.0.1:${CMS2_PORT}/api/health`, 180_000, cms2);
-  const loadBeforeSaves = load();
+  const loadBeforeSaves = loadAverage();
   const saved = await saves(cmsUrl, `http://127.0.0.1:${CMS2_PORT}`, headers, others[0].documentId);
   const revisions = await getJson(`${cmsUrl}/newsroom/reviews/${others[0].documentId}/revisions`, headers).catch(
     () => null,
@@ -437,7 +419,7 @@ try {
     ['proxy, its old address (301)', oldUrl],
   ]) {
     await runWrk(wrk, url, { connections: CONNECTIONS, seconds: 2, onChild: (child) => (wrkChild = child) });
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     log(`wrk ${name}: ${url} (load ${loadBefore})`);
     const result = await runWrk(wrk, url, {
       connections: CONNECTIONS,
@@ -469,19 +451,19 @@ try {
     `  a redirect costs no more than a cached page: ${pct(runs[2].result.rps / runs[1].result.rps)} of its req/s: ${pass(runs[2].result.rps >= 0.9 * runs[1].result.rps)}`,
   );
 } catch (error) {
-  if (!interrupted) {
+  if (!signals.interrupted) {
     log(`The benchmark failed: ${error.stack ?? error.message}`);
     exitCode = 1;
   }
 } finally {
-  if (!interrupted) {
+  if (!signals.interrupted) {
     await cleanup();
     report.push(
       '',
       'Goals',
       ...goals,
       '',
-      `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${load()}.`,
+      `Finished in ${Math.round((Date.now() - startedAt) / 1000)} s (stack start included). Load average now: ${loadAverage()}.`,
     );
     console.log(report.join('\n'));
     process.exit(exitCode);
