@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../../../config/marquee';
 import { checklist, type Checklist } from './checklist';
 import { listActivity } from './history';
+import { CHECKLIST_POPULATE } from './reviews';
 
 const REVIEW = 'api::review.review';
 const WEEK_MS = 7 * 86_400_000;
@@ -24,12 +25,7 @@ export const newsroomOverview = async (strapi: Core.Strapi, now = new Date()) =>
     status: 'draft',
     sort: ['updatedAt:desc'],
     limit: 200,
-    populate: {
-      cover: { fields: ['alternativeText'] },
-      film: { fields: ['title'] },
-      sections: true,
-      faqs: { fields: ['question', 'answer'] },
-    } as never,
+    populate: CHECKLIST_POPULATE as never,
   })) as never;
   const live: { documentId: string; slug: string; publishedAt: string }[] = await strapi.db
     .query(REVIEW)

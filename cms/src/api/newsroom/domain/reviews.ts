@@ -22,18 +22,19 @@ export const loadDraft = async (strapi: Core.Strapi, documentId: string): Promis
   return typeof draft === 'object' && draft !== null ? (draft as Record<string, unknown>) : null;
 };
 
+/** The relations the pre-publish checklist reads of a review's draft. */
+export const CHECKLIST_POPULATE = {
+  cover: { fields: ['alternativeText'] },
+  film: { fields: ['title'] },
+  sections: true,
+  faqs: { fields: ['question', 'answer'] },
+};
+
 /** What the pre-publish checklist reads of a review's draft. */
 export const loadChecklistInput = async (strapi: Core.Strapi, documentId: string): Promise<ChecklistInput | null> => {
-  const draft: unknown = await strapi.documents(REVIEW).findOne({
-    documentId,
-    status: 'draft',
-    populate: {
-      cover: { fields: ['alternativeText'] },
-      film: { fields: ['title'] },
-      sections: true,
-      faqs: { fields: ['question', 'answer'] },
-    } as never,
-  });
+  const draft: unknown = await strapi
+    .documents(REVIEW)
+    .findOne({ documentId, status: 'draft', populate: CHECKLIST_POPULATE as never });
   return typeof draft === 'object' && draft !== null ? (draft as ChecklistInput) : null;
 };
 
