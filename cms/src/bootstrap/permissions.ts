@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-/** Everything an anonymous visitor may do: read what is published, and read approved comments. Nothing else. */
-export const PUBLIC_ACTIONS = [
+/** The published content anyone may read: the site's pages, and the web's own reads with its token. */
+export const CONTENT_READS = [
   'api::review.review.find',
   'api::review.review.findOne',
   'api::film.film.find',
@@ -12,6 +12,11 @@ export const PUBLIC_ACTIONS = [
   'api::genre.genre.findOne',
   'api::faq.faq.find',
   'api::faq.faq.findOne',
+];
+
+/** Everything an anonymous visitor may do: read what is published, and read approved comments. Nothing else. */
+export const PUBLIC_ACTIONS = [
+  ...CONTENT_READS,
   'api::comment.comment.findForReview',
   'api::comment.comment.locate',
   'api::search.search.find',

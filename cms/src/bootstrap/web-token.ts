@@ -1,27 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { MarqueeConfig } from '../../config/marquee';
+import { CONTENT_READS } from './permissions';
 import { internals } from '../strapi/internals';
-
 import { WEB_TOKEN_NAME } from '../utils/web-token';
 
 /**
- * What the web server may do with its token: post comments and reports, read drafts for the editors' preview (with
- * what a review page shows of its film, critic and genres: a token's read leaves out the relations it may not read,
- * and the preview lost its film facts box, byline and genres), forward email links.
+ * What the web server may do with its token: post comments and reports, read drafts for the editors' preview with
+ * all a review page shows (a token's read leaves out the relations it may not read, so it reads all the content
+ * readers may), forward email links.
  */
 export const WEB_TOKEN_PERMISSIONS = [
   'api::comment.comment.create',
   'api::comment-report.comment-report.create',
-  'api::review.review.find',
-  'api::review.review.findOne',
-  'api::film.film.find',
-  'api::film.film.findOne',
-  'api::author.author.find',
-  'api::author.author.findOne',
-  'api::genre.genre.find',
-  'api::genre.genre.findOne',
-  'api::faq.faq.find',
-  'api::faq.faq.findOne',
+  ...CONTENT_READS,
   'api::mail.mail.confirm',
   'api::mail.mail.unsubscribe',
 ];
