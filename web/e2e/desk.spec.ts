@@ -110,6 +110,8 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
   }
   const moderator = await createAdmin(request, 'marquee-moderator', 'Mona');
   const { context, page } = await logIn(browser, moderator);
+  // A Moderator's home in the admin is the desk.
+  await expect(page).toHaveURL(/\/admin\/moderation$/);
 
   // The pending count is on the main menu, wherever the moderator is.
   await expect(pendingBadge(page)).toBeVisible();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ADMIN_URL, CMS_URL, REVIEW, adminToken, unique } from './support';
 
 /**
- * The editors' newsroom in the real admin panel: the newsroom page and its home-page widget, and the review edit
+ * The editors' newsroom in the real admin panel: the newsroom page (an Editor's home in the admin), and the review edit
  * view's checklist, history (diff and restore as draft) and address panels, as an Editor uses them.
  */
 
@@ -124,15 +124,11 @@ test('an editor lands on the newsroom and sees a scheduled review with its time 
   });
   const { context, page } = await logIn(browser, editorEmail);
 
-  // The home page's Newsroom widget, instead of Strapi's guided tour.
-  await page.goto(`${CMS_URL}/admin`);
-  await expect(page.getByText('Open the newsroom')).toBeVisible();
-  await expect(page.getByTestId('newsroom-scheduled').filter({ hasText: title })).toContainText(
-    `Publishes ${PUBLISH_AT_IN_PARIS}`,
-  );
-
-  await page.getByRole('link', { name: 'Open the newsroom' }).click();
+  // Signed in, she lands on the newsroom; the admin's home (the logo, "Home") brings her back to it.
   await expect(page).toHaveURL(/\/admin\/newsroom$/);
+  await page.goto(`${CMS_URL}/admin`);
+  await expect(page).toHaveURL(/\/admin\/newsroom$/);
+  await expect(page.getByRole('heading', { name: 'Newsroom' })).toBeVisible();
   const scheduled = page.getByTestId('newsroom-scheduled').filter({ hasText: title });
   await expect(scheduled).toContainText(`Publishes ${PUBLISH_AT_IN_PARIS}`);
   await expect(page.getByTestId('newsroom-activity').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Pencil as NewsroomIcon } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { RouteObject } from 'react-router-dom';
 import { ACTIONS } from './moderation/api';
 import { MenuIcon } from './moderation/MenuIcon';
 import { NEWSROOM_ACTIONS } from './newsroom/api';
@@ -15,6 +16,16 @@ const isContentManagerApis = (apis: unknown): apis is ContentManagerApis =>
   'addEditViewSidePanel' in apis &&
   typeof apis.addEditViewSidePanel === 'function';
 
+/** Strapi's home route, wrapped so that each role lands on its own desk (see Landing). */
+const landing = (home: RouteObject): RouteObject => ({
+  index: true,
+  lazy: async () => {
+    const [strapiHome, { Landing }] = await Promise.all([home.lazy?.(), import('./Landing')]);
+    const Home = strapiHome?.Component ?? undefined;
+    return { Component: () => <Landing Home={Home} /> };
+  },
+});
+
 export default {
   config: {
     locales: [],
@@ -23,6 +34,8 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // The admin's home is the newsroom for Editors and Super Admins, the moderation desk for Moderators.
+    app.router.addRoute((routes) => routes.map((route) => (route.index ? landing(route) : route)));
     // The newsroom at /admin/newsroom, first of the editors' links.
     app.addMenuLink({
       to: 'newsroom',
@@ -48,14 +61,6 @@ export default {
       intlLabel: { id: 'marquee.field.year', defaultMessage: 'Year' },
       intlDescription: { id: 'marquee.field.year.description', defaultMessage: 'A year, such as 2016' },
       components: { Input: () => import('./fields/YearInput') },
-    });
-    app.widgets.register({
-      id: 'newsroom',
-      icon: NewsroomIcon,
-      title: { id: 'marquee.newsroom.widget', defaultMessage: 'Newsroom' },
-      link: { label: { id: 'marquee.newsroom.widget.link', defaultMessage: 'Open the newsroom' }, href: '/newsroom' },
-      component: async () => (await import('./newsroom/NewsroomWidget')).default,
-      permissions: [{ action: NEWSROOM_ACTIONS.use }],
     });
   },
   bootstrap(app: StrapiApp) {

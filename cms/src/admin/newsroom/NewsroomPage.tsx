@@ -9,7 +9,7 @@ import { ACTIVITY_LABELS, editPath, newsroomApi, when, type Overview, type Revie
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 
 /** Loads the overview once; the page is read on arrival, like a newspaper's budget. */
-export const useOverview = () => {
+const useOverview = () => {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -25,7 +25,7 @@ export const useOverview = () => {
   return { overview, error };
 };
 
-export const ReviewLink = ({ documentId, title }: { documentId: string; title: string }) => (
+const ReviewLink = ({ documentId, title }: { documentId: string; title: string }) => (
   <Link tag={RouterLink} to={editPath(documentId)}>
     {title || 'Untitled review'}
   </Link>
@@ -106,7 +106,7 @@ const Empty = ({ children }: { children: React.ReactNode }) => (
   </Typography>
 );
 
-export const ScheduledList = ({ reviews }: { reviews: ReviewSummary[] }) =>
+const ScheduledList = ({ reviews }: { reviews: ReviewSummary[] }) =>
   reviews.length === 0 ? (
     <Empty>Nothing scheduled. Set “Publish at” on a review to schedule it.</Empty>
   ) : (
