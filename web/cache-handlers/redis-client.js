@@ -20,6 +20,8 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const v8 = require('node:v8');
+const { LRUCache } = require('lru-cache');
 const { createClient, RESP_TYPES, TimeoutError, ErrorReply } = require('redis');
 
 const DEFAULT_PREFIX = 'marquee:';
@@ -40,14 +42,9 @@ function redisEnabled(env = process.env) {
   return Boolean(env.REDIS_URL) && env.NEXT_PHASE !== 'phase-production-build';
 }
 
-/**
- * The build this process serves: `NEXT_DEPLOYMENT_ID` when set, else `.next/BUILD_ID` beside this folder (the
- * same relative place in the project and in `.next/standalone`).
- *
- * @param {Record<string, string | undefined>} [env]
- */
-function currentBuildId(env = process.env) {
-  if (env.NEXT_DEPLOYMENT_ID) return env.NEXT_DEPLOYMENT_ID;
+/** The build this process serves: `NEXT_DEPLOYMENT_ID`, else `.next/BUILD_ID` (the same place in `.next/standalone`). */
+function currentBuildId() {
+  if (process.env.NEXT_DEPLOYMENT_ID) return process.env.NEXT_DEPLOYMENT_ID;
   try {
     return fs.readFileSync(path.join(__dirname, '..', '.next', 'BUILD_ID'), 'utf8').trim();
   } catch {
@@ -183,11 +180,6 @@ function createTagTimes({ connection, prefix, log }) {
   return {
     latest,
 
-    /** True when one of `tags` was invalidated after `timestamp` (epoch ms the entry was made). @param {readonly string[]} tags @param {number} timestamp */
-    async isExpired(tags, timestamp) {
-      return (await latest(tags)) > timestamp;
-    },
-
     /**
      * Expires `tags` now, for every replica. The product invalidates with `revalidateTag(tag, { expire: 0 })`
      * and `updateTag`, never with a stale window, so every invalidation is an expiry. Never rejects.
@@ -206,10 +198,9 @@ function createTagTimes({ connection, prefix, log }) {
   };
 }
 
-/**
- * Everything one process (one replica) needs: tests make two of these to play two replicas.
- * @param {{ url?: string, connection?: RedisConnection, prefix?: string, buildId?: string, timeoutMs?: number, log?: typeof defaultLog }} options
- */
+/** @typedef {{ url?: string, connection?: RedisConnection, prefix?: string, buildId?: string, timeoutMs?: number, log?: typeof defaultLog }} RedisRuntimeOptions */
+
+/** Everything one process (one replica) needs: tests make two of these to play two replicas. @param {RedisRuntimeOptions} options */
 function createRedisRuntime({
   url = '',
   connection,
@@ -234,32 +225,88 @@ function createRedisRuntime({
 const PROCESS_CONNECTION = Symbol.for('marquee.redis.connection');
 const PROCESS_RUNTIME = Symbol.for('marquee.cache-handlers.runtime');
 
-/** @param {symbol} name @param {() => unknown} make */
+/** One per process, however often Next or the app's bundle loads this file. @template T @param {symbol} name @param {() => T} make @returns {T} */
 function processSingleton(name, make) {
   if (!Reflect.has(globalThis, name)) Reflect.set(globalThis, name, make());
   return Reflect.get(globalThis, name);
 }
 
-/** The process's connection to `REDIS_URL`: one, whether Next or the app's bundle (lib/shared-store.ts) asks. @returns {RedisConnection} */
-function processConnection() {
-  return /** @type {RedisConnection} */ (
-    processSingleton(PROCESS_CONNECTION, () => createConnection({ url: String(process.env.REDIS_URL) }))
-  );
-}
+/** The process's connection to `REDIS_URL`, shared by the handlers and lib/shared-store.ts. */
+const processConnection = () =>
+  processSingleton(PROCESS_CONNECTION, () => createConnection({ url: String(process.env.REDIS_URL) }));
 
-/** The handlers' runtime in this process, shared by both handler files however often Next imports them. @returns {RedisRuntime} */
-function processRuntime() {
-  return /** @type {RedisRuntime} */ (
-    processSingleton(PROCESS_RUNTIME, () =>
-      createRedisRuntime({ connection: processConnection(), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX }),
-    )
+/** The handlers' runtime in this process, shared by both handler files. */
+const processRuntime = () =>
+  processSingleton(PROCESS_RUNTIME, () =>
+    createRedisRuntime({ connection: processConnection(), prefix: process.env.REDIS_KEY_PREFIX || DEFAULT_PREFIX }),
   );
-}
 
 /** Seconds for Redis's EX, from an entry's `expire` in seconds (`Infinity`, absent or huge: the cap). @param {number | undefined | false} expire */
 function ttlSeconds(expire) {
   if (typeof expire !== 'number' || !Number.isFinite(expire) || expire <= 0) return MAX_ENTRY_TTL_SECONDS;
   return Math.min(Math.ceil(expire), MAX_ENTRY_TTL_SECONDS);
+}
+
+/**
+ * The entries of one handler, shared by every replica: in Redis as Node's structured serialization (Buffers survive
+ * it) for their `expire` (capped), with an in-process LRU in front so that a hot entry costs no transfer. A local copy
+ * past its revalidate time asks Redis for a newer one (another replica may have made it) at most every `recheckMs`.
+ * A read that fails is a miss, logged unless Redis is down.
+ *
+ * @template V
+ * @param {{ runtime: RedisRuntime, kind: 'uc' | 'inc', what: string, memoryBytes: number, recheckMs: number, madeAt: (value: V) => number }} options
+ */
+function createEntryStore({ runtime, kind, what, memoryBytes, recheckMs, madeAt }) {
+  const prefix = runtime.entryPrefix(kind);
+  /** @type {LRUCache<string, { value: V, size: number, checkedAt: number }>} */
+  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size });
+
+  /** @param {string} key */
+  async function read(key) {
+    try {
+      const bytes = await runtime.connection.run((_client, binary) => binary.get(key));
+      return bytes
+        ? { value: v8.deserialize(bytes), size: bytes.byteLength + key.length, checkedAt: Date.now() }
+        : undefined;
+    } catch (error) {
+      reportFailure(runtime.log, `${what} read of ${key} failed`, error);
+      return undefined;
+    }
+  }
+
+  return {
+    /** @param {string} cacheKey @param {(value: V) => number | undefined} revalidateOf seconds, or undefined: only a tag makes it old @returns {Promise<V | undefined>} */
+    async get(cacheKey, revalidateOf) {
+      const key = prefix + cacheKey;
+      const now = Date.now();
+      let stored = memory.get(key);
+      const revalidate = stored && revalidateOf(stored.value);
+      const old = stored && revalidate !== undefined && now > madeAt(stored.value) + revalidate * 1000;
+      if (!stored || (old && now - stored.checkedAt >= recheckMs)) {
+        const remote = await read(key);
+        if (remote && (!stored || madeAt(remote.value) > madeAt(stored.value))) {
+          stored = remote;
+          memory.set(key, remote);
+        } else if (stored) {
+          stored.checkedAt = now;
+        }
+      }
+      return stored?.value;
+    },
+    /** In memory when it returns, in Redis when its promise resolves. @param {string} cacheKey @param {V} value @param {number | undefined | false} expire */
+    set(cacheKey, value, expire) {
+      const key = prefix + cacheKey;
+      const bytes = v8.serialize(value);
+      memory.set(key, { value, size: bytes.byteLength + key.length, checkedAt: Date.now() });
+      return runtime.connection.run((client) =>
+        client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(expire) } }),
+      );
+    },
+    /** @param {string} cacheKey */
+    forget(cacheKey) {
+      memory.delete(prefix + cacheKey);
+    },
+  };
 }
 
 /** Logs a failure unless it is Redis being unreachable, which the connection reports once per outage. @param {typeof defaultLog} log @param {string} what @param {unknown} error */
@@ -272,9 +319,7 @@ module.exports = {
   processConnection,
   processRuntime,
   createRedisRuntime,
+  createEntryStore,
   ttlSeconds,
-  currentBuildId,
   reportFailure,
-  RedisUnavailableError,
-  DEFAULT_PREFIX,
 };

@@ -22,10 +22,9 @@
  * that follows uses it.
  */
 
-const v8 = require('node:v8');
 const { LRUCache } = require('lru-cache');
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
-const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client');
+const { redisEnabled, processRuntime, createEntryStore, reportFailure } = require('./redis-client');
 
 /** Next's default `cacheMaxMemorySize`. */
 const MEMORY_BYTES = 50 * 1024 * 1024;
@@ -40,7 +39,6 @@ const RENDER_MS = 60_000;
 /** @typedef {Parameters<CacheHandler['get']>[1]} GetContext */
 /** @typedef {Parameters<CacheHandler['set']>[1]} SetData */
 /** @typedef {Parameters<CacheHandler['set']>[2]} SetContext */
-/** @typedef {{ entry: CacheHandlerValue, size: number, checkedAt: number }} Stored */
 
 /** Every tag that can invalidate the entry. @param {CacheHandlerValue} entry @param {GetContext} ctx @returns {string[]} */
 function tagsOf(entry, ctx) {
@@ -68,11 +66,16 @@ function revalidateOf(entry, ctx) {
  * @returns {new (ctx: CacheHandlerContext) => CacheHandler}
  */
 function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, recheckMs = RECHECK_MS }) {
-  const { connection, tags, log } = runtime;
-  const keyPrefix = runtime.entryPrefix('inc');
+  const { tags, log } = runtime;
   /** Shared by the instances Next creates for every request. */
-  /** @type {LRUCache<string, Stored>} */
-  const memory = new LRUCache({ maxSize: memoryBytes, sizeCalculation: (stored) => stored.size });
+  const store = createEntryStore({
+    runtime,
+    kind: 'inc',
+    what: 'full-route',
+    memoryBytes,
+    recheckMs,
+    madeAt: (/** @type {CacheHandlerValue} */ entry) => entry.lastModified,
+  });
   /** When the render of a key began: the first get since its last set that leads to one. */
   /** @type {LRUCache<string, number>} */
   const renders = new LRUCache({ max: 10_000, ttl: RENDER_MS });
@@ -80,19 +83,6 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
   const renderBegins = (key, now) => {
     if (!renders.has(key)) renders.set(key, now);
   };
-
-  /** @param {string} key @returns {Promise<Stored | undefined>} */
-  async function load(key) {
-    try {
-      const bytes = await connection.run((_client, binary) => binary.get(key));
-      return bytes
-        ? { entry: v8.deserialize(bytes), size: bytes.byteLength + key.length, checkedAt: Date.now() }
-        : undefined;
-    } catch (error) {
-      reportFailure(log, `full-route read of ${key} failed`, error);
-      return undefined;
-    }
-  }
 
   return class RedisIncrementalCache {
     /** @param {CacheHandlerContext} ctx */
@@ -113,33 +103,22 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
     /** @param {string} cacheKey @param {GetContext} ctx @returns {Promise<CacheHandlerValue | null>} */
     async get(cacheKey, ctx) {
       try {
-        const key = keyPrefix + cacheKey;
         const now = Date.now();
-        let stored = memory.get(key);
-        const revalidate = stored && revalidateOf(stored.entry, ctx);
-        const pastRevalidate =
-          stored && revalidate !== undefined && now > stored.entry.lastModified + revalidate * 1000;
-        if (!stored || (pastRevalidate && now - stored.checkedAt >= recheckMs)) {
-          const remote = await load(key);
-          if (remote && (!stored || remote.entry.lastModified > stored.entry.lastModified)) {
-            stored = remote;
-            memory.set(key, remote);
-          } else if (stored) {
-            stored.checkedAt = now;
-          }
-        }
-        const entry = stored?.entry ?? (await this.buildOutput()?.get(cacheKey, ctx));
+        const stored = await store.get(cacheKey, (entry) => revalidateOf(entry, ctx));
+        const revalidate = stored && revalidateOf(stored, ctx);
+        const pastRevalidate = stored && revalidate !== undefined && now > stored.lastModified + revalidate * 1000;
+        const entry = stored ?? (await this.buildOutput()?.get(cacheKey, ctx));
         if (!entry) {
-          renderBegins(key, now);
+          renderBegins(cacheKey, now);
           return null;
         }
-        if (await tags.isExpired(tagsOf(entry, ctx), entry.lastModified)) {
-          memory.delete(key);
-          renderBegins(key, now);
+        if ((await tags.latest(tagsOf(entry, ctx))) > entry.lastModified) {
+          store.forget(cacheKey);
+          renderBegins(cacheKey, now);
           return null;
         }
         // Next serves it and renders it again in the background.
-        if (pastRevalidate) renderBegins(key, now);
+        if (pastRevalidate) renderBegins(cacheKey, now);
         return entry;
       } catch (error) {
         log('full-route get failed, treated as a miss', error);
@@ -151,9 +130,8 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
     async set(cacheKey, data, ctx) {
       try {
         const isFetch = 'fetchCache' in ctx && ctx.fetchCache;
-        const key = keyPrefix + cacheKey;
-        const began = renders.get(key);
-        renders.delete(key);
+        const began = renders.get(cacheKey);
+        renders.delete(cacheKey);
         /** @type {CacheHandlerValue} */
         const entry = {
           lastModified: began ?? Date.now(),
@@ -161,11 +139,7 @@ function createRedisIncrementalCache({ runtime, memoryBytes = MEMORY_BYTES, rech
           value: isFetch && data?.kind === 'FETCH' ? { ...data, tags: ctx.tags } : data,
           cacheControl: !isFetch && 'cacheControl' in ctx ? ctx.cacheControl : undefined,
         };
-        const bytes = v8.serialize(entry);
-        memory.set(key, { entry, size: bytes.byteLength + key.length, checkedAt: entry.lastModified });
-        await connection.run((client) =>
-          client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(entry.cacheControl?.expire) } }),
-        );
+        await store.set(cacheKey, entry, entry.cacheControl?.expire);
       } catch (error) {
         reportFailure(log, 'full-route set failed, the entry stays in this process only', error);
       }

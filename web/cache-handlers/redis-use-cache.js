@@ -11,10 +11,8 @@
  * last good data while the CMS is down.
  */
 
-const v8 = require('node:v8');
-const { LRUCache } = require('lru-cache');
 const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default');
-const { redisEnabled, processRuntime, ttlSeconds, reportFailure } = require('./redis-client');
+const { redisEnabled, processRuntime, createEntryStore, reportFailure } = require('./redis-client');
 
 /** Next's default `cacheMaxMemorySize`. */
 const MEMORY_BYTES = 50 * 1024 * 1024;
@@ -23,58 +21,35 @@ const RECHECK_MS = 1000;
 
 /** @typedef {import('next/cache').CacheHandler} CacheHandler */
 /** @typedef {Omit<import('next/cache').CacheEntry, 'value'>} EntryMeta */
-/** @typedef {{ meta: EntryMeta, value: Buffer, checkedAt: number }} Stored */
+/** @typedef {{ meta: EntryMeta, value: Buffer }} Stored */
 
 /**
  * @param {{ runtime: import('./redis-client').RedisRuntime, memoryBytes?: number, recheckMs?: number }} options
  * @returns {CacheHandler}
  */
 function createRedisUseCacheHandler({ runtime, memoryBytes = MEMORY_BYTES, recheckMs = RECHECK_MS }) {
-  const { connection, tags, log } = runtime;
-  const keyPrefix = runtime.entryPrefix('uc');
-  /** @type {LRUCache<string, Stored>} */
-  const memory = new LRUCache({
-    maxSize: memoryBytes,
-    sizeCalculation: (stored, key) => stored.value.byteLength + key.length,
+  const { tags, log } = runtime;
+  const store = createEntryStore({
+    runtime,
+    kind: 'uc',
+    what: "'use cache'",
+    memoryBytes,
+    recheckMs,
+    madeAt: (/** @type {Stored} */ stored) => stored.meta.timestamp,
   });
   /** Sets under way in this process: a read of the same key waits for them, as the interface requires. */
   /** @type {Map<string, Promise<void>>} */
   const pendingSets = new Map();
 
-  /** @param {string} key @returns {Promise<Stored | undefined>} */
-  async function load(key) {
-    try {
-      const bytes = await connection.run((_client, binary) => binary.get(key));
-      return bytes ? { ...v8.deserialize(bytes), checkedAt: Date.now() } : undefined;
-    } catch (error) {
-      reportFailure(log, `'use cache' read of ${key} failed`, error);
-      return undefined;
-    }
-  }
-
   return {
     async get(cacheKey, softTags) {
       try {
         await pendingSets.get(cacheKey);
-        const key = keyPrefix + cacheKey;
-        const now = Date.now();
-        let stored = memory.get(key);
-        if (
-          !stored ||
-          (now > stored.meta.timestamp + stored.meta.revalidate * 1000 && now - stored.checkedAt >= recheckMs)
-        ) {
-          const remote = await load(key);
-          if (remote && (!stored || remote.meta.timestamp > stored.meta.timestamp)) {
-            stored = remote;
-            memory.set(key, remote);
-          } else if (stored) {
-            stored.checkedAt = now;
-          }
-        }
+        const stored = await store.get(cacheKey, (entry) => entry.meta.revalidate);
         if (!stored) return undefined;
         // Soft tags (the route's implicit `_N_T_/…` tags) are also checked by Next through getExpiration.
-        if (await tags.isExpired([...stored.meta.tags, ...softTags], stored.meta.timestamp)) {
-          memory.delete(key);
+        if ((await tags.latest([...stored.meta.tags, ...softTags])) > stored.meta.timestamp) {
+          store.forget(cacheKey);
           return undefined;
         }
         const bytes = stored.value;
@@ -107,14 +82,10 @@ function createRedisUseCacheHandler({ runtime, memoryBytes = MEMORY_BYTES, reche
         // A stream that errors part way throws here: the partial value is dropped, never stored.
         const value = Buffer.from(await new Response(entry.value).arrayBuffer());
         const { value: _stream, ...meta } = entry;
-        const key = keyPrefix + cacheKey;
-        memory.set(key, { meta, value, checkedAt: Date.now() });
+        const stored = store.set(cacheKey, { meta, value }, meta.expire);
         // Readers in this process need not wait for Redis.
         release();
-        const bytes = v8.serialize({ meta, value });
-        await connection.run((client) =>
-          client.set(key, bytes, { expiration: { type: 'EX', value: ttlSeconds(meta.expire) } }),
-        );
+        await stored;
       } catch (error) {
         reportFailure(log, `'use cache' set failed, the entry stays in this process only`, error);
       } finally {
