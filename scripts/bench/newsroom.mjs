@@ -16,7 +16,7 @@
 // history), BENCH_STATIC_PORT (8091), SCHEDULE_EVERY_SECONDS (the scheduler's period, 5), DATABASE_CLIENT (postgres).
 import os from 'node:os';
 import { gunzipSync } from 'node:zlib';
-import { log, portFree, waitFor } from '../lib.mjs';
+import { exited, log, portFree, stop, waitFor } from '../lib.mjs';
 import { startScaledStack } from '../scaled.mjs';
 import { startCms } from '../stack.mjs';
 import { adminHeaders, closeConnections, get, getJson, getOk, percentile, sleep } from './http.mjs';
@@ -51,7 +51,8 @@ let cleaning;
 const cleanup = () =>
   (cleaning ??= (async () => {
     wrkChild?.kill('SIGTERM');
-    if (cms2 && cms2.exitCode === null) cms2.kill('SIGTERM');
+    // The whole process group: the CMS runs under npx.
+    if (cms2) stop(cms2);
     await staticServer?.stop();
     await stack?.stop();
     closeConnections();
@@ -382,8 +383,8 @@ try {
   const revisions = await getJson(`${cmsUrl}/newsroom/reviews/${others[0].documentId}/revisions`, headers).catch(
     () => null,
   );
-  cms2.kill('SIGTERM');
-  await new Promise((resolve) => (cms2.exitCode === null ? cms2.once('exit', resolve) : resolve()));
+  stop(cms2);
+  await exited(cms2);
   section(
     '',
     `3. Saving a review's draft from the admin (PUT of the content manager, ${SAVES} saves each, alternating blocks of 10; load ${loadBeforeSaves}):`,
