@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import path from 'node:path';
-import { CMS_URL, REVIEW, adminToken, unique } from './support';
+import { CMS_URL, REVIEW, adminBrowser, adminHeaders, inviteAdmin, unique } from './support';
 
 /**
  * The moderation desk (/admin/moderation) in the real admin panel: a moderator works the queue, replies as staff;
@@ -10,46 +10,7 @@ import { CMS_URL, REVIEW, adminToken, unique } from './support';
 const PASSWORD = 'Desk-Passw0rd-e2e!';
 const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'screenshots', 'moderation-desk.png');
 
-const admin = async (request: APIRequestContext) => ({ Authorization: `Bearer ${await adminToken(request)}` });
-
-/** An admin user with the role of this code, invited and registered as Strapi's own flow does. */
-const createAdmin = async (request: APIRequestContext, code: string, firstname: string) => {
-  const headers = await admin(request);
-  const roles = (await (await request.get(`${CMS_URL}/admin/roles`, { headers })).json()) as {
-    data: { id: number; code: string }[];
-  };
-  const role = roles.data.find((r) => r.code === code);
-  expect(role, `role ${code}`).toBeTruthy();
-  const email = `${code}-${Date.now().toString(36)}@marquee.test`;
-  const created = await request.post(`${CMS_URL}/admin/users`, {
-    headers,
-    data: { firstname, lastname: 'Desk', email, roles: [role?.id] },
-  });
-  expect(created.ok(), 'invite the admin').toBe(true);
-  const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data;
-  const registered = await request.post(`${CMS_URL}/admin/register`, {
-    data: { registrationToken, userInfo: { firstname, lastname: 'Desk', password: PASSWORD } },
-  });
-  expect(registered.ok(), 'register the admin').toBe(true);
-  return email;
-};
-
-const logIn = async (browser: Browser, email: string) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
-  await context.addInitScript(() => {
-    window.localStorage.setItem(
-      'STRAPI_GUIDED_TOUR',
-      JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }),
-    );
-  });
-  const page = await context.newPage();
-  await page.goto(`${CMS_URL}/admin/auth/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin(?!\/auth)/);
-  return { context, page };
-};
+const DESK_VIEW = { viewport: { width: 1440, height: 1100 } };
 
 /** A comment held for moderation on the demo review, stored as the comment pipeline stores one. */
 const heldComment = async (
@@ -58,7 +19,7 @@ const heldComment = async (
   authorName = 'Desk Reader',
   extra: Record<string, unknown> = {},
 ) => {
-  const headers = await admin(request);
+  const headers = await adminHeaders(request);
   const reviews = (await (
     await request.get(`${CMS_URL}/api/reviews?filters[slug][$eq]=${REVIEW}&fields[0]=slug`)
   ).json()) as {
@@ -108,8 +69,13 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
       },
     );
   }
-  const moderator = await createAdmin(request, 'marquee-moderator', 'Mona');
-  const { context, page } = await logIn(browser, moderator);
+  const moderator = await inviteAdmin(request, {
+    role: 'marquee-moderator',
+    firstname: 'Mona',
+    lastname: 'Desk',
+    password: PASSWORD,
+  });
+  const { context, page } = await adminBrowser(browser, { as: moderator, context: DESK_VIEW });
   // A Moderator's home in the admin is the desk.
   await expect(page).toHaveURL(/\/admin\/moderation$/);
 
@@ -175,8 +141,13 @@ test('a moderator approves in one click, sees the count drop, and replies as sta
 test('an editor turns a question into a draft FAQ and lands on its edit view', async ({ browser, request }) => {
   const body = 'Does the film follow the 1986 original closely?';
   const documentId = await heldComment(request, body, 'Ayşe Reader');
-  const editor = await createAdmin(request, 'strapi-editor', 'Edith');
-  const { context, page } = await logIn(browser, editor);
+  const editor = await inviteAdmin(request, {
+    role: 'strapi-editor',
+    firstname: 'Edith',
+    lastname: 'Desk',
+    password: PASSWORD,
+  });
+  const { context, page } = await adminBrowser(browser, { as: editor, context: DESK_VIEW });
 
   await page.goto(`${CMS_URL}/admin/moderation?tab=pending&comment=${documentId}`);
   const row = page.locator(`[data-comment="${documentId}"]`);

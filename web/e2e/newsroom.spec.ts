@@ -1,6 +1,15 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import path from 'node:path';
-import { ADMIN_URL, CMS_URL, REVIEW, adminToken, unique } from './support';
+import {
+  ADMIN_URL,
+  CMS_URL,
+  REVIEW,
+  adminBrowser,
+  adminHeaders,
+  inviteAdmin,
+  unique,
+  type AdminCredentials,
+} from './support';
 
 /**
  * The editors' newsroom in the real admin panel: the newsroom page (an Editor's home in the admin), and the review edit
@@ -14,44 +23,11 @@ const REVIEWS = `${CMS_URL}/content-manager/collection-types/api::review.review`
 const PUBLISH_AT = '2031-06-01T16:30:00.000Z';
 const PUBLISH_AT_IN_PARIS = '1 Jun 2031, 18:30 CEST';
 
-const admin = async (request: APIRequestContext) => ({ Authorization: `Bearer ${await adminToken(request)}` });
+const EDITOR_VIEW = { viewport: { width: 1440, height: 1000 }, timezoneId: 'Europe/Paris', locale: 'en-GB' };
 
-/** An Editor, invited and registered as Strapi's own flow does. */
-const createEditor = async (request: APIRequestContext) => {
-  const headers = await admin(request);
-  const roles = (await (await request.get(`${CMS_URL}/admin/roles`, { headers })).json()) as {
-    data: { id: number; code: string }[];
-  };
-  const role = roles.data.find((r) => r.code === 'strapi-editor');
-  expect(role, 'the Editor role').toBeTruthy();
-  const email = `newsroom-${Date.now().toString(36)}@marquee.test`;
-  const created = await request.post(`${CMS_URL}/admin/users`, {
-    headers,
-    data: { firstname: 'Nora', lastname: 'Editor', email, roles: [role?.id] },
-  });
-  expect(created.ok(), 'invite the editor').toBe(true);
-  const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data;
-  const registered = await request.post(`${CMS_URL}/admin/register`, {
-    data: { registrationToken, userInfo: { firstname: 'Nora', lastname: 'Editor', password: PASSWORD } },
-  });
-  expect(registered.ok(), 'register the editor').toBe(true);
-  return email;
-};
-
-const logIn = async (browser: Browser, email: string, base = CMS_URL) => {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    timezoneId: 'Europe/Paris',
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin(?!\/auth)/);
-  return { context, page };
-};
+/** The Editor, logged in to the admin panel at `base`. */
+const logIn = (browser: Browser, editor: AdminCredentials, base = CMS_URL) =>
+  adminBrowser(browser, { as: editor, base, context: EDITOR_VIEW });
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 const slugOf = (title: string) =>
@@ -76,7 +52,7 @@ const demoParts = async (request: APIRequestContext) => {
 
 /** A review draft written through the admin's own API, as the panel saves one. */
 const createDraft = async (request: APIRequestContext, data: Record<string, unknown>) => {
-  const headers = await admin(request);
+  const headers = await adminHeaders(request);
   const { cover, film } = await demoParts(request);
   const title = String(data.title);
   const response = await request.post(REVIEWS, {
@@ -107,9 +83,14 @@ const editView = (page: Page, documentId: string) =>
 
 test.describe.configure({ mode: 'serial' });
 
-let editorEmail = '';
+let editor: AdminCredentials;
 test.beforeAll(async ({ request }) => {
-  editorEmail = await createEditor(request);
+  editor = await inviteAdmin(request, {
+    role: 'strapi-editor',
+    firstname: 'Nora',
+    lastname: 'Editor',
+    password: PASSWORD,
+  });
 });
 
 test('an editor lands on the newsroom and sees a scheduled review with its time in her time zone', async ({
@@ -122,7 +103,7 @@ test('an editor lands on the newsroom and sees a scheduled review with its time 
     excerpt: 'A review written ahead of the release, to go out on the day the film opens in cinemas.',
     publishAt: PUBLISH_AT,
   });
-  const { context, page } = await logIn(browser, editorEmail);
+  const { context, page } = await logIn(browser, editor);
 
   // Signed in, she lands on the newsroom; the admin's home (the logo, "Home") brings her back to it.
   await expect(page).toHaveURL(/\/admin\/newsroom$/);
@@ -155,7 +136,7 @@ test("the preview pane frames a review's draft as the site will show it: film fa
   expect(demo?.author?.name, 'the demo review has a critic').toBeTruthy();
   expect(demo?.film?.title, 'the demo review has a film').toBeTruthy();
   // As editors open the admin: on the site's host (localhost), whose pages the site lets frame its drafts.
-  const { context, page } = await logIn(browser, editorEmail, ADMIN_URL);
+  const { context, page } = await logIn(browser, editor, ADMIN_URL);
   await page.goto(`${ADMIN_URL}/admin/content-manager/collection-types/api::review.review/${demo?.documentId}`);
   await page
     .getByRole('link', { name: 'Open preview' })
@@ -178,7 +159,7 @@ test('the Film form reads in plain words, with its year written as a year', asyn
   const film = ((await response.json()) as { data: { film: { documentId: string; year: number } | null }[] }).data[0]
     ?.film;
   expect(film?.year, 'the demo film has a year').toBeGreaterThan(1999);
-  const { context, page } = await logIn(browser, editorEmail);
+  const { context, page } = await logIn(browser, editor);
   await page.goto(`${CMS_URL}/admin/content-manager/collection-types/api::film.film/${film?.documentId}`);
   await expect(page.getByRole('textbox', { name: /^Original title/ })).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Year/ })).toHaveValue(String(film?.year));
@@ -193,7 +174,7 @@ test.describe('a review in the edit view', () => {
 
   test('the checklist stops Publish naming the field; fixed, the review publishes', async ({ browser, request }) => {
     ({ documentId, slug } = await createDraft(request, { title, excerpt: '' }));
-    const { context, page } = await logIn(browser, editorEmail);
+    const { context, page } = await logIn(browser, editor);
     await editView(page, documentId);
     await expect(page.getByTestId('newsroom-checklist')).toContainText(/\d+ words · \d+ min read/);
     await expect(page.getByTestId('checklist-error')).toContainText('Stops Publish · excerpt');
@@ -216,7 +197,7 @@ test.describe('a review in the edit view', () => {
     browser,
     request,
   }) => {
-    const headers = await admin(request);
+    const headers = await adminHeaders(request);
     // A second edition, published: a new title and a rewritten first section.
     const update = await request.put(`${REVIEWS}/${documentId}`, {
       headers,
@@ -237,7 +218,7 @@ test.describe('a review in the edit view', () => {
       .poll(async () => (await request.get(`/reviews/${slug}`)).text(), { timeout: 15_000 })
       .toContain('a rewritten account of the story');
 
-    const { context, page } = await logIn(browser, editorEmail);
+    const { context, page } = await logIn(browser, editor);
     await editView(page, documentId);
     await expect(page.getByRole('textbox', { name: /^Title/ })).toHaveValue(revised);
     await expect(page.getByRole('link', { name: 'View on site' })).toHaveAttribute(

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 export const REVIEW = process.env.E2E_REVIEW_SLUG ?? 'miracle-in-cell-no-7-review';
 export const REVIEW_PATH = `/reviews/${REVIEW}`;
@@ -82,22 +82,35 @@ export const adminToken = (request: APIRequestContext): Promise<string> =>
     return ((await login.json()) as { data: { token: string } }).data.token;
   })());
 
-/** Logs in to the Strapi admin panel, as a moderator does. */
-export const adminLogin = async (page: Page) => {
-  expect(ADMIN.email, 'E2E_ADMIN_EMAIL is set by the root test runner').not.toBe('');
-  await page.goto(`${CMS_URL}/admin/auth/login`);
-  await page.fill('input[name=email]', ADMIN.email);
-  await page.fill('input[name=password]', ADMIN.password);
+export type AdminCredentials = { email: string; password: string };
+
+/** The admin API's authorization header, as the first admin's browser sends it. */
+export const adminHeaders = async (request: APIRequestContext) => ({
+  Authorization: `Bearer ${await adminToken(request)}`,
+});
+
+/** Logs in to the Strapi admin panel at `base`: as the first admin, or as `as`. */
+export const adminLogin = async (
+  page: Page,
+  { as = ADMIN, base = CMS_URL }: { as?: AdminCredentials; base?: string } = {},
+) => {
+  expect(as.email, 'E2E_ADMIN_EMAIL is set by the root test runner').not.toBe('');
+  await page.goto(`${base}/admin/auth/login`);
+  await page.fill('input[name=email]', as.email);
+  await page.fill('input[name=password]', as.password);
   await page.click('button[type=submit]');
   await page.waitForURL(/\/admin(?!\/auth)/);
 };
 
 /**
- * A moderator's browser. Strapi shows a new admin a guided tour over the panel; this one has already dismissed it
- * (the admin keeps that choice in localStorage).
+ * An admin's browser, logged in (as the first admin unless `as` is given). Strapi shows a new admin a guided tour
+ * over the panel; this one has already dismissed it (the admin keeps that choice in localStorage).
  */
-export const newModerator = async (browser: Browser) => {
-  const context = await browser.newContext();
+export const adminBrowser = async (
+  browser: Browser,
+  { as, base, context: options }: { as?: AdminCredentials; base?: string; context?: BrowserContextOptions } = {},
+) => {
+  const context = await browser.newContext(options);
   await context.addInitScript(() => {
     window.localStorage.setItem(
       'STRAPI_GUIDED_TOUR',
@@ -105,8 +118,36 @@ export const newModerator = async (browser: Browser) => {
     );
   });
   const page = await context.newPage();
-  await adminLogin(page);
+  await adminLogin(page, { as, base });
   return { context, page };
+};
+
+/** A moderator's browser: the first admin's. */
+export const newModerator = (browser: Browser) => adminBrowser(browser);
+
+/** An admin user with the role `role` (a role code), invited and registered as Strapi's own flow does. */
+export const inviteAdmin = async (
+  request: APIRequestContext,
+  { role, firstname, lastname, password }: { role: string; firstname: string; lastname: string; password: string },
+): Promise<AdminCredentials> => {
+  const headers = await adminHeaders(request);
+  const roles = (await (await request.get(`${CMS_URL}/admin/roles`, { headers })).json()) as {
+    data: { id: number; code: string }[];
+  };
+  const found = roles.data.find((r) => r.code === role);
+  expect(found, `role ${role}`).toBeTruthy();
+  const email = `${role}-${Date.now().toString(36)}@marquee.test`;
+  const created = await request.post(`${CMS_URL}/admin/users`, {
+    headers,
+    data: { firstname, lastname, email, roles: [found?.id] },
+  });
+  expect(created.ok(), 'invite the admin').toBe(true);
+  const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data;
+  const registered = await request.post(`${CMS_URL}/admin/register`, {
+    data: { registrationToken, userInfo: { firstname, lastname, password } },
+  });
+  expect(registered.ok(), 'register the admin').toBe(true);
+  return { email, password };
 };
 
 /** Approves a comment in the admin panel: search the comment list, open the comment, set its status, save. */
