@@ -49,15 +49,21 @@ function refreshOne(base: URL, path: string, encoding: string, secret: string, s
   });
 }
 
-/** Never throws: a proxy that cannot be reached refreshes within 2 s anyway. */
+/**
+ * Each page is asked for twice, the second time once the first has answered. Next answers concurrent requests for
+ * one page with one render: when a render that began before the change (a reader's miss) is still running, the first
+ * refresh gets its answer, the page as it was. That render's cache entry is older than the change, so the second
+ * request renders the page anew; when the first answer was already fresh, the second is a cache hit.
+ *
+ * Never throws: a proxy that cannot be reached refreshes within 2 s anyway.
+ */
 export async function refreshProxy(paths: string[]): Promise<void> {
   const { PROXY_REFRESH_URL, PROXY_REFRESH_SECRET, SITE_URL } = env();
   if (!PROXY_REFRESH_URL || !PROXY_REFRESH_SECRET || paths.length === 0) return;
   const base = new URL(PROXY_REFRESH_URL);
   const siteHost = new URL(SITE_URL).host;
+  const refresh = (path: string, encoding: string) => refreshOne(base, path, encoding, PROXY_REFRESH_SECRET, siteHost);
   await Promise.all(
-    paths.flatMap((path) =>
-      ENCODINGS.map((encoding) => refreshOne(base, path, encoding, PROXY_REFRESH_SECRET, siteHost)),
-    ),
+    paths.flatMap((path) => ENCODINGS.map((encoding) => refresh(path, encoding).then(() => refresh(path, encoding)))),
   );
 }

@@ -21,6 +21,8 @@ it('names the pages a reader is likeliest to open after each kind of change', ()
 describe('refreshProxy', () => {
   const seen: { path: string; host: string | undefined; encoding: string | undefined; secret: string | undefined }[] =
     [];
+  /** In order: `ask <path>` when a request arrives, `answer <path>` when its answer is sent. */
+  const timeline: string[] = [];
   const server = http.createServer((req, res) => {
     seen.push({
       path: req.url ?? '',
@@ -28,12 +30,21 @@ describe('refreshProxy', () => {
       encoding: req.headers['accept-encoding'],
       secret: req.headers['x-marquee-refresh'] as string | undefined,
     });
-    res.end('ok');
+    timeline.push(`ask ${req.url}`);
+    // A slow page, as one still rendering: the second request for it must wait for this answer.
+    setTimeout(
+      () => {
+        timeline.push(`answer ${req.url}`);
+        res.end('ok');
+      },
+      req.url === '/slow' ? 150 : 0,
+    );
   });
   beforeAll(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => {
     seen.length = 0;
+    timeline.length = 0;
     process.env.SITE_URL = 'https://marquee.example';
     process.env.PROXY_REFRESH_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     process.env.PROXY_REFRESH_SECRET = 'refresh-secret-refresh-secret';
@@ -47,11 +58,23 @@ describe('refreshProxy', () => {
 
   it("asks the proxy for each page as browsers get it (gzip), as the site's host, with the secret", async () => {
     await refreshProxy(['/reviews/heat-review', '/']);
-    expect(seen).toHaveLength(2);
-    expect(new Set(seen.map((s) => `${s.path} ${s.encoding}`))).toEqual(
-      new Set(['/reviews/heat-review gzip', '/ gzip']),
-    );
+    expect(seen.map((s) => `${s.path} ${s.encoding}`).sort()).toEqual([
+      '/ gzip',
+      '/ gzip',
+      '/reviews/heat-review gzip',
+      '/reviews/heat-review gzip',
+    ]);
     expect(seen.every((s) => s.host === 'marquee.example' && s.secret === 'refresh-secret-refresh-secret')).toBe(true);
+  });
+
+  it('asks for each page a second time once its first answer has arrived, not before', async () => {
+    await refreshProxy(['/slow', '/']);
+    const slow = timeline.filter((step) => step.endsWith(' /slow'));
+    expect(slow).toEqual(['ask /slow', 'answer /slow', 'ask /slow', 'answer /slow']);
+    // The pages do not wait for each other: the home page is asked for twice while the slow one is still answering.
+    expect(timeline.slice(0, timeline.indexOf('answer /slow'))).toEqual(
+      expect.arrayContaining(['ask /', 'answer /', 'ask /', 'answer /']),
+    );
   });
 
   it('does nothing without a proxy to refresh, and never throws when it cannot reach one', async () => {
