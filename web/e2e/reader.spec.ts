@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { approveInAdmin, everythingServed, fillComment, newModerator, newReader, REVIEW_PATH, unique } from './support';
+import { approveInAdmin, everythingServed, fillComment, adminBrowser, newReader, REVIEW_PATH, unique } from './support';
 
 test.describe('reading', () => {
   test('the home page lists the latest reviews with their ratings as text', async ({ page }) => {
@@ -125,7 +125,7 @@ test.describe('commenting', () => {
     await expect(stranger.page.getByText(body)).toHaveCount(0);
     expect(await everythingServed(stranger.page.request, REVIEW_PATH)).not.toContain(body);
 
-    const moderator = await newModerator(browser);
+    const moderator = await adminBrowser(browser);
     await approveInAdmin(moderator.page, body);
     const approvedAt = Date.now();
     await expect
@@ -157,7 +157,7 @@ test.describe('commenting', () => {
     await author.page.getByRole('button', { name: 'Post Comment' }).click();
     await expect(author.page.getByText('Your comment is awaiting moderation.').first()).toBeVisible();
 
-    const moderator = await newModerator(browser);
+    const moderator = await adminBrowser(browser);
     await approveInAdmin(moderator.page, marker);
 
     const reader = await newReader(browser);

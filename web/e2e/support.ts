@@ -122,9 +122,6 @@ export const adminBrowser = async (
   return { context, page };
 };
 
-/** A moderator's browser: the first admin's. */
-export const newModerator = (browser: Browser) => adminBrowser(browser);
-
 /** An admin user with the role `role` (a role code), invited and registered as Strapi's own flow does. */
 export const inviteAdmin = async (
   request: APIRequestContext,
