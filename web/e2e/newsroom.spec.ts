@@ -228,10 +228,14 @@ test.describe('a review in the edit view', () => {
 
     const published = page.getByTestId('newsroom-revision').filter({ hasText: 'Published ·' });
     await expect(published).toHaveCount(2);
-    // The side panel re-renders on the next idle callback: click, then wait for the state.
+    // The side panel re-renders on the next idle callback, and a click that lands during one is lost: click until
+    // the box holds its state.
     for (const row of [published.nth(0), published.nth(1)]) {
-      await row.getByRole('checkbox').click();
-      await expect(row.getByRole('checkbox')).toBeChecked();
+      const box = row.getByRole('checkbox');
+      await expect(async () => {
+        if (!(await box.isChecked())) await box.click();
+        await expect(box).toBeChecked({ timeout: 1_000 });
+      }).toPass({ timeout: 10_000 });
     }
     await page.getByRole('button', { name: 'Compare selected' }).click();
     const diff = page.getByTestId('newsroom-diff');
